@@ -1,0 +1,68 @@
+"""claimtrack: track claims in the news.
+
+This module is the public API. Plugins (first-party ones included) import
+from here and nowhere else in the package:
+
+* hook markers: :data:`hookimpl` (and :data:`hookspec`);
+* the model: :class:`Document`, :class:`Claim`, :class:`Speaker`,
+  :class:`Figure`, :class:`DateMention`, :func:`stable_id`;
+* importers: :class:`Importer`, :class:`Source`, :class:`ImportProblem`;
+* helpers that go through the hooks: :func:`find_figures`, :func:`find_dates`,
+  :func:`normalize_text`, :func:`detect_language`, :func:`extract`;
+* text folding that keeps offsets, for extractors: :func:`fold_with_offsets`,
+  :func:`original_offset`, :func:`fold_chars`, and :func:`normalize`;
+* the store: :func:`open_store`.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from claimtrack.hookspecs import hookimpl, hookspec
+from claimtrack.importing import Importer, ImportProblem, Source
+from claimtrack.model import CLAIM_KINDS, Claim, DateMention, Document, Figure, Speaker, stable_id
+from claimtrack.normalize import fold_chars, fold_digits, fold_with_offsets, normalize, original_offset
+from claimtrack.pipeline import (
+    Extraction,
+    detect_language,
+    extract,
+    find_dates,
+    find_figures,
+    keep_longest,
+    normalize_text,
+)
+from claimtrack.store import open_store
+
+try:
+    __version__ = version("claimtrack")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "CLAIM_KINDS",
+    "Claim",
+    "DateMention",
+    "Document",
+    "Extraction",
+    "Figure",
+    "ImportProblem",
+    "Importer",
+    "Source",
+    "Speaker",
+    "__version__",
+    "detect_language",
+    "extract",
+    "find_dates",
+    "find_figures",
+    "fold_chars",
+    "fold_digits",
+    "fold_with_offsets",
+    "hookimpl",
+    "hookspec",
+    "keep_longest",
+    "normalize",
+    "normalize_text",
+    "open_store",
+    "original_offset",
+    "stable_id",
+]

@@ -1,0 +1,3 @@
+from claimtrack.cli import cli
+
+cli()

@@ -1,0 +1,287 @@
+"""The ``claimtrack`` command line.
+
+Plugins add commands through the ``register_commands`` hook; they are loaded
+the first time a command that is not built in is looked up, or the command
+list is shown.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from claimtrack import __version__
+from claimtrack.importing import ImportReport, import_documents, read_documents
+from claimtrack.plugins import get_plugin_manager, load_plugins_dir, plugin_info
+from claimtrack.store import DEFAULT_DB, StoreError, open_store
+
+
+class ClaimtrackGroup(click.Group):
+    """A group that asks plugins for their commands once, when needed."""
+
+    _plugin_commands_loaded = False
+
+    def _load_plugin_commands(self) -> None:
+        if not self._plugin_commands_loaded:
+            self._plugin_commands_loaded = True
+            get_plugin_manager().hook.register_commands(cli=self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_plugin_commands()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            self._load_plugin_commands()
+        return super().get_command(ctx, cmd_name)
+
+
+def _load_dirs(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    for directory in value:
+        load_plugins_dir(directory)
+    return value
+
+
+@click.group(cls=ClaimtrackGroup)
+@click.version_option(__version__, prog_name="claimtrack")
+@click.option(
+    "--plugins-dir",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    callback=_load_dirs,
+    is_eager=True,
+    expose_value=False,
+    help="Load every *.py file in this directory as a plugin (repeatable).",
+)
+def cli() -> None:
+    """Track claims in the news: who said what, when, with which figures.
+
+    Import articles into a SQLite store, see the claims found in them, and
+    browse them in Datasette. The store is claims.db unless --db or the
+    CLAIMTRACK_DB environment variable names another.
+    """
+
+
+def db_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        "db_path",
+        default=DEFAULT_DB,
+        envvar="CLAIMTRACK_DB",
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="The claim store (SQLite file); also CLAIMTRACK_DB.",
+    )(function)
+
+
+def document_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.argument("paths", nargs=-1, required=True, type=click.Path()),
+        click.option(
+            "--format",
+            "format_",
+            metavar="NAME",
+            help="Importer to use (text, jsonl, csv, or a plugin's); default: by file suffix.",
+        ),
+        click.option("--outlet", help="Outlet name for documents that do not give one."),
+        click.option("--published", help="Publication date (ISO 8601) for documents that do not give one."),
+        click.option("--url", help="Source URL (for a single article)."),
+        click.option("--title", help="Title for documents that do not give one."),
+        click.option("--lang", help="Language code (ar, en, ...); default: detected."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _fail(message: str) -> None:
+    click.echo(f"claimtrack: error: {message}", err=True)
+
+
+def _documents(paths, format_, outlet, published, url, title, lang):
+    from claimtrack.model import parse_iso_date
+
+    if published and parse_iso_date(published) is None:
+        raise click.BadParameter(f"not an ISO date: {published!r}", param_hint="--published")
+    defaults = {"outlet": outlet, "published": published, "url": url, "title": title, "language": lang}
+    try:
+        return read_documents(paths, format=format_, defaults=defaults)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--format") from exc
+
+
+def _open(db_path: str):
+    try:
+        return open_store(db_path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.command(name="import")
+@document_options
+@db_option
+def import_(paths, format_, outlet, published, url, title, lang, db_path):
+    """Import articles and store the claims found in them.
+
+    PATHS are text files (one article each), JSONL or CSV batches (one article
+    per line or row, with a text column and optionally url, outlet, title,
+    published, language), directories (walked), or - for standard input.
+
+    Each article is stored in its own transaction: importing the same article
+    again replaces its rows, so an interrupted import can simply be re-run.
+    Problems are printed one per line (file:line: reason), recorded in the
+    import_errors table, and make the exit status 1; the rest is imported.
+    """
+    db = _open(db_path)
+    items = _documents(paths, format_, outlet, published, url, title, lang)
+    report = _run_with_progress(db, items, paths)
+    skipped = f", skipped {len(report.skipped)} unrecognized files" if report.skipped else ""
+    failures = len(report.problems) + report.plugin_problems
+    click.echo(
+        f"Imported {report.documents} documents, {report.claims} claims into {db_path}"
+        + (f" ({failures} errors)" if failures else "")
+        + skipped,
+        err=True,
+    )
+    if report.failed:
+        sys.exit(1)
+
+
+def _run_with_progress(db, items, paths) -> ImportReport:
+    total_bytes = 0
+    for raw in paths:
+        if raw != "-" and os.path.isfile(raw):
+            total_bytes += os.path.getsize(raw)
+        elif os.path.isdir(raw):
+            for root, _dirs, files in os.walk(raw):
+                total_bytes += sum(os.path.getsize(os.path.join(root, f)) for f in files)
+    show = sys.stderr.isatty() and total_bytes > 256 * 1024
+    if not show:
+        return import_documents(db, items, on_problem=_fail)
+    with click.progressbar(length=total_bytes, label="Importing", file=sys.stderr) as bar:
+        done = {"bytes": 0}
+
+        def step(extraction) -> None:
+            size = len(extraction.document.text.encode("utf-8"))
+            done["bytes"] += size
+            bar.update(size)
+
+        return import_documents(db, items, on_problem=_fail, on_document=step)
+
+
+@cli.command()
+@document_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per claim.")
+def extract(paths, format_, outlet, published, url, title, lang, as_json):
+    """Print the claims that importing PATHS would store, without storing.
+
+    Takes the same arguments as import. Each claim comes with its speaker,
+    kind, character span in the document, figures and dates.
+    """
+    from claimtrack.pipeline import extract as run_extract
+
+    results = []
+    failed = False
+    for _source, item in _documents(paths, format_, outlet, published, url, title, lang):
+        if not hasattr(item, "text"):
+            if not item.message.startswith("skipped:"):
+                _fail(str(item))
+                failed = True
+            continue
+        extraction = run_extract(item)
+        for problem in extraction.problems:
+            _fail(f"{item.source}: plugin {problem.plugin!r} failed: {problem.message}")
+            failed = True
+        for claim in extraction.claims:
+            row = claim.to_dict()
+            row["source"] = item.source
+            row["outlet"] = item.outlet
+            row["published"] = item.published
+            results.append(row)
+            if not as_json:
+                click.echo(_format_claim(row))
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    if failed:
+        sys.exit(1)
+
+
+def _format_claim(row: dict[str, Any]) -> str:
+    speaker = row.get("speaker")
+    name = speaker.get("name") if isinstance(speaker, dict) else speaker
+    role = (speaker.get("role") if isinstance(speaker, dict) else row.get("speaker_role")) or ""
+    who = name or "(outlet)"
+    if role:
+        who += f" — {role}"
+    lines = [
+        f"[{row['kind']}] {who}  ({row.get('source') or row.get('outlet') or ''} {row['start']}-{row['end']})"
+    ]
+    lines.append(f"    {row['text']}")
+    for figure in row.get("figures") or []:
+        value = figure["value"] if figure["value_max"] is None else f"{figure['value']}–{figure['value_max']}"
+        extra = " ".join(x for x in (figure.get("qualifier"), figure.get("counted")) if x)
+        lines.append(f"    figure: {figure['raw']} = {value} {figure['unit'] or ''} {extra}".rstrip())
+    for date in row.get("dates") or []:
+        value = date["value"] if not date.get("value_end") else f"{date['value']}..{date['value_end']}"
+        lines.append(
+            f"    date: {date['raw']} = {value}" + (f" ({date['relation']})" if date.get("relation") else "")
+        )
+    return "\n".join(lines)
+
+
+@cli.command()
+@db_option
+@click.option("--search", "-s", help="Full-text search; ignores diacritics, hamza forms and digit script.")
+@click.option("--speaker", help="Only claims by this speaker (name, surname or alias).")
+@click.option("--limit", default=100, show_default=True, help="At most this many claims (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def claims(db_path, search, speaker, limit, as_json):
+    """List stored claims, newest first, optionally filtered."""
+    from claimtrack.pipeline import normalize_text
+    from claimtrack.store import search_claims
+
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"{db_path}: no such store; run claimtrack import first")
+    db = _open(db_path)
+    rows = search_claims(db, query=search, speaker=speaker, normalize=normalize_text, limit=limit or None)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(_format_claim(row))
+    click.echo(f"{len(rows)} claims", err=True)
+
+
+@cli.command()
+@click.option("--all", "all_plugins", is_flag=True, help="Include the default plugins.")
+def plugins(all_plugins):
+    """List the installed plugins as JSON: name, version, hooks."""
+    click.echo(json.dumps(plugin_info(all_plugins), indent=2))
+
+
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", "-p", default=8001, show_default=True, type=int, help="Port (0: any free port).")
+@click.option("--open", "open_browser", is_flag=True, help="Open a browser on the store.")
+@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
+def serve(db_path, host, port, open_browser, datasette_args):
+    """Browse the store in Datasette.
+
+    Extra arguments after the options go to datasette serve, e.g.
+    claimtrack serve --db claims.db -- --setting sql_time_limit_ms 3000
+    """
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"{db_path}: no such store; run claimtrack import first")
+    _open(db_path).close()  # migrate before serving
+    args = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
+    if open_browser:
+        args.append("--open")
+    args.extend(datasette_args)
+    sys.exit(subprocess.call(args))

@@ -1,0 +1,46 @@
+"""The core's own hook implementations: language detection by script and the
+default text normalization. Registered last (``trylast``) so any plugin can
+answer first."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.hookspecs import hookimpl
+from claimtrack.normalize import normalize
+
+_SAMPLE = 4000
+_ARABIC = re.compile("[\u0621-\u064a\u066e-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+_PERSIAN = re.compile("[پچژگکی]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_ENGLISH_WORDS = frozenset(
+    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "said", "with", "as", "by", "at", "from", "it", "his", "be", "has", "have", "are", "were", "will", "would", "he", "she", "they", "this", "an", "not", "which", "who"]
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@hookimpl(trylast=True)
+def detect_language(text: str) -> str | None:
+    """Decide by the dominant script in the first few thousand characters:
+    Arabic script is Arabic unless Persian letters are frequent; Latin script
+    is English when English function words are common; Cyrillic is Russian."""
+    sample = text[:_SAMPLE]
+    arabic = len(_ARABIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    cyrillic = len(_CYRILLIC.findall(sample))
+    if max(arabic, latin, cyrillic) == 0:
+        return None
+    if arabic >= latin and arabic >= cyrillic:
+        return "fa" if len(_PERSIAN.findall(sample)) > arabic * 0.02 else "ar"
+    if cyrillic > latin:
+        return "ru"
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if words and sum(w in _ENGLISH_WORDS for w in words) / len(words) > 0.12:
+        return "en"
+    return None
+
+
+@hookimpl(trylast=True)
+def normalize_text(text: str, language: str | None) -> str:
+    return normalize(text)

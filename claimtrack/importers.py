@@ -1,0 +1,176 @@
+"""The built-in importers: plain text, JSON Lines and CSV batches of articles.
+
+* ``text`` (``.txt``, ``.md``, no suffix, standard input): one file is one
+  article. An optional front matter block of ``key: value`` lines between
+  ``---`` lines gives url, outlet, title, published and language; the
+  article text is what follows it.
+* ``jsonl`` (``.jsonl``, ``.ndjson``): one JSON object per line, with a
+  ``text`` field and optionally url, outlet, title, published, language.
+* ``csv`` (``.csv``): a header row naming the same columns; ``text`` is
+  required.
+
+Files are read as UTF-8 (a byte-order mark is allowed); anything else is an
+error naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+
+from claimtrack.hookspecs import hookimpl
+from claimtrack.importing import Importer, ImportProblem, Source
+from claimtrack.model import Document, parse_iso_date
+
+#: Fields an article record may carry besides ``text``.
+FIELDS = ("url", "outlet", "title", "published", "language")
+_ALIASES = {"lang": "language", "date": "published", "source": "outlet", "content": "text", "body": "text"}
+_MAX_LINE = 64 * 1024 * 1024
+
+
+def _decode_error(source: Source, data: bytes, exc: UnicodeDecodeError, base_line: int = 1) -> ImportProblem:
+    line = base_line + data.count(b"\n", 0, exc.start)
+    return ImportProblem(
+        source.name, f"not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)", line
+    )
+
+
+def _record(source: Source, record: dict, line: int) -> Document | ImportProblem:
+    """A Document from an article record, or the problem with it."""
+    record = {_ALIASES.get(str(k).strip().lower(), str(k).strip().lower()): v for k, v in record.items()}
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return ImportProblem(source.name, "missing or empty 'text' field", line)
+    values: dict[str, str | None] = {}
+    for key in FIELDS:
+        value = record.get(key)
+        if value is None or value == "":
+            values[key] = None
+        elif not isinstance(value, (str, int, float)):
+            return ImportProblem(source.name, f"field {key!r} must be a string", line)
+        else:
+            values[key] = str(value).strip()
+    if values["published"] and parse_iso_date(values["published"]) is None:
+        return ImportProblem(source.name, f"'published' is not an ISO date: {values['published']!r}", line)
+    return Document(text=text, source=f"{source.name}:{line}", **values)
+
+
+def read_text(source: Source) -> Iterator[Document | ImportProblem]:
+    with source.open() as stream:
+        data = stream.read()
+    if b"\x00" in data:
+        yield ImportProblem(
+            source.name, "binary file, not text", 1 + data.count(b"\n", 0, data.index(b"\x00"))
+        )
+        return
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield _decode_error(source, data, exc)
+        return
+    meta, body = _front_matter(text)
+    if not body.strip():
+        yield ImportProblem(source.name, "empty file", 1)
+        return
+    record = {**meta, "text": body}
+    document = _record(source, record, 1)
+    if isinstance(document, Document):
+        document.source = source.name
+    yield document
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split a leading ``---`` block of ``key: value`` lines from the text."""
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return {}, text
+    meta = {}
+    for line in text[4:end].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            meta[key.strip().lower()] = value.strip()
+    return meta, text[end + 5 :]
+
+
+def read_jsonl(source: Source) -> Iterator[Document | ImportProblem]:
+    with source.open() as stream:
+        for number, raw in enumerate(stream, start=1):
+            if len(raw) > _MAX_LINE:
+                yield ImportProblem(source.name, "line longer than 64 MiB", number)
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield _decode_error(source, raw, exc, number)
+                continue
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                message = getattr(exc, "msg", "too deeply nested")
+                yield ImportProblem(source.name, f"not valid JSON ({message})", number)
+                continue
+            if not isinstance(record, dict):
+                yield ImportProblem(
+                    source.name, f"expected a JSON object, got {type(record).__name__}", number
+                )
+                continue
+            yield _record(source, record, number)
+
+
+def read_csv(source: Source) -> Iterator[Document | ImportProblem]:
+    csv.field_size_limit(_MAX_LINE)
+    with source.open() as stream:
+        reader = csv.reader(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""))
+        try:
+            header = next(reader, None)
+        except UnicodeDecodeError:
+            yield ImportProblem(source.name, "not UTF-8 text", 1)
+            return
+        except csv.Error as exc:
+            yield ImportProblem(source.name, f"not valid CSV ({exc})", 1)
+            return
+        if header is None:
+            yield ImportProblem(source.name, "empty file", 1)
+            return
+        columns = [_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
+        if "text" not in columns:
+            yield ImportProblem(source.name, f"no 'text' column in the header ({', '.join(header)})", 1)
+            return
+        line = 2
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError:
+                yield ImportProblem(source.name, "not UTF-8 text", line)
+                return
+            except csv.Error as exc:
+                yield ImportProblem(source.name, f"not valid CSV ({exc})", line)
+                return
+            start, line = line, reader.line_num + 1
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                yield ImportProblem(
+                    source.name, f"row has {len(row)} fields, the header has {len(columns)}", start
+                )
+                continue
+            yield _record(source, dict(zip(columns, row)), start)
+
+
+TEXT = Importer("text", read_text, (".txt", ".md", ".text", ""), "One article per file.")
+JSONL = Importer("jsonl", read_jsonl, (".jsonl", ".ndjson"), "One article per line, as a JSON object.")
+CSV = Importer("csv", read_csv, (".csv",), "One article per row, with a header row.")
+
+
+@hookimpl
+def register_importers(register) -> None:
+    for importer in (TEXT, JSONL, CSV):
+        register(importer)

@@ -1,0 +1,219 @@
+"""Reading sources into documents and storing them: the engine behind
+``claimtrack import``.
+
+An :class:`Importer` turns one :class:`Source` (a file, or standard input)
+into :class:`~claimtrack.Document` objects and :class:`ImportProblem` objects
+for entries it could not read. Importers come from the ``register_importers``
+hook; the format is picked by ``--format`` or by file suffix.
+
+Every document is stored in its own transaction, so an import that is
+interrupted can simply be run again: what was stored is replaced by the same
+rows, and the rest is added.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import sqlite_utils
+
+from claimtrack.model import Document
+from claimtrack.pipeline import Extraction, extract, normalize_text
+from claimtrack.plugins import get_plugin_manager
+from claimtrack.store import ImportErrorRecord, record_error, save_document
+
+
+@dataclass
+class Source:
+    """Something to import: a file, or standard input (``name`` "<stdin>")."""
+
+    name: str
+    path: Path | None = None
+    stream: BinaryIO | None = None
+
+    def open(self) -> BinaryIO:
+        if self.stream is not None:
+            return self.stream
+        assert self.path is not None
+        return self.path.open("rb")
+
+    @property
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size if self.path else 0
+        except OSError:
+            return 0
+
+
+@dataclass
+class ImportProblem:
+    """An entry an importer could not turn into a document. ``line`` is the
+    1-based line (or CSV row start line) where known."""
+
+    source: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Importer:
+    """A format ``claimtrack import`` can read.
+
+    ``read(source)`` yields Documents and ImportProblems; it should stream
+    (never hold a whole large file in memory when it can avoid it) and must
+    not raise for bad entries: yield an ImportProblem and go on.
+    """
+
+    name: str
+    read: Callable[[Source], Iterable[Document | ImportProblem]]
+    suffixes: tuple[str, ...] = ()
+    description: str = ""
+
+
+def get_importers() -> dict[str, Importer]:
+    """Every registered importer, by name."""
+    importers: dict[str, Importer] = {}
+
+    def register(importer: Importer) -> None:
+        importers[importer.name] = importer
+
+    get_plugin_manager().hook.register_importers(register=register)
+    return importers
+
+
+def importer_for(source: Source, importers: dict[str, Importer], default: str = "text") -> Importer | None:
+    suffix = "".join(source.path.suffixes[-1:]).lower() if source.path else ""
+    for importer in importers.values():
+        if suffix and suffix in importer.suffixes:
+            return importer
+    return importers.get(default)
+
+
+def iter_sources(paths: Iterable[str]) -> Iterator[Source | ImportProblem]:
+    """Files from ``paths``: "-" is standard input, directories are walked
+    (sorted, hidden entries skipped)."""
+    for raw in paths:
+        if raw == "-":
+            yield Source("<stdin>", stream=sys.stdin.buffer)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, onerror=None):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        file = Path(root) / name
+                        yield Source(str(file), path=file)
+        elif path.exists():
+            yield Source(str(path), path=path)
+        else:
+            yield ImportProblem(str(path), "no such file or directory")
+
+
+@dataclass
+class ImportReport:
+    documents: int = 0
+    claims: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+    plugin_problems: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems or self.plugin_problems)
+
+
+def read_documents(
+    paths: Iterable[str],
+    format: str | None = None,
+    defaults: dict[str, str | None] | None = None,
+    directory_suffixes_only: bool = True,
+) -> Iterator[tuple[Source | None, Document | ImportProblem]]:
+    """Every document (or problem) from ``paths``, with ``defaults`` filling
+    the fields an importer left empty. In directories, files no importer
+    recognizes by suffix are reported as skipped (a None document)."""
+    importers = get_importers()
+    if format and format not in importers:
+        known = ", ".join(sorted(importers))
+        raise ValueError(f"unknown format {format!r} (known: {known})")
+    defaults = {k: v for k, v in (defaults or {}).items() if v}
+    given = set()
+    for raw in paths:
+        given.add(raw)
+    for source in iter_sources(paths):
+        if isinstance(source, ImportProblem):
+            yield None, source
+            continue
+        importer = importers[format] if format else importer_for(source, importers)
+        in_directory = source.name not in given and source.name != "<stdin>"
+        if importer is None or (
+            not format
+            and directory_suffixes_only
+            and in_directory
+            and source.path is not None
+            and source.path.suffix.lower() not in importer.suffixes
+        ):
+            yield source, ImportProblem(source.name, "skipped: no importer for this file type")
+            continue
+        try:
+            for item in importer.read(source):
+                if isinstance(item, Document):
+                    item.importer = item.importer or importer.name
+                    item.source = item.source or source.name
+                    for key, value in defaults.items():
+                        if not getattr(item, key):
+                            setattr(item, key, value)
+                yield source, item
+        except OSError as exc:
+            yield source, ImportProblem(source.name, f"cannot read: {exc.strerror or exc}")
+        except Exception as exc:  # an importer bug must not end the batch
+            yield (
+                source,
+                ImportProblem(source.name, f"importer {importer.name!r} failed: {type(exc).__name__}: {exc}"),
+            )
+
+
+def import_documents(
+    db: sqlite_utils.Database,
+    items: Iterable[tuple[Source | None, Document | ImportProblem]],
+    on_problem: Callable[[str], None] = lambda message: None,
+    on_document: Callable[[Extraction], None] = lambda extraction: None,
+) -> ImportReport:
+    """Extract and store each document in its own transaction; record every
+    problem in ``import_errors`` and report it through ``on_problem``."""
+    pm = get_plugin_manager()
+    report = ImportReport()
+    for _source, item in items:
+        if isinstance(item, ImportProblem):
+            if item.message.startswith("skipped:"):
+                report.skipped.append(item.source)
+                continue
+            report.problems.append(item)
+            record_error(db, ImportErrorRecord(item.source, item.line, item.message))
+            on_problem(str(item))
+            continue
+        extraction = extract(item)
+        save_document(db, item, extraction.claims, normalize_text)
+        report.documents += 1
+        report.claims += len(extraction.claims)
+        for problem in extraction.problems:
+            report.plugin_problems += 1
+            message = f"plugin {problem.plugin!r} failed: {problem.message}"
+            record_error(db, ImportErrorRecord(item.source or "?", None, message, plugin=problem.plugin))
+            on_problem(f"{item.source}: {message}")
+        try:
+            pm.hook.claims_stored(db=db, document=item, claims=extraction.claims)
+        except Exception as exc:
+            report.plugin_problems += 1
+            on_problem(f"{item.source}: claims_stored hook failed: {type(exc).__name__}: {exc}")
+        on_document(extraction)
+    return report

@@ -1,0 +1,187 @@
+"""The objects claimtrack passes between plugins and stores: documents, claims,
+speakers, figures and date mentions.
+
+Every claim and figure keeps character offsets into its document's text, so a
+reader can always go back to the exact words it came from. Ids are derived from
+content (never from insertion order), so importing the same article twice
+yields the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: The three ways a statement reaches the page.
+CLAIM_KINDS = ("direct", "indirect", "reported")
+
+
+def stable_id(*parts: object) -> str:
+    """A short hex id that depends only on ``parts``: the same input always
+    gives the same id, across runs and machines."""
+    digest = hashlib.blake2b(digest_size=8)
+    for part in parts:
+        digest.update(str(part).encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()
+
+
+@dataclass
+class Figure:
+    """A number with its unit, as written in the text: "2,500 troops",
+    "ساعتين إلى ثلاث ساعات", "more than $8 million".
+
+    ``start``/``end`` are offsets into the text the figure was found in; the
+    pipeline shifts them so that stored figures point into the document.
+    """
+
+    raw: str
+    start: int
+    end: int
+    value: float | None
+    value_max: float | None = None
+    unit: str | None = None
+    unit_raw: str | None = None
+    qualifier: str | None = None
+    counted: str | None = None
+
+    def shifted(self, offset: int) -> Figure:
+        """The same figure with its span moved by ``offset`` characters."""
+        return Figure(**{**asdict(self), "start": self.start + offset, "end": self.end + offset})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class DateMention:
+    """A date the text refers to, resolved against the publication date:
+    "يوم الجمعة" → 2022-01-07, "خلال اليومين الأخيرين" → 2022-01-04..2022-01-05.
+
+    ``value`` is an ISO date (``YYYY-MM-DD``) or None when the text gives no
+    anchor to resolve it; ``value_end`` closes a period; ``relation`` says how
+    the statement relates to the date (``by``, ``before``, ``after``, ``since``)
+    when the text says so.
+    """
+
+    raw: str
+    start: int
+    end: int
+    value: str | None
+    value_end: str | None = None
+    relation: str | None = None
+
+    def shifted(self, offset: int) -> DateMention:
+        return DateMention(**{**asdict(self), "start": self.start + offset, "end": self.end + offset})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Speaker:
+    """Who made a statement: a person or an institution.
+
+    ``name`` is the fullest form found in the document ("ستانيسلاف زاس");
+    ``aliases`` the other forms that pointed to it there ("زاس", "الأمين العام
+    للمنظمة"). The id depends on the normalized name only, so the same person
+    quoted by two outlets is one speaker.
+    """
+
+    name: str
+    role: str | None = None
+    organization: str | None = None
+    kind: str = "person"
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        from claimtrack.normalize import normalize
+
+        return stable_id("speaker", normalize(self.name))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, **asdict(self)}
+
+
+@dataclass
+class Document:
+    """One article (or one imported claim list entry) and where it came from.
+
+    ``published`` is an ISO 8601 date or datetime string. ``source`` says where
+    the importer read it ("path/to/file.jsonl:12"), for error messages and
+    provenance.
+    """
+
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    importer: str | None = None
+    source: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable: from the URL when there is one (a corrected article replaces
+        the old version), else from the outlet and the text."""
+        if self.url:
+            return stable_id("url", self.url.strip())
+        return stable_id("text", self.outlet or "", self.text)
+
+    @property
+    def published_date(self) -> dt.date | None:
+        """The publication date, the anchor for relative dates, or None."""
+        return parse_iso_date(self.published)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, **asdict(self)}
+
+
+@dataclass
+class Claim:
+    """A statement found in a document.
+
+    ``text`` is exactly ``document.text[start:end]``. ``kind`` is one of
+    :data:`CLAIM_KINDS`. ``figures`` and ``dates`` left as None are filled in
+    by the pipeline through the ``extract_figures`` and ``extract_dates``
+    hooks; an extractor that sets them (even to ``[]``) keeps its own.
+    ``extractor`` and ``document_id`` are set by the pipeline.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str = "reported"
+    speaker: Speaker | None = None
+    said_on: str | None = None
+    language: str | None = None
+    confidence: float = 1.0
+    figures: list[Figure] | None = None
+    dates: list[DateMention] | None = None
+    recipient: str | None = None
+    cue: str | None = None
+    extractor: str | None = None
+    document_id: str | None = None
+
+    @property
+    def id(self) -> str:
+        return stable_id("claim", self.document_id, self.start, self.end)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["speaker"] = self.speaker.to_dict() if self.speaker else None
+        return {"id": self.id, **data}
+
+
+def parse_iso_date(value: str | None) -> dt.date | None:
+    """The date part of an ISO 8601 string, or None if it is not one."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None

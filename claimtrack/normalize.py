@@ -1,0 +1,129 @@
+"""Text normalization: the one place that decides when two spellings are "the
+same text" for search, linking and extraction.
+
+Arabic news text writes the same word many ways: with or without diacritics
+(harakat) and tatweel, with any of the alef/hamza forms (أ إ آ ٱ ا), ya or
+alef maqsura (ي ى), ta marbuta or ha (ة ه), Persian ya and kaf, and numbers in
+Western, Arabic-Indic (٠-٩) or Persian (۰-۹) digits with Arabic separators.
+:func:`normalize` folds all of these, plus case and Latin diacritics, so that
+"إرسال أول دفعة" and "ارسال اول دفعه" compare equal, and "٢٥٠٠" equals
+"2500" and "2,500".
+
+The core registers :func:`normalize` as the default ``normalize_text`` hook
+implementation; call :func:`claimtrack.normalize_text` to go through the hook.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: One-to-one letter folds (length preserving).
+_LETTER_FOLDS = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ی": "ي",  # Persian yeh
+    "ې": "ي",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ؤ": "و",
+    "ئ": "ي",
+    "ک": "ك",  # Persian kaf
+    "٫": ".",  # Arabic decimal separator
+    "٬": ",",  # Arabic thousands separator
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "″": '"',
+    "‘": "'",
+    "’": "'",
+}
+# Every Unicode decimal digit (Arabic-Indic, Persian, Devanagari, ...) → ASCII.
+_DIGIT_FOLDS = {
+    cp: str(unicodedata.digit(chr(cp)))
+    for cp in range(0x0660, 0x1100)
+    if unicodedata.category(chr(cp)) == "Nd"
+}
+_TRANSLATE = str.maketrans({**_LETTER_FOLDS, **_DIGIT_FOLDS})
+
+#: Arabic diacritics (tanwin, harakat, shadda, sukun, superscript alef,
+#: Quranic marks) and tatweel: removed.
+_REMOVABLE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f]+")
+_THOUSANDS = re.compile(r"(?<=\d)[,\u066c'](?=\d{3}(?!\d))")
+_ACCENTED = re.compile("[\u00c0-\u036f\u0370-\u04ff\u1e00-\u1fff]")
+_SPACES = re.compile(r"\s+")
+_PUNCT = re.compile(r"[^\w\s.%]|_|(?<!\d)\.|\.(?!\d)")
+
+ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
+def fold_chars(text: str) -> str:
+    """Letter and digit folds that keep the length of the text, so offsets
+    found in the result are offsets in the original."""
+    return text.translate(_TRANSLATE)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """Fold letters and digits and drop diacritics and tatweel.
+
+    Returns the folded text and, when characters were dropped, a list mapping
+    each position of the folded text (and its end) to the original offset;
+    None means positions are unchanged. Extractors match on the folded text
+    and report spans in the original with :func:`original_offset`.
+    """
+    folded = text.translate(_TRANSLATE)
+    if not _REMOVABLE.search(folded):
+        return folded, None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for match in _REMOVABLE.finditer(folded):
+        pieces.append(folded[pos : match.start()])
+        offsets.extend(range(pos, match.start()))
+        pos = match.end()
+    pieces.append(folded[pos:])
+    offsets.extend(range(pos, len(folded) + 1))
+    return "".join(pieces), offsets
+
+
+def original_offset(offsets: list[int] | None, position: int) -> int:
+    """The offset in the original text of ``position`` in folded text."""
+    return position if offsets is None else offsets[position]
+
+
+def fold_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits (and every other decimal digit) to
+    ASCII, Arabic separators to Western ones, thousands separators removed."""
+    return _THOUSANDS.sub("", text.translate(_TRANSLATE))
+
+
+def normalize(text: str) -> str:
+    """The search/linking form of ``text``: NFKC (Arabic presentation forms to
+    letters), case folded, Arabic letters and digits folded, diacritics,
+    tatweel, thousands separators and punctuation removed, spaces collapsed.
+
+    Works for any script; language-specific plugins can refine it through the
+    ``normalize_text`` hook.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _REMOVABLE.sub("", text.translate(_TRANSLATE)).casefold()
+    if _ACCENTED.search(text):
+        # Latin (and Greek, Cyrillic) diacritics: é → e.
+        decomposed = unicodedata.normalize("NFD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = _THOUSANDS.sub("", text)
+    text = _PUNCT.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def has_arabic(text: str) -> bool:
+    return ARABIC_LETTERS.search(text) is not None

@@ -1,0 +1,151 @@
+"""From a document to its claims: enrich, detect the language, run every
+extractor one plugin at a time, then fill in figures and dates.
+
+These functions are the public way to use the hooks; plugins call
+:func:`find_figures`, :func:`find_dates` and :func:`normalize_text` rather
+than the raw hooks, so overlapping results are merged the same way
+everywhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from claimtrack.model import CLAIM_KINDS, Claim, DateMention, Document, Figure
+from claimtrack.plugins import get_plugin_manager, hook_implementations
+
+Span = TypeVar("Span", Figure, DateMention)
+_DOCUMENT_FIELDS = {f.name for f in dataclasses.fields(Document)} - {"text"}
+
+
+def keep_longest(spans: Sequence[Span]) -> list[Span]:
+    """Drop spans that overlap a longer one (the earlier wins a tie); the
+    rest in text order. O(n log n)."""
+    kept_starts: list[int] = []
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+        i = bisect.bisect_left(kept_starts, span.start)
+        if i > 0 and kept[i - 1].end > span.start:
+            continue
+        if i < len(kept) and kept[i].start < span.end:
+            continue
+        kept_starts.insert(i, span.start)
+        kept.insert(i, span)
+    return kept
+
+
+def find_figures(text: str, language: str | None = None) -> list[Figure]:
+    """The figures in ``text`` from every ``extract_figures`` plugin, without
+    overlaps, in text order."""
+    results = get_plugin_manager().hook.extract_figures(text=text, language=language)
+    return keep_longest([f for found in results if found for f in found])
+
+
+def find_dates(text: str, language: str | None = None, reference: str | None = None) -> list[DateMention]:
+    """The dates ``text`` refers to, resolved against ``reference`` (an ISO
+    date), from every ``extract_dates`` plugin, without overlaps."""
+    results = get_plugin_manager().hook.extract_dates(text=text, language=language, reference=reference)
+    return keep_longest([d for found in results if found for d in found])
+
+
+def normalize_text(text: str, language: str | None = None) -> str:
+    """The search and linking form of ``text`` (``normalize_text`` hook)."""
+    return get_plugin_manager().hook.normalize_text(text=text, language=language)
+
+
+def detect_language(text: str) -> str | None:
+    """The language of ``text`` (``detect_language`` hook), or None."""
+    return get_plugin_manager().hook.detect_language(text=text)
+
+
+@dataclass
+class PluginProblem:
+    """A plugin failed on a document: it raised, or returned something that is
+    not a valid claim. The document is still stored with the other plugins'
+    claims."""
+
+    plugin: str
+    message: str
+
+
+@dataclass
+class Extraction:
+    document: Document
+    claims: list[Claim] = field(default_factory=list)
+    problems: list[PluginProblem] = field(default_factory=list)
+
+
+def _invalid(claim: object, document: Document) -> str | None:
+    """Why ``claim`` cannot be stored, or None if it can."""
+    if not isinstance(claim, Claim):
+        return f"returned {type(claim).__name__}, not a Claim"
+    text = document.text
+    if not (isinstance(claim.start, int) and isinstance(claim.end, int)):
+        return "claim span is not a pair of integers"
+    if not 0 <= claim.start < claim.end <= len(text):
+        return f"claim span {claim.start}-{claim.end} is outside the document"
+    if claim.text != text[claim.start : claim.end]:
+        return f"claim text does not match the document at {claim.start}-{claim.end}"
+    if claim.kind not in CLAIM_KINDS:
+        return f"claim kind {claim.kind!r} is not one of {', '.join(CLAIM_KINDS)}"
+    return None
+
+
+def enrich(document: Document) -> Document:
+    """Fill empty document fields from ``enrich_document`` plugins."""
+    pm = get_plugin_manager()
+    for found in pm.hook.enrich_document(document=document):
+        for key, value in (found or {}).items():
+            if key in _DOCUMENT_FIELDS and value and not getattr(document, key):
+                setattr(document, key, value)
+    if not document.language:
+        document.language = detect_language(document.text)
+    return document
+
+
+def extract(document: Document) -> Extraction:
+    """Run every extractor on ``document`` (enriched first) and return the
+    claims with figures and dates filled in, plus what went wrong, by plugin."""
+    enrich(document)
+    result = Extraction(document)
+    doc_id = document.id
+    published = document.published_date
+    seen: set[str] = set()
+    for name, impl in hook_implementations("extract_claims"):
+        try:
+            found = impl.function(document=document) or []
+            found = list(found)
+        except Exception as exc:  # a broken plugin must not stop the others
+            result.problems.append(PluginProblem(name, f"{type(exc).__name__}: {exc}"))
+            continue
+        for claim in found:
+            reason = _invalid(claim, document)
+            if reason:
+                result.problems.append(PluginProblem(name, reason))
+                continue
+            claim.extractor = name
+            claim.document_id = doc_id
+            claim.language = claim.language or document.language
+            if claim.said_on is None and published:
+                claim.said_on = published.isoformat()
+            try:
+                if claim.figures is None:
+                    claim.figures = [f.shifted(claim.start) for f in find_figures(claim.text, claim.language)]
+                if claim.dates is None:
+                    claim.dates = [
+                        d.shifted(claim.start)
+                        for d in find_dates(claim.text, claim.language, document.published)
+                    ]
+            except Exception as exc:
+                result.problems.append(PluginProblem("figures/dates", f"{type(exc).__name__}: {exc}"))
+                claim.figures = claim.figures or []
+                claim.dates = claim.dates or []
+            if claim.id not in seen:
+                seen.add(claim.id)
+                result.claims.append(claim)
+    result.claims.sort(key=lambda c: (c.start, c.end))
+    return result

@@ -1,0 +1,508 @@
+"""The claim store: one SQLite file, opened with sqlite-utils.
+
+The schema is created and upgraded by numbered migrations (``PRAGMA
+user_version`` records how far a file has come), so a store written by an
+older claimtrack opens in a newer one. Each document is written in one
+transaction together with its claims, figures and dates: an interrupted
+import never leaves half a document, and writing the same document again
+replaces its rows instead of adding new ones.
+
+Full-text search runs over each claim's normalized text (see
+:mod:`claimtrack.normalize`), and queries are normalized the same way, so a
+search ignores Arabic diacritics, hamza and alef forms, ya/alef maqsura, ta
+marbuta and digit script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from claimtrack.model import Claim, Document, Speaker, stable_id
+
+DEFAULT_DB = "claims.db"
+BUSY_TIMEOUT_MS = 10_000
+
+_SCHEMA_1 = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    published TEXT,
+    language TEXT,
+    text TEXT NOT NULL,
+    importer TEXT,
+    source TEXT,
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX documents_outlet ON documents(outlet);
+CREATE INDEX documents_published ON documents(published);
+
+CREATE TABLE speakers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    normalized TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    role TEXT,
+    organization TEXT,
+    kind TEXT NOT NULL DEFAULT 'person'
+);
+CREATE INDEX speakers_normalized ON speakers(normalized);
+
+CREATE TABLE clusters (
+    id TEXT PRIMARY KEY,
+    label TEXT,
+    claims INTEGER NOT NULL DEFAULT 0,
+    outlets INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT,
+    last_seen TEXT,
+    figure_conflict INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE claims (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    speaker_id TEXT REFERENCES speakers(id),
+    text TEXT NOT NULL,
+    normalized TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    said_on TEXT,
+    language TEXT,
+    extractor TEXT,
+    confidence REAL,
+    recipient TEXT,
+    cue TEXT,
+    cluster_id TEXT REFERENCES clusters(id) ON DELETE SET NULL
+);
+CREATE INDEX claims_document ON claims(document_id);
+CREATE INDEX claims_speaker ON claims(speaker_id);
+CREATE INDEX claims_cluster ON claims(cluster_id);
+CREATE INDEX claims_said_on ON claims(said_on);
+
+CREATE TABLE figures (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    raw TEXT NOT NULL,
+    value REAL,
+    value_max REAL,
+    unit TEXT,
+    unit_raw TEXT,
+    qualifier TEXT,
+    counted TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX figures_claim ON figures(claim_id);
+CREATE INDEX figures_unit_value ON figures(unit, value);
+
+CREATE TABLE dates (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    raw TEXT NOT NULL,
+    value TEXT,
+    value_end TEXT,
+    relation TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX dates_claim ON dates(claim_id);
+CREATE INDEX dates_value ON dates(value);
+
+CREATE TABLE links (
+    id TEXT PRIMARY KEY,
+    claim_a TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    claim_b TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    cluster_id TEXT REFERENCES clusters(id) ON DELETE CASCADE,
+    score REAL NOT NULL,
+    linker TEXT,
+    evidence TEXT,
+    figure_conflict INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX links_a ON links(claim_a);
+CREATE INDEX links_b ON links(claim_b);
+
+CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    claim_id TEXT REFERENCES claims(id) ON DELETE SET NULL,
+    cluster_id TEXT REFERENCES clusters(id) ON DELETE SET NULL,
+    rating TEXT NOT NULL,
+    rating_normalized TEXT,
+    explanation TEXT,
+    url TEXT,
+    reviewer TEXT,
+    reviewed_on TEXT,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE import_errors (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    line INTEGER,
+    plugin TEXT,
+    error TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+"""
+
+
+# External-content FTS5 index over the normalized claim text, kept in step
+# with the claims table by triggers (the layout sqlite-utils and Datasette use).
+_FTS_1 = """
+CREATE VIRTUAL TABLE claims_fts USING fts5(normalized, content=[claims], tokenize='unicode61');
+CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+  INSERT INTO claims_fts (rowid, normalized) VALUES (new.rowid, new.normalized);
+END;
+CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+  INSERT INTO claims_fts (claims_fts, rowid, normalized) VALUES ('delete', old.rowid, old.normalized);
+END;
+CREATE TRIGGER claims_au AFTER UPDATE ON claims BEGIN
+  INSERT INTO claims_fts (claims_fts, rowid, normalized) VALUES ('delete', old.rowid, old.normalized);
+  INSERT INTO claims_fts (rowid, normalized) VALUES (new.rowid, new.normalized);
+END;
+"""
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole. (Not
+    ``executescript``, which would commit the migration's transaction.)"""
+    statements, current = [], ""
+    for line in script.strip().splitlines(keepends=True):
+        current += line
+        if current.rstrip().endswith(";") and (
+            "CREATE TRIGGER" not in current or current.rstrip().endswith("END;")
+        ):
+            statements.append(current.strip())
+            current = ""
+    return statements
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    for statement in _statements(_SCHEMA_1 + _FTS_1):
+        db.execute(statement)
+
+
+#: Migration n brings a store from schema version n-1 to n. Append, never edit.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The file is not a claimtrack store this version can use."""
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply the migrations ``db`` has not had yet, each in its own
+    transaction. Returns the resulting schema version."""
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{db_path(db)}: schema version {version} is newer than this claimtrack "
+            f"understands ({SCHEMA_VERSION}); upgrade claimtrack"
+        )
+    if version == 0 and db.table_names() and "claims" not in db.table_names():
+        raise StoreError(f"{db_path(db)}: not a claimtrack store (it has other tables)")
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        with db.conn:
+            db.execute("BEGIN IMMEDIATE")
+            MIGRATIONS[number - 1](db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return SCHEMA_VERSION
+
+
+def db_path(db: sqlite_utils.Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] or ":memory:"
+
+
+def open_store(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
+    """Open (creating if needed) the store at ``path``, migrated to the
+    current schema, in WAL mode with foreign keys on."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        db = sqlite_utils.Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open as a claimtrack store: {exc}") from exc
+    return db
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+_CLAIM_COLUMNS = (
+    "id",
+    "document_id",
+    "speaker_id",
+    "text",
+    "normalized",
+    "kind",
+    "start",
+    "end",
+    "said_on",
+    "language",
+    "extractor",
+    "confidence",
+    "recipient",
+    "cue",
+)
+_INSERT_CLAIM = (
+    f"INSERT INTO claims ({', '.join(map(repr, _CLAIM_COLUMNS))}) "
+    f"VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f'"{c}" = excluded."{c}"' for c in _CLAIM_COLUMNS if c != "id")
+).replace("'", '"')
+
+
+def _merge_speaker(db: sqlite_utils.Database, speaker: Speaker, normalized: str) -> str:
+    """Insert the speaker or add what is new about it (aliases, role,
+    organization) to the stored row. Returns its id."""
+    row = db.execute("SELECT aliases, role, organization FROM speakers WHERE id = ?", [speaker.id]).fetchone()
+    aliases = [a for a in dict.fromkeys(speaker.aliases) if a != speaker.name]
+    if row is None:
+        db.execute(
+            "INSERT INTO speakers (id, name, normalized, aliases, role, organization, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                speaker.id,
+                speaker.name,
+                normalized,
+                json.dumps(aliases, ensure_ascii=False),
+                speaker.role,
+                speaker.organization,
+                speaker.kind,
+            ],
+        )
+    else:
+        known = json.loads(row[0] or "[]")
+        merged = known + [a for a in aliases if a not in known]
+        if merged != known or (speaker.role and not row[1]) or (speaker.organization and not row[2]):
+            db.execute(
+                "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), "
+                "organization = coalesce(organization, ?) WHERE id = ?",
+                [json.dumps(merged, ensure_ascii=False), speaker.role, speaker.organization, speaker.id],
+            )
+    return speaker.id
+
+
+def save_document(
+    db: sqlite_utils.Database,
+    document: Document,
+    claims: Iterable[Claim],
+    normalize: Callable[[str, str | None], str],
+) -> None:
+    """Write ``document`` and its claims (with speakers, figures and dates) in
+    one transaction, replacing what an earlier import of the same document
+    stored. ``normalize`` gives the stored search form of each text."""
+    claims = list(claims)
+    doc_id = document.id
+    with db.conn:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute(
+            "INSERT INTO documents (id, url, outlet, title, published, language, text, importer, "
+            "source, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET url = excluded.url, outlet = excluded.outlet, "
+            "title = excluded.title, published = excluded.published, language = excluded.language, "
+            "text = excluded.text, importer = excluded.importer, source = excluded.source, "
+            "imported_at = excluded.imported_at",
+            [
+                doc_id,
+                document.url,
+                document.outlet,
+                document.title,
+                document.published,
+                document.language,
+                document.text,
+                document.importer,
+                document.source,
+                _now(),
+            ],
+        )
+        claim_ids = [claim.id for claim in claims]
+        placeholders = ", ".join("?" * len(claim_ids))
+        db.execute(
+            f"DELETE FROM claims WHERE document_id = ? AND id NOT IN ({placeholders})",
+            [doc_id, *claim_ids],
+        )
+        if claim_ids:
+            db.execute(f"DELETE FROM figures WHERE claim_id IN ({placeholders})", claim_ids)
+            db.execute(f"DELETE FROM dates WHERE claim_id IN ({placeholders})", claim_ids)
+        speaker_ids: dict[str, str] = {}
+        claim_rows = []
+        figure_rows = []
+        date_rows = []
+        for claim, claim_id in zip(claims, claim_ids):
+            speaker_id = None
+            if claim.speaker is not None:
+                key = claim.speaker.id
+                if key not in speaker_ids:
+                    speaker_ids[key] = _merge_speaker(
+                        db, claim.speaker, normalize(claim.speaker.name, claim.language)
+                    )
+                speaker_id = speaker_ids[key]
+            claim_rows.append(
+                (
+                    claim_id,
+                    doc_id,
+                    speaker_id,
+                    claim.text,
+                    normalize(claim.text, claim.language),
+                    claim.kind,
+                    claim.start,
+                    claim.end,
+                    claim.said_on,
+                    claim.language,
+                    claim.extractor,
+                    claim.confidence,
+                    claim.recipient,
+                    claim.cue,
+                )
+            )
+            for f in claim.figures or ():
+                figure_rows.append(
+                    (
+                        stable_id("figure", claim_id, f.start, f.end),
+                        claim_id,
+                        f.raw,
+                        f.value,
+                        f.value_max,
+                        f.unit,
+                        f.unit_raw,
+                        f.qualifier,
+                        f.counted,
+                        f.start,
+                        f.end,
+                    )
+                )
+            for d in claim.dates or ():
+                date_rows.append(
+                    (
+                        stable_id("date", claim_id, d.start, d.end),
+                        claim_id,
+                        d.raw,
+                        d.value,
+                        d.value_end,
+                        d.relation,
+                        d.start,
+                        d.end,
+                    )
+                )
+        db.conn.executemany(_INSERT_CLAIM, claim_rows)
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO figures (id, claim_id, raw, value, value_max, unit, unit_raw, "
+            'qualifier, counted, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            figure_rows,
+        )
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO dates (id, claim_id, raw, value, value_end, relation, start, "
+            '"end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            date_rows,
+        )
+        if document.source:
+            # The document now imports cleanly: forget earlier failures there.
+            db.execute(
+                "DELETE FROM import_errors WHERE source = ? AND plugin IS NULL",
+                [document.source],
+            )
+
+
+@dataclass
+class ImportErrorRecord:
+    source: str
+    line: int | None
+    error: str
+    plugin: str | None = None
+
+
+def record_error(db: sqlite_utils.Database, problem: ImportErrorRecord) -> None:
+    """Remember what could not be imported, once per source, line and message."""
+    with db.conn:
+        db.execute(
+            "INSERT OR REPLACE INTO import_errors (id, source, line, plugin, error, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                stable_id("error", problem.source, problem.line, problem.plugin, problem.error),
+                problem.source,
+                problem.line,
+                problem.plugin,
+                problem.error,
+                _now(),
+            ],
+        )
+
+
+def search_claims(
+    db: sqlite_utils.Database,
+    query: str | None = None,
+    speaker: str | None = None,
+    normalize: Callable[[str, str | None], str] | None = None,
+    limit: int | None = 100,
+) -> list[dict[str, Any]]:
+    """Claims matching a full-text ``query`` and/or a ``speaker`` (matched
+    against the speaker's normalized name and aliases), newest first, each
+    with its speaker, document and figures."""
+    from claimtrack.normalize import normalize as default_normalize
+
+    def norm(text: str) -> str:
+        return normalize(text, None) if normalize else default_normalize(text)
+
+    where, params = [], []
+    if query:
+        terms = norm(query).split()
+        if terms:
+            where.append("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(" ".join('"' + t.replace('"', "") + '"' for t in terms))
+    if speaker:
+        where.append(
+            "claims.speaker_id IN (SELECT id FROM speakers WHERE normalized LIKE ? "
+            "OR aliases LIKE ? OR normalized = ?)"
+        )
+        nspeaker = norm(speaker)
+        params.extend([f"%{nspeaker}%", f"%{speaker}%", nspeaker])
+    sql = (
+        "SELECT claims.*, speakers.name AS speaker, speakers.role AS speaker_role, "
+        "documents.outlet, documents.url, documents.title, documents.published "
+        "FROM claims JOIN documents ON documents.id = claims.document_id "
+        "LEFT JOIN speakers ON speakers.id = claims.speaker_id"
+    )
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY documents.published DESC, claims.document_id, claims.start"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    rows = [dict(row) for row in db.query(sql, params)]
+    for row in rows:
+        row["figures"] = list(
+            db.query(
+                'SELECT raw, value, value_max, unit, unit_raw, qualifier, counted, start, "end" '
+                "FROM figures WHERE claim_id = ? ORDER BY start",
+                [row["id"]],
+            )
+        )
+        row["dates"] = list(
+            db.query(
+                'SELECT raw, value, value_end, relation, start, "end" FROM dates '
+                "WHERE claim_id = ? ORDER BY start",
+                [row["id"]],
+            )
+        )
+    return rows

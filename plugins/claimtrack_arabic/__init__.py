@@ -1,0 +1,1 @@
+"""Arabic claim extraction (in progress)."""

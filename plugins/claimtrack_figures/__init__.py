@@ -1,0 +1,1 @@
+"""Figures: numbers with units in Arabic and English text (in progress)."""
