@@ -20,7 +20,16 @@ from importlib.metadata import PackageNotFoundError, version
 
 from claimtrack.hookspecs import hookimpl, hookspec
 from claimtrack.importing import Importer, ImportProblem, Source
-from claimtrack.model import CLAIM_KINDS, Claim, DateMention, Document, Figure, Speaker, stable_id
+from claimtrack.model import (
+    CLAIM_KINDS,
+    Claim,
+    DateMention,
+    Document,
+    Figure,
+    Speaker,
+    parse_iso_date,
+    stable_id,
+)
 from claimtrack.normalize import fold_chars, fold_digits, fold_with_offsets, normalize, original_offset
 from claimtrack.pipeline import (
     Extraction,
@@ -64,5 +73,6 @@ __all__ = [
     "normalize_text",
     "open_store",
     "original_offset",
+    "parse_iso_date",
     "stable_id",
 ]

@@ -15,7 +15,11 @@ _PERSIAN = re.compile("[پچژگکی]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _ENGLISH_WORDS = frozenset(
-    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "said", "with", "as", "by", "at", "from", "it", "his", "be", "has", "have", "are", "were", "will", "would", "he", "she", "they", "this", "an", "not", "which", "who"]
+    """
+    the of and to in a is that for on was said with as
+    by at from it his be has have are were will would he she
+    they this an not which who
+    """.split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[A-Za-z]+")
 

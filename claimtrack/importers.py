@@ -162,7 +162,7 @@ def read_csv(source: Source) -> Iterator[Document | ImportProblem]:
                     source.name, f"row has {len(row)} fields, the header has {len(columns)}", start
                 )
                 continue
-            yield _record(source, dict(zip(columns, row)), start)
+            yield _record(source, dict(zip(columns, row, strict=True)), start)
 
 
 TEXT = Importer("text", read_text, (".txt", ".md", ".text", ""), "One article per file.")

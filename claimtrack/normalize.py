@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-#: One-to-one letter folds (length preserving).
+#: One-to-one letter folds (length preserving). Quotation marks are left
+#: alone: extractors need to tell an opening mark from a closing one.
 _LETTER_FOLDS = {
     "أ": "ا",
     "إ": "ا",
@@ -39,13 +40,6 @@ _LETTER_FOLDS = {
     "،": ",",
     "؛": ";",
     "؟": "?",
-    "«": '"',
-    "»": '"',
-    "“": '"',
-    "”": '"',
-    "″": '"',
-    "‘": "'",
-    "’": "'",
 }
 # Every Unicode decimal digit (Arabic-Indic, Persian, Devanagari, ...) → ASCII.
 _DIGIT_FOLDS = {

@@ -350,7 +350,7 @@ def save_document(
         claim_rows = []
         figure_rows = []
         date_rows = []
-        for claim, claim_id in zip(claims, claim_ids):
+        for claim, claim_id in zip(claims, claim_ids, strict=True):
             speaker_id = None
             if claim.speaker is not None:
                 key = claim.speaker.id

@@ -1,0 +1,460 @@
+"""Who said what: attribution in Arabic news copy.
+
+The extractor works on the document text folded with
+:func:`claimtrack.fold_with_offsets` (one spelling for every alef, hamza, ya
+and ta-marbuta form, no diacritics), and maps every span back to the
+original, so a claim's span always selects its statement in the document.
+
+One pass finds the quotations (“ ” « » " ″, paired per paragraph, nesting
+allowed between different mark families) and the sentences (a full stop
+inside a quotation does not end one). Then, sentence by sentence:
+
+* a reporting verb (قال، أكد، أضاف، تابع، خلص إلى، أعرب عن ... with و/ف and
+  feminine and present forms) followed, within a short zone holding the
+  subject and adjuncts ("زاس، في تصريحات لسبوتنيك،"), by إن/أن (+ pronoun),
+  بأن, إلى أن, a colon or a quotation: a direct claim when a quotation
+  follows, an indirect one otherwise;
+* a quotation followed by "، قال X" or "، بحسب X": a direct claim;
+* "بحسب/وفقا لـ/نقلا عن X، ..." and "...، بحسب X": an indirect claim;
+* "مضيفا أن ..." and the like: a further claim by the same speaker;
+* a sentence with no attribution that carries a figure or a date: a claim
+  reported by the outlet itself.
+
+Subjects go through :class:`~claimtrack_arabic.speakers.SpeakerRegistry`, so
+a surname, a title or a missing subject resolves to the speaker named
+earlier. Every step is a bounded regex search from a moving position: the
+whole run is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from claimtrack import Claim, DateMention, Document, Figure, fold_with_offsets, original_offset
+from claimtrack_arabic import lexicon
+from claimtrack_arabic.speakers import SpeakerRef, SpeakerRegistry, parse_subject
+
+#: Quotation mark families; a family pairs with itself, in either direction
+#: (Arabic copy often has “ and ” swapped by right-to-left typing).
+_FAMILY = {"“": 1, "”": 1, "„": 1, "«": 2, "»": 2, '"': 3, "″": 4}
+_MARKS = re.compile('[“”„«»"″\n]')
+_MAX_QUOTE = 4000
+#: Characters between a verb and its complementizer (subject + adjuncts).
+_MAX_ZONE = 220
+_TERMINATORS = re.compile(r"[.!?؟\n]")
+_TOKEN = re.compile(r"[^\s،,؛;:.!?\"“”«»″()\[\]]+")
+_SPACE_PUNCT = " \t\u00a0،,؛;:-–—"
+_TRAILING = " \t\n\u00a0،,؛;:.!?…-–—"
+
+
+@dataclass
+class Quote:
+    """A quotation: ``open``/``close`` are the positions of its marks."""
+
+    open: int
+    close: int
+
+    @property
+    def content(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair quotation marks within each paragraph. An opening mark that is
+    never closed before the paragraph ends opens nothing."""
+    quotes: list[Quote] = []
+    stack: list[tuple[int, int]] = []  # (family, position)
+    for match in _MARKS.finditer(text):
+        char, pos = match.group(), match.start()
+        if char == "\n":
+            stack.clear()
+            continue
+        family = _FAMILY[char]
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == family:
+                start = stack[depth][1]
+                del stack[depth:]
+                if pos - start <= _MAX_QUOTE and pos - start > 1:
+                    quotes.append(Quote(start, pos))
+                break
+        else:
+            if char in "»":  # a closing guillemet with nothing open
+                continue
+            stack.append((family, pos))
+    quotes.sort(key=lambda q: q.open)
+    # Keep outermost quotations only: inner ones belong to their statement.
+    outer: list[Quote] = []
+    for quote in quotes:
+        if outer and quote.open < outer[-1].close:
+            continue
+        outer.append(quote)
+    return outer
+
+
+def find_sentences(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Sentence spans; terminators inside quotations, and decimal points,
+    do not end a sentence."""
+    spans = []
+    start = 0
+    qi = 0
+    for match in _TERMINATORS.finditer(text):
+        pos = match.start()
+        while qi < len(quotes) and quotes[qi].close < pos:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].open < pos < quotes[qi].close and match.group() != "\n":
+            continue
+        if (
+            match.group() == "."
+            and 0 < pos < len(text) - 1
+            and text[pos - 1].isdigit()
+            and text[pos + 1].isdigit()
+        ):
+            continue
+        if pos > start:
+            spans.append((start, pos + (match.group() != "\n")))
+        start = pos + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+@dataclass
+class _Found:
+    start: int  # folded offsets of the statement
+    end: int
+    kind: str
+    ref: SpeakerRef | None
+    ref_tokens: list[tuple[int, int]]
+    cue: str
+    recipient: str | None = None
+    continues: bool = False
+
+
+class ArabicExtractor:
+    """Extract the claims of one Arabic document."""
+
+    def __init__(self, document: Document, figures: list[Figure], dates: list[DateMention]):
+        self.document = document
+        self.original = document.text
+        self.text, self.offsets = fold_with_offsets(document.text)
+        self.figures = figures
+        self.dates = dates
+        self.quotes = find_quotes(self.text)
+        self._quote_opens = [q.open for q in self.quotes]
+        self._quote_closes = [q.close for q in self.quotes]
+        self.registry = SpeakerRegistry()
+
+    # -- offsets -----------------------------------------------------------
+    def _orig(self, position: int) -> int:
+        return original_offset(self.offsets, position)
+
+    def _original(self, start: int, end: int) -> str:
+        return self.original[self._orig(start) : self._orig(end)]
+
+    # -- helpers -----------------------------------------------------------
+    def _quote_at(self, position: int, limit: int) -> Quote | None:
+        """The quotation opening at ``position`` or after it, within
+        ``limit`` characters of only spaces and up to two short words."""
+        for quote in self._quotes_from(position):
+            if quote.open > position + limit:
+                return None
+            gap = self.text[position : quote.open]
+            if len(_TOKEN.findall(gap)) <= 2 and "\n" not in gap.strip():
+                return quote
+            return None
+        return None
+
+    def _quotes_from(self, position: int) -> list[Quote]:
+        i = bisect.bisect_left(self._quote_opens, position)
+        return self.quotes[i : i + 1]
+
+    def _last_quote_before(self, s: int, position: int) -> Quote | None:
+        """The last quotation that closes before ``position`` and opens at
+        or after ``s`` (quotations are disjoint, so sorted by both ends)."""
+        i = bisect.bisect_left(self._quote_closes, position) - 1
+        return self.quotes[i] if i >= 0 and self.quotes[i].open >= s else None
+
+    def _inside_quote(self, position: int) -> bool:
+        i = bisect.bisect_right(self._quote_opens, position) - 1
+        return i >= 0 and self.quotes[i].open < position < self.quotes[i].close
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start] in _TRAILING:
+            start += 1
+        while end > start and self.text[end - 1] in _TRAILING:
+            end -= 1
+        return start, end
+
+    def _subject(self, start: int, end: int) -> tuple[SpeakerRef, list[tuple[int, int]], str | None]:
+        """Read the zone between a verb and its complement: the subject's
+        tokens up to the first adjunct, an appositive name after a comma, and
+        the recipient ("في تصريحات لسبوتنيك")."""
+        zone = self.text[start:end]
+        recipient = None
+        rmatch = lexicon.RECIPIENT_RE.search(zone)
+        if rmatch:
+            group = next(g for g in ("to", "media", "via") if rmatch.group(g))
+            recipient = self._original(start + rmatch.start(group), start + rmatch.end(group)).strip()
+        tokens: list[tuple[int, int]] = []
+        segment_index = 0
+        for segment in re.finditer(r"[^،,]+", zone):
+            seg_tokens = [
+                (start + segment.start() + m.start(), start + segment.start() + m.end())
+                for m in _TOKEN.finditer(segment.group())
+            ]
+            if not seg_tokens:
+                continue
+            lead = []
+            for span in seg_tokens:
+                word = self.text[span[0] : span[1]]
+                if word in lexicon.ADJUNCT_WORDS or word in lexicon.SAYING_NOUNS:
+                    break
+                lead.append(span)
+            if segment_index == 0 or (lead and tokens and len(lead) <= 5):
+                tokens.extend(lead)
+            segment_index += 1
+            if len(lead) < len(seg_tokens) and tokens:
+                break
+        if len(tokens) > 14:
+            tokens = []
+        words = [self.text[a:b] for a, b in tokens]
+        ref = parse_subject(words)
+        if ref.role or ref.name:
+            role_tokens, name_tokens = tokens[: ref.split], tokens[ref.split :]
+            ref.role = self._original(role_tokens[0][0], role_tokens[-1][1]) if role_tokens else None
+            ref.name = self._original(name_tokens[0][0], name_tokens[-1][1]) if name_tokens else None
+            if ref.anonymous:
+                ref.role = None
+        return ref, tokens, recipient
+
+    # -- the pass ------------------------------------------------------------
+    def run(self) -> list[Claim]:
+        claims: list[Claim] = []
+        for s, e in find_sentences(self.text, self.quotes):
+            found = self._sentence(s, e)
+            if not found:
+                claim = self._reported(s, e)
+                if claim:
+                    claims.append(claim)
+                continue
+            previous = None
+            for item in found:
+                if item.ref is None or (item.continues and previous is not None):
+                    speaker = previous if item.continues and previous is not None else self.registry.last
+                    if speaker is not None:
+                        self.registry.last = speaker
+                else:
+                    speaker = self.registry.resolve(item.ref)
+                previous = speaker
+                claims.append(self._claim(item, speaker))
+        return claims
+
+    def _claim(self, item: _Found, speaker) -> Claim:
+        start, end = self._orig(item.start), self._orig(item.end)
+        explicit = item.ref is not None and (item.ref.name or item.ref.role)
+        confidence = 0.9 if explicit else 0.75
+        if item.kind == "direct":
+            confidence += 0.05
+        return Claim(
+            text=self.original[start:end],
+            start=start,
+            end=end,
+            kind=item.kind,
+            speaker=speaker,
+            confidence=round(confidence, 2),
+            recipient=item.recipient,
+            cue=item.cue,
+            figures=[f for f in self.figures if start <= f.start and f.end <= end],
+            dates=[d for d in self.dates if start <= d.start and d.end <= end],
+        )
+
+    def _reported(self, s: int, e: int) -> Claim | None:
+        """A sentence without attribution is a claim of the outlet's only when
+        it carries a figure or a date."""
+        s, e = self._trim(s, e)
+        if e - s < 12 or len(_TOKEN.findall(self.text[s:e])) < 4:
+            return None
+        if lexicon.SOURCE_LINE_RE.match(self.text[s:e]):
+            return None
+        start, end = self._orig(s), self._orig(e)
+        figures = [f for f in self.figures if start <= f.start and f.end <= end]
+        dates = [d for d in self.dates if start <= d.start and d.end <= end]
+        if not figures and not dates:
+            return None
+        return Claim(
+            text=self.original[start:end],
+            start=start,
+            end=end,
+            kind="reported",
+            speaker=None,
+            confidence=0.6,
+            figures=figures,
+            dates=dates,
+        )
+
+    def _cues(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
+        """(start, end, kind, verb) of every cue in the sentence outside
+        quotations, in order. kind: verb, participle, according."""
+        cues = []
+        for kind, regex in (
+            ("verb", lexicon.VERB_RE),
+            ("participle", lexicon.PARTICIPLE_RE),
+            ("according", lexicon.ACCORDING_RE),
+        ):
+            for m in regex.finditer(self.text, s, e):
+                if not self._inside_quote(m.start()):
+                    cues.append((m.start(), m.end(), kind, m.group("verb")))
+        cues.sort()
+        return cues
+
+    def _sentence(self, s: int, e: int) -> list[_Found]:
+        found: list[_Found] = []
+        cues = self._cues(s, e)
+        claimed_until = s
+        for index, (cs, ce, kind, verb) in enumerate(cues):
+            if cs < claimed_until and not self._cuts(cs, kind):
+                continue
+            next_cut = e
+            for later in cues[index + 1 :]:
+                if self._cuts(later[0], later[2]):
+                    next_cut = later[0]
+                    break
+            if kind == "according":
+                item = self._according(s, e, cs, ce, next_cut)
+            else:
+                item = self._verb(s, e, cs, ce, kind, verb, next_cut)
+            if item is None:
+                continue
+            if found and found[-1].end > item.start and found[-1].kind == "indirect":
+                found[-1].end = max(found[-1].start + 1, self._trim(found[-1].start, cs)[1])
+            found.append(item)
+            claimed_until = max(claimed_until, item.end)
+        return [f for f in found if f.end > f.start]
+
+    def _cuts(self, position: int, kind: str) -> bool:
+        """Does a cue at ``position`` start a new statement (rather than sit
+        inside the previous one)? Participles and "، وأضاف" do."""
+        if kind == "participle":
+            return True
+        before = self.text[max(0, position - 3) : position].rstrip()
+        return kind == "verb" and self.text[position] in "وف" and (before.endswith(("،", ",")) or not before)
+
+    def _verb(self, s, e, cs, ce, kind, verb, next_cut) -> _Found | None:
+        limit = min(e, ce + _MAX_ZONE)
+        comp = lexicon.COMPLEMENT_RE.search(self.text, ce, limit)
+        quote = self._quote_at(ce, _MAX_ZONE)
+        if quote is not None and quote.open >= limit:
+            quote = None
+        if quote is not None and (comp is None or quote.open < comp.start()):
+            zone_end, after = quote.open, quote.open
+        elif comp is not None:
+            zone_end, after = comp.start(), comp.end()
+        else:
+            return self._quote_before(s, e, cs, ce, kind, verb)
+        if kind == "participle" and len(_TOKEN.findall(self.text[ce:zone_end])) > 3:
+            return None
+        if kind == "verb" and len(_TOKEN.findall(self.text[ce:zone_end])) > 16:
+            return None
+        ref, tokens, recipient = self._subject(ce, zone_end) if kind == "verb" else (None, [], None)
+        if verb.startswith("نقل") and ref is not None:
+            ref, tokens, recipient = self._reported_via(ce, zone_end)
+        # Direct: a quotation right after the complementizer (or the colon).
+        q = quote if quote is not None and quote.open >= after - 1 else self._quote_at(after, 40)
+        if q is not None and q.close <= e:
+            start, end = q.content
+            recipient = recipient or self._recipient_after(q.close, e)
+            item_kind = "direct"
+        else:
+            start, end = self._trim(after, next_cut)
+            item_kind = "direct" if comp is not None and comp.group("colon") else "indirect"
+            if end - start < 6:
+                return None
+        if ref is not None and not (ref.name or ref.role):
+            ref = None
+        return _Found(
+            start,
+            end,
+            item_kind,
+            ref,
+            tokens,
+            self._original(cs, ce),
+            recipient,
+            continues=kind == "participle",
+        )
+
+    def _reported_via(self, start: int, end: int) -> tuple[SpeakerRef, list, str | None]:
+        """ "نقلت وكالة تاس عن الوزير قوله": the speaker follows عن, the
+        medium comes before it."""
+        zone = self.text[start:end]
+        m = re.search(r"(?<!\w)عن(?!\w)", zone)
+        if not m:
+            return self._subject(start, end)
+        via = self._original(start, start + m.start()).strip(_SPACE_PUNCT) or None
+        ref, tokens, recipient = self._subject(start + m.end(), end)
+        return ref, tokens, recipient or via
+
+    def _quote_before(self, s, e, cs, ce, kind, verb) -> _Found | None:
+        """ "«...»، قال المتحدث": a verb right after a quotation."""
+        if kind != "verb":
+            return None
+        quote = self._last_quote_before(s, cs)
+        if quote is None:
+            return None
+        if self.text[quote.close + 1 : cs].strip(_SPACE_PUNCT + "\n"):
+            return None
+        ref, tokens, recipient = self._subject(ce, e)
+        if not (ref.name or ref.role):
+            ref = None
+        start, end = quote.content
+        return _Found(start, end, "direct", ref, tokens, self._original(cs, ce), recipient)
+
+    def _recipient_after(self, position: int, e: int) -> str | None:
+        """ "…”، نقلتها وكالة تاس" after a quotation."""
+        m = lexicon.RECIPIENT_RE.search(self.text, position, min(e, position + 120))
+        if m and m.group("via"):
+            return self._original(m.start("via"), m.end("via")).strip()
+        return None
+
+    def _according(self, s, e, cs, ce, next_cut) -> _Found | None:
+        """ "بحسب X، ..." before the statement, or "...، بحسب X" after it."""
+        lead = self.text[s:cs].strip(_SPACE_PUNCT + "\n")
+        if not lead or lead in ("و", "ف"):
+            comma = re.compile(r"[،,]").search(self.text, ce, min(e, ce + 140))
+            if comma is None:
+                return None
+            ref, tokens, recipient = self._subject(ce, comma.start())
+            body = comma.end()
+            fa = lexicon.FA_INNA_RE.match(self.text, body, e)
+            if fa:
+                body = fa.end()
+            q = self._quote_at(body, 20)
+            if q is not None and q.close <= e:
+                start, end = q.content
+                kind = "direct"
+            else:
+                start, end = self._trim(body, next_cut)
+                kind = "indirect"
+        else:
+            ref, tokens, recipient = self._subject(ce, e)
+            start, end = self._trim(s, cs)
+            quote = self._last_quote_before(start, end + 1)
+            kind = "indirect"
+            if (
+                quote is not None
+                and not self.text[start : quote.open].strip(_SPACE_PUNCT)
+                and not self.text[quote.close + 1 : cs].strip(_SPACE_PUNCT)
+            ):
+                start, end = quote.content
+                kind = "direct"
+        if not (ref.name or ref.role) or end - start < 6:
+            return None
+        return _Found(start, end, kind, ref, tokens, self._original(cs, ce), recipient)
+
+
+def source_outlet(text: str) -> str | None:
+    """The outlet named by a closing "المصدر: ..." line, if any."""
+    tail = text[-300:]
+    matches = list(lexicon.SOURCE_LINE_RE.finditer(tail))
+    return matches[-1].group("outlet").strip() if matches else None

@@ -1,0 +1,136 @@
+"""The words Arabic attribution is built from: reporting verbs, complementizers,
+titles, institutions and the adjuncts that sit between a verb and what was
+said.
+
+Everything is written in ordinary spelling and folded once, at import, with
+:func:`claimtrack.fold_chars`, so the patterns match whatever alef, hamza, ya
+or ta-marbuta form an outlet uses; matching runs on text folded the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack import fold_chars
+
+
+def _fold_all(words: str) -> list[str]:
+    return [fold_chars(w) for w in words.split()]
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first so that "أضافت" wins over "أضاف".
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# Reporting verbs: past masculine stem, with the feminine (-ت) and plural
+# (-وا) forms generated; present forms listed as written.
+_PAST = """
+قال أكد أوضح أضاف تابع خلص أعرب أشار صرح لفت شدد نفى زعم كشف أعلن ذكر نقل
+اعتبر رأى حذر دعا طالب أفاد أبلغ اعترف أقر تعهد توقع رجح استطرد استدرك ختم
+أردف نوه ادعى جزم لاحظ كتب غرد أعلم أفصح علق أنكر أبدى حث أورد
+"""
+_PRESENT = """
+يقول تقول يؤكد تؤكد يوضح توضح يضيف تضيف يتابع تتابع يشير تشير يرى ترى يعتبر تعتبر
+يحذر تحذر ينفي تنفي يزعم تزعم يكشف تكشف يعلن تعلن يذكر تذكر يفيد تفيد يعتقد تعتقد
+يقولون يؤكدون
+"""
+# Participles that continue the same speaker inside a sentence: "مضيفا أن".
+_PARTICIPLES = """
+مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة لافتا لافتة معتبرا معتبرة
+محذرا محذرة مشددا مشددة متابعا متابعة قائلا قائلة منوها منوهة مبينا مبينة
+معربا معربة داعيا داعية متسائلا مستدركا
+"""
+
+
+def _verb_forms() -> list[str]:
+    """Each past stem with its feminine and plural forms; a final weak
+    letter drops before the suffix (نفى → نفت، نفوا؛ دعا → دعت)."""
+    forms: list[str] = []
+    for verb in _fold_all(_PAST):
+        stem = verb[:-1] if verb[-1] in "يا" else verb
+        forms += [verb, stem + "ت", stem + "وا"]
+    return forms + _fold_all(_PRESENT)
+
+
+VERBS = _verb_forms()
+PARTICIPLES = _fold_all(_PARTICIPLES)
+_PREFIX = "(?:[وف]|ثم\\s+)?"
+_END = r"(?![\w\u064b-\u065f])"
+_START = r"(?<![\w\u064b-\u065f])"
+
+#: A reporting verb at a word start, optionally with و/ف: group "verb".
+VERB_RE = re.compile(f"{_START}{_PREFIX}(?P<verb>{_alternation(VERBS)}){_END}")
+#: A participle continuing the current speaker: "، مضيفا أن".
+PARTICIPLE_RE = re.compile(f"{_START}[وف]?(?P<verb>{_alternation(PARTICIPLES)}){_END}")
+#: "according to X" cues that come before or after the statement.
+ACCORDING_RE = re.compile(
+    fold_chars(
+        f"{_START}[وف]?(?P<verb>بحسب|حسب|وفقا|وفق|نقلا|طبقا){_END}"
+        r"(?:\s*(?:لـ|ل|عن)|\s+ما\s+(?:قاله|قالته|ذكره|ذكرته|أعلنه|أعلنته|أفاد\s+به|أفادت\s+به)"
+        r"|\s+(?:تصريحات|بيان))?"
+    )
+)
+#: Complementizers: إن/أن with a pronoun suffix, بأن, a colon. Group "comp".
+COMPLEMENT_RE = re.compile(
+    f"{_START}(?P<comp>(?:[بل]|الي\\s+|على\\s+|من\\s+|في\\s+)?ان(?:ه|ها|هم|هما|هن|نا|ني)?){_END}|(?P<colon>:)"
+)
+#: "فإن" opening the statement after "بحسب X،".
+FA_INNA_RE = re.compile(f"^\\s*(?:ف|و)ان(?:ه|ها|هم)?{_END}\\s*")
+
+#: Nouns that head a person's title or role.
+TITLES = set(
+    _fold_all(
+        """
+رئيس رئيسة وزير وزيرة أمين متحدث متحدثة ناطق ناطقة مدير مديرة قائد قائدة سفير سفيرة
+مندوب مندوبة ممثل ممثلة نائب نائبة مستشار مستشارة عضو عضوة زعيم زعيمة محافظ محافظة حاكم
+ملك ملكة أمير أميرة ولي مبعوث مبعوثة منسق منسقة مفوض مفوضة عمدة خبير خبيرة محلل محللة باحث
+باحثة مسؤول مسؤولة جنرال عقيد لواء عميد فريق مقدم رائد نقيب دكتور بروفيسور شيخ سيد سيدة
+مدرب مدربة لاعب لاعبة أستاذ أستاذة قاض قاضي قاضية مدعي مدعية بابا كاردينال مفتي إمام
+مرشح مرشحة رئيس_الوزراء مراسل مراسلة كبير كبيرة قائم زعيم مساعد مساعدة وكيل وكيلة
+""".replace("_", " ")
+    )
+)
+#: Nouns that make a subject an institution when no person title comes first.
+INSTITUTIONS = set(
+    _fold_all("""
+وزارة حكومة جيش شرطة منظمة مجلس هيئة وكالة رئاسة كرملين خارجية داخلية دفاع بنتاغون
+أمم اتحاد حلف لجنة مكتب بيان بنك صندوق شركة سفارة قيادة محكمة برلمان حزب حركة مفوضية
+دائرة مديرية جهاز سلطة سلطات بلدية مستشفى جامعة مركز مرصد هلال صليب دول دولة حرس قوات
+إدارة البيت نقابة جمعية معهد مؤسسة مصلحة ديوان مجموعة تحالف ائتلاف غرفة بورصة
+""")
+)
+#: Nouns that can start an idafa chain inside a role or organization name:
+#: the word after them belongs to the role even without the article.
+CONSTRUCT_HEADS = TITLES | INSTITUTIONS | set(_fold_all("معاهدة عام عامة باسم لدى في شؤون منطقة مدينة"))
+#: Words that join parts of a role ("المتحدث باسم", "السفير لدى").
+CONNECTORS = set(_fold_all("باسم لدى في عن بين ضد"))
+#: Anonymous sources: the phrase itself is the speaker.
+ANONYMOUS = set(_fold_all("مصدر مصادر مسؤولون شهود شاهد مراقبون ناشطون سكان"))
+#: Synonyms folded to one head word when comparing roles.
+ROLE_SYNONYMS = {fold_chars("ناطق"): fold_chars("متحدث"), fold_chars("ناطقة"): fold_chars("متحدث")}
+#: Words dropped when comparing roles.
+ROLE_STOPWORDS = set(_fold_all("باسم لدى في عن وزارة ال"))
+
+#: Words that open an adjunct between the verb and the complement: the
+#: subject ends before them ("وقال زاس، في تصريحات لسبوتنيك، إنه").
+ADJUNCT_WORDS = set(
+    _fold_all("""
+في خلال عبر على أمام عن إلى الى مع لدى حول بشأن يوم اليوم أمس مساء صباح ظهر ليلة الليلة
+لوسائل للصحفيين للصحافيين لوكالة لقناة لصحيفة لموقع لإذاعة لتلفزيون عقب بعد قبل أثناء
+""")
+)
+#: Media and channel words for "to whom it was said".
+_MEDIA = "وكالة|وكاله|قناة|قناه|صحيفة|صحيفه|موقع|اذاعة|اذاعه|تلفزيون|شبكة|شبكه|مجلة|مجله|راديو"
+RECIPIENT_RE = re.compile(
+    r"(?:تصريحات?|تصريحاته|تصريحاتها|حديث|حديثه|حديثها|مقابلة|مقابله|لقاء|مؤتمر\s+صحفي\s+مع)"
+    r"(?:\s+(?:خاصة|خاصه|صحفية|صحفيه|صحافية|صحافيه|اعلامية|اعلاميه|متلفزة|متلفزه))*\s*"
+    r"(?:ل|لـ\s*|مع\s+|الى\s+)(?P<to>[^،,:\n]{2,60})"
+    rf"|(?<!\w)ل(?P<media>(?:{_MEDIA})\s+[^،,:\n]{{2,50}})"
+    rf"|نقلتها\s+(?P<via>(?:{_MEDIA})?\s*[^،,:.\n]{{2,50}})"
+)
+#: The closing source line of an article: "المصدر: سبوتنيك".
+SOURCE_LINE_RE = re.compile(r"(?m)^\s*(?:المصدر|المصدر\s*/|المصادر)\s*[:：]\s*(?P<outlet>[^\n]{2,80}?)\s*$")
+
+#: "X قوله/تأكيده" after نقل عن: dropped from the speaker phrase.
+SAYING_NOUNS = set(_fold_all("قوله قولها تأكيده تأكيدها إشارته إشارتها تصريحه تصريحها"))

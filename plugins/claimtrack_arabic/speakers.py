@@ -1,0 +1,213 @@
+"""Who is speaking: reading a subject phrase, and resolving within one
+document a surname, a title or a missing subject to the speaker already named.
+
+Agency copy names a speaker once in full ("الأمين العام لمنظمة معاهدة الأمن
+الجماعي، ستانيسلاف زاس") and then refers back with a surname ("زاس"), a
+shortened title ("الأمين العام للمنظمة", "أمين عام منظمة ...") or nothing at
+all ("وأضاف أن ..."). :class:`SpeakerRegistry` keeps the speakers of one
+document in order and points each later reference at the right one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack import Speaker, fold_chars, normalize
+from claimtrack_arabic import lexicon
+
+_PREFIXES = ("وال", "بال", "لل", "فال", "كال", "ال")
+_SINGLE_PREFIX = ("ل", "ب", "و")
+_STOPWORDS = {w[:-1] if len(w) > 3 and w.endswith("ه") else w for w in lexicon.ROLE_STOPWORDS}
+_SYNONYMS = {k: v for k, v in lexicon.ROLE_SYNONYMS.items()} | {
+    k[:-1]: v for k, v in lexicon.ROLE_SYNONYMS.items() if k.endswith("ه")
+}
+_TOKEN = re.compile(r"[^\s،,؛;:.!?\"“”«»″()\[\]]+")
+
+
+def strip_article(word: str) -> str:
+    """ "الخارجية" → "خارجية", "لمنظمة" → "منظمة" (on folded text)."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    if word[:1] in _SINGLE_PREFIX and len(word) > 3 and word[1:] in lexicon.CONSTRUCT_HEADS:
+        return word[1:]
+    return word
+
+
+def has_article(word: str) -> bool:
+    return any(word.startswith(p) and len(word) - len(p) >= 2 for p in _PREFIXES)
+
+
+def _stem(word: str) -> str:
+    """Drop the feminine ending so "المتحدثة" and "متحدث" compare equal."""
+    word = strip_article(word)
+    return word[:-1] if len(word) > 3 and word.endswith("ه") else word
+
+
+@dataclass
+class SpeakerRef:
+    """What a subject phrase says about its speaker: a role ("الأمين العام
+    لمنظمة ..."), a name, or both; ``split`` is the index of the first name
+    token in the phrase's tokens."""
+
+    name: str | None = None
+    role: str | None = None
+    institution: bool = False
+    anonymous: bool = False
+    split: int = 0
+
+
+def parse_subject(tokens: list[str]) -> SpeakerRef:
+    """Split a subject phrase (as tokens in original spelling) into a role and
+    a name.
+
+    The role is a run of titles, institutions, definite words and idafa
+    complements; the name starts at the first word that is none of these
+    (and does not follow a construct head). "الرئيس السوري بشار الأسد" →
+    role "الرئيس السوري", name "بشار الأسد"; "زاس" → name only; "متحدث
+    الخارجية الإيرانية" → role only.
+    """
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return SpeakerRef()
+    folded = [fold_chars(t) for t in tokens]
+    first = strip_article(folded[0])
+    if first in lexicon.ANONYMOUS or _stem(folded[0]) in lexicon.ANONYMOUS:
+        return SpeakerRef(name=" ".join(tokens), anonymous=True, split=0)
+    name_start = len(tokens)
+    for i, word in enumerate(folded):
+        bare = strip_article(word)
+        if has_article(word) or bare in lexicon.CONSTRUCT_HEADS or _stem(word) in lexicon.TITLES:
+            continue
+        if word in lexicon.CONNECTORS:
+            continue
+        previous = folded[i - 1] if i else ""
+        if i and (
+            strip_article(previous) in lexicon.CONSTRUCT_HEADS
+            or _stem(previous) in lexicon.TITLES
+            or previous in lexicon.CONNECTORS
+        ):
+            continue  # idafa: "منظمة معاهدة ...", "في غزة"
+        name_start = i
+        break
+    role_tokens, name_tokens = tokens[:name_start], tokens[name_start:]
+    role = " ".join(role_tokens) or None
+    name = " ".join(name_tokens) or None
+    institution = False
+    if role and not name:
+        head = strip_article(folded[0])
+        institution = head in lexicon.INSTITUTIONS and _stem(folded[0]) not in lexicon.TITLES
+    return SpeakerRef(name=name, role=role, institution=institution, split=name_start)
+
+
+def role_key(role: str) -> tuple[str, frozenset[str]]:
+    """A role's head word and its content words, for comparing "متحدث
+    الخارجية الإيرانية" with "المتحدث باسم وزارة الخارجية الإيرانية"."""
+    words = [_stem(t) for t in normalize(role).split()]
+    words = [_SYNONYMS.get(w, w) for w in words if w and w not in _STOPWORDS]
+    if not words:
+        return "", frozenset()
+    return words[0], frozenset(words)
+
+
+class SpeakerRegistry:
+    """The speakers of one document, most recent last."""
+
+    def __init__(self) -> None:
+        self.speakers: list[Speaker] = []
+        self.last: Speaker | None = None
+
+    def _touch(self, speaker: Speaker, alias: str | None = None) -> Speaker:
+        if alias and alias != speaker.name and alias not in speaker.aliases:
+            speaker.aliases.append(alias)
+        self.last = speaker
+        return speaker
+
+    def by_name(self, name: str) -> Speaker | None:
+        words = normalize(name).split()
+        for speaker in reversed(self.speakers):
+            known = normalize(speaker.name).split()
+            if words == known:
+                return speaker
+            if len(words) == 1 and words[0] in known[1:]:
+                return speaker  # a surname alone
+            if len(words) > 1 and len(known) > 1 and words[-1] == known[-1] and words[0] == known[0]:
+                return speaker
+            if len(known) == 1 and len(words) > 1 and known[0] == words[-1] and speaker.role is None:
+                # "زاس" was seen first, the full name now: upgrade the entry.
+                speaker.aliases.append(speaker.name)
+                speaker.name = name
+                return speaker
+        return None
+
+    def by_role(self, role: str, institution: bool) -> Speaker | None:
+        head, words = role_key(role)
+        if not head:
+            return None
+        for speaker in reversed(self.speakers):
+            for candidate in (speaker.role, speaker.name if speaker.kind == "institution" else None):
+                if not candidate:
+                    continue
+                c_head, c_words = role_key(candidate)
+                # Same head title, and (almost) every word of the short form
+                # in the full one: "الأمين العام للمنظمة" ⊂ "الأمين العام
+                # لمنظمة معاهدة الأمن الجماعي".
+                if c_head == head and len(words - c_words) <= len(words) // 3:
+                    return speaker
+        return None
+
+    def resolve(self, ref: SpeakerRef) -> Speaker | None:
+        """The speaker ``ref`` points to, adding a new one when it names
+        someone not seen yet. An empty ref continues the last speaker."""
+        if ref.name:
+            found = self.by_name(ref.name)
+            if found:
+                if ref.role and not found.role:
+                    found.role = ref.role
+                return self._touch(found, ref.name)
+            speaker = Speaker(
+                name=ref.name,
+                role=ref.role,
+                organization=organization_of(ref.role),
+                kind="person",
+            )
+            self.speakers.append(speaker)
+            return self._touch(speaker)
+        if ref.role:
+            found = self.by_role(ref.role, ref.institution)
+            if found:
+                return self._touch(found, ref.role)
+            speaker = Speaker(
+                name=ref.role,
+                role=None if ref.institution else ref.role,
+                organization=ref.role if ref.institution else organization_of(ref.role),
+                kind="institution" if ref.institution else "person",
+            )
+            self.speakers.append(speaker)
+            return self._touch(speaker)
+        return self.last
+
+
+def organization_of(role: str | None) -> str | None:
+    """The organization inside a role: "المتحدث باسم وزارة الخارجية
+    الإيرانية" → "وزارة الخارجية الإيرانية"; "الأمين العام لمنظمة معاهدة
+    الأمن الجماعي" → "منظمة معاهدة الأمن الجماعي"."""
+    if not role:
+        return None
+    tokens = role.split()
+    for i, token in enumerate(tokens):
+        folded = fold_chars(token)
+        if i == 0:
+            continue
+        if folded in lexicon.CONNECTORS and i + 1 < len(tokens):
+            return " ".join(tokens[i + 1 :])
+        bare = strip_article(folded)
+        if bare in lexicon.INSTITUTIONS:
+            first = token
+            if folded.startswith("لل"):
+                first = "ال" + token[2:]
+            elif folded.startswith("ل") and not folded.startswith("ال"):
+                first = token[1:]
+            return " ".join([first, *tokens[i + 1 :]])
+    return None
