@@ -1,8 +1,7 @@
 """The ``claimtrack`` command line.
 
-Plugins add commands through the ``register_commands`` hook; they are loaded
-the first time a command that is not built in is looked up, or the command
-list is shown.
+Plugins add commands through the ``register_commands`` hook, asked once per
+loaded plugin manager, when a command is first looked up.
 """
 
 from __future__ import annotations
@@ -25,20 +24,27 @@ from claimtrack.store import DEFAULT_DB, StoreError, open_store
 class ClaimtrackGroup(click.Group):
     """A group that asks plugins for their commands once, when needed."""
 
-    _plugin_commands_loaded = False
+    _loaded_for: object = None
+    _builtin: frozenset[str] = frozenset()
 
     def _load_plugin_commands(self) -> None:
-        if not self._plugin_commands_loaded:
-            self._plugin_commands_loaded = True
-            get_plugin_manager().hook.register_commands(cli=self)
+        pm = get_plugin_manager()
+        if self._loaded_for is pm:
+            return
+        if self._loaded_for is None:
+            self._builtin = frozenset(self.commands)
+        else:  # plugins were reloaded (tests): forget the old plugin commands
+            for name in set(self.commands) - self._builtin:
+                del self.commands[name]
+        self._loaded_for = pm
+        pm.hook.register_commands(cli=self)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         self._load_plugin_commands()
         return super().list_commands(ctx)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in self.commands:
-            self._load_plugin_commands()
+        self._load_plugin_commands()
         return super().get_command(ctx, cmd_name)
 
 

@@ -138,17 +138,21 @@ def read_documents(
     defaults: dict[str, str | None] | None = None,
     directory_suffixes_only: bool = True,
 ) -> Iterator[tuple[Source | None, Document | ImportProblem]]:
-    """Every document (or problem) from ``paths``, with ``defaults`` filling
+    """Every document (or problem) from ``paths``; raises ValueError at once
+    for an unknown ``format``, with ``defaults`` filling
     the fields an importer left empty. In directories, files no importer
     recognizes by suffix are reported as skipped (a None document)."""
     importers = get_importers()
     if format and format not in importers:
         known = ", ".join(sorted(importers))
         raise ValueError(f"unknown format {format!r} (known: {known})")
+    paths = list(paths)
     defaults = {k: v for k, v in (defaults or {}).items() if v}
-    given = set()
-    for raw in paths:
-        given.add(raw)
+    return _read(paths, importers, format, defaults, directory_suffixes_only)
+
+
+def _read(paths, importers, format, defaults, directory_suffixes_only):
+    given = set(paths)
     for source in iter_sources(paths):
         if isinstance(source, ImportProblem):
             yield None, source

@@ -19,6 +19,7 @@ import importlib
 import importlib.metadata
 import importlib.util
 import os
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -85,7 +86,9 @@ def _register_checked(pm: pluggy.PluginManager, plugin: ModuleType | object, nam
     except Exception as exc:  # pluggy.PluginValidationError and ValueError
         if pm.is_registered(plugin):
             pm.unregister(plugin)
-        _warn(f"plugin {name!r} not loaded: {exc}")
+        unknown = re.search(r"unknown hook '(\w+)'", str(exc))
+        reason = f"it implements unknown hook {unknown.group(1)!r} (misspelled?)" if unknown else str(exc)
+        _warn(f"plugin {name!r} not loaded: {reason}")
         return False
     return True
 

@@ -1,0 +1,102 @@
+"""Import throughput: how many articles per second ``claimtrack import`` stores
+with the default plugins, its per-article latency, its peak memory, and how
+they grow with the corpus size.
+
+    python bench/bench_import.py [--sizes 1000,5000,20000]
+
+Each size runs in a fresh child process (so peak memory is its own) on one
+core: the generated corpus (datasets/generate_corpus.py) is written as JSONL
+and imported into a new store exactly as ``claimtrack import`` does. Compare
+ratios within one run; this machine is noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "datasets"))
+
+
+def child(size: int) -> dict:
+    from generate_corpus import generate
+
+    from claimtrack import open_store
+    from claimtrack.importing import import_documents, read_documents
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as out:
+            for record in generate(size):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        db = open_store(Path(tmp) / "bench.db")
+        latencies: list[float] = []
+        last = [time.perf_counter()]
+
+        def tick(_extraction) -> None:
+            now = time.perf_counter()
+            latencies.append(now - last[0])
+            last[0] = now
+
+        start = time.perf_counter()
+        last[0] = start
+        report = import_documents(db, read_documents([str(corpus)]), on_document=tick)
+        elapsed = time.perf_counter() - start
+        db_size = os.path.getsize(Path(tmp) / "bench.db")
+    latencies.sort()
+    q = statistics.quantiles(latencies, n=100)
+    return {
+        "size": size,
+        "documents": report.documents,
+        "claims": report.claims,
+        "errors": len(report.problems) + report.plugin_problems,
+        "seconds": elapsed,
+        "per_second": report.documents / elapsed,
+        "p50_ms": q[49] * 1000,
+        "p95_ms": q[94] * 1000,
+        "p99_ms": q[98] * 1000,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "db_mb": db_size / 1e6,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,5000,20000")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child)))
+        return
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(size)], capture_output=True, text=True, check=True
+        )
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    base = rows[0]["seconds"] / rows[0]["size"]
+    print(
+        f"{'articles':>9} {'claims':>8} {'err':>4} {'secs':>7} {'art/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
+        f"{'p99 ms':>7} {'peak MB':>8} {'db MB':>7} {'time/article vs first':>22}"
+    )
+    for r in rows:
+        ratio = (r["seconds"] / r["size"]) / base
+        print(
+            f"{r['documents']:>9} {r['claims']:>8} {r['errors']:>4} {r['seconds']:>7.1f} {r['per_second']:>7.0f} "
+            f"{r['p50_ms']:>7.2f} {r['p95_ms']:>7.2f} {r['p99_ms']:>7.2f} {r['peak_rss_mb']:>8.0f} "
+            f"{r['db_mb']:>7.1f} {ratio:>22.2f}"
+        )
+    print("(one process, one core; a time/article ratio near 1.0 means linear growth)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The store: schema and migrations, one transaction per document, speakers
+merged across documents, Arabic-aware full-text search."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from claimtrack import Claim, Document, Figure, Speaker, normalize, open_store
+from claimtrack import store as store_module
+from claimtrack.store import SCHEMA_VERSION, StoreError, save_document, schema_version, search_claims
+
+TABLES = {
+    "documents",
+    "speakers",
+    "claims",
+    "figures",
+    "dates",
+    "clusters",
+    "links",
+    "reviews",
+    "import_errors",
+}
+
+
+def norm(text, language=None):
+    return normalize(text)
+
+
+def make_document(text="قال المتحدث إن أول دفعة وصلت. وأضاف أن 2500 جندي سيصلون.", **kw):
+    return Document(
+        text=text, url=kw.pop("url", "https://x.test/a"), outlet="X", published="2022-01-06", **kw
+    )
+
+
+def claims_for(document):
+    text = document.text
+    first = text.index("أول")
+    second = text.index("2500")
+    speaker = Speaker("ستانيسلاف زاس", role="الأمين العام", aliases=["زاس"])
+    return [
+        Claim(text[first : first + 14], first, first + 14, "indirect", speaker, document_id=document.id),
+        Claim(
+            text[second : second + 9],
+            second,
+            second + 9,
+            "indirect",
+            speaker,
+            figures=[Figure("2500 جندي", second, second + 9, 2500, unit="person", unit_raw="جندي")],
+            dates=[],
+            document_id=document.id,
+        ),
+    ]
+
+
+def test_new_store_has_schema(db_path):
+    db = open_store(db_path)
+    assert set(db.table_names()) >= TABLES
+    assert schema_version(db) == SCHEMA_VERSION
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    fks = {(fk.column, fk.other_table) for fk in db["claims"].foreign_keys}
+    assert {("document_id", "documents"), ("speaker_id", "speakers"), ("cluster_id", "clusters")} <= fks
+    assert db["claims"].detect_fts() == "claims_fts"
+
+
+def test_migrations_run_once_and_in_order(db_path, monkeypatch):
+    open_store(db_path).close()
+    calls = []
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, lambda db: calls.append(2)])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    db = store_module.open_store(db_path)
+    assert calls == [2] and schema_version(db) == SCHEMA_VERSION + 1
+    store_module.open_store(db_path)
+    assert calls == [2]
+
+
+def test_failed_migration_leaves_store_as_it_was(db_path, monkeypatch):
+    open_store(db_path).close()
+
+    def broken(db):
+        db.execute("CREATE TABLE half_done (x)")
+        raise sqlite3.OperationalError("disk on fire")
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(StoreError, match="disk on fire"):
+        store_module.open_store(db_path)
+    db = sqlite3.connect(db_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "half_done" not in {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+
+
+def test_newer_store_is_refused(db_path):
+    db = open_store(db_path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    with pytest.raises(StoreError, match="newer than this claimtrack"):
+        open_store(db_path)
+
+
+def test_other_database_is_refused(db_path):
+    sqlite3.connect(db_path).execute("CREATE TABLE mine (x)")
+    with pytest.raises(StoreError, match="not a claimtrack store"):
+        open_store(db_path)
+
+
+def test_save_is_idempotent_and_replaces(db_path):
+    db = open_store(db_path)
+    document = make_document()
+    save_document(db, document, claims_for(document), norm)
+    save_document(db, document, claims_for(document), norm)
+    assert (db["documents"].count, db["claims"].count, db["figures"].count, db["speakers"].count) == (
+        1,
+        2,
+        1,
+        1,
+    )
+    # a second extraction that finds only one claim replaces the old set
+    save_document(db, document, claims_for(document)[:1], norm)
+    assert (db["claims"].count, db["figures"].count) == (1, 0)
+    assert db.execute("SELECT count(*) FROM claims_fts").fetchone()[0] == 1
+
+
+def test_failure_mid_document_writes_nothing(db_path):
+    db = open_store(db_path)
+    document = make_document()
+    bad = claims_for(document)
+    bad[1].figures[0].start = None  # NOT NULL violation on the second claim's figure
+    with pytest.raises(sqlite3.IntegrityError):
+        save_document(db, document, bad, norm)
+    assert (db["documents"].count, db["claims"].count, db["speakers"].count) == (0, 0, 0)
+
+
+def test_speakers_merge_across_documents(db_path):
+    db = open_store(db_path)
+    one = make_document()
+    two = make_document(url="https://y.test/b")
+    save_document(db, one, claims_for(one), norm)
+    claims = claims_for(two)
+    for claim in claims:
+        claim.speaker = Speaker(
+            "ستانيسلاف زاس", organization="منظمة معاهدة الأمن الجماعي", aliases=["الأمين العام للمنظمة"]
+        )
+    save_document(db, two, claims, norm)
+    [speaker] = db["speakers"].rows
+    assert speaker["role"] == "الأمين العام"
+    assert speaker["organization"] == "منظمة معاهدة الأمن الجماعي"
+    assert speaker["aliases"] == '["زاس", "الأمين العام للمنظمة"]'
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["أول دفعة", "اول دفعه", "أَوَّلُ دُفْعَةٍ", "٢٥٠٠ جندي", "2,500", "۲۵۰۰"],
+)
+def test_search_ignores_arabic_spelling_variants(db_path, query):
+    db = open_store(db_path)
+    document = make_document()
+    save_document(db, document, claims_for(document), norm)
+    found = search_claims(db, query=query)
+    assert len(found) == 1, query
+
+
+def test_search_by_speaker_alias_and_returns_figures(db_path):
+    db = open_store(db_path)
+    document = make_document()
+    save_document(db, document, claims_for(document), norm)
+    rows = search_claims(db, speaker="زاس")
+    assert len(rows) == 2
+    assert rows[1]["figures"][0]["value"] == 2500 and rows[1]["speaker"] == "ستانيسلاف زاس"
+    assert search_claims(db, speaker="دوجاريك") == []
