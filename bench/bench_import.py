@@ -91,7 +91,8 @@ def main() -> None:
     for r in rows:
         ratio = (r["seconds"] / r["size"]) / base
         print(
-            f"{r['documents']:>9} {r['claims']:>8} {r['errors']:>4} {r['seconds']:>7.1f} {r['per_second']:>7.0f} "
+            f"{r['documents']:>9} {r['claims']:>8} {r['errors']:>4} {r['seconds']:>7.1f} "
+            f"{r['per_second']:>7.0f} "
             f"{r['p50_ms']:>7.2f} {r['p95_ms']:>7.2f} {r['p99_ms']:>7.2f} {r['peak_rss_mb']:>8.0f} "
             f"{r['db_mb']:>7.1f} {ratio:>22.2f}"
         )

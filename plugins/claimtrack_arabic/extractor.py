@@ -197,8 +197,7 @@ class ArabicExtractor:
         if rmatch:
             group = next(g for g in ("to", "media", "via") if rmatch.group(g))
             recipient = self._original(start + rmatch.start(group), start + rmatch.end(group)).strip()
-        tokens: list[tuple[int, int]] = []
-        segment_index = 0
+        leads: list[list[tuple[int, int]]] = []
         for segment in re.finditer(r"[^،,]+", zone):
             seg_tokens = [
                 (start + segment.start() + m.start(), start + segment.start() + m.end())
@@ -212,15 +211,22 @@ class ArabicExtractor:
                 if word in lexicon.ADJUNCT_WORDS or word in lexicon.SAYING_NOUNS:
                     break
                 lead.append(span)
-            if segment_index == 0 or (lead and tokens and len(lead) <= 5):
-                tokens.extend(lead)
-            segment_index += 1
-            if len(lead) < len(seg_tokens) and tokens:
+            if not leads or (lead and len(lead) <= 5):
+                leads.append(lead)
+            if len(lead) < len(seg_tokens) and any(leads):
                 break
+        tokens = [span for lead in leads[:2] for span in lead]
         if len(tokens) > 14:
             tokens = []
-        words = [self.text[a:b] for a, b in tokens]
+        words = [self._original(a, b) for a, b in tokens]
         ref = parse_subject(words)
+        if len(leads) >= 2 and leads[0] and leads[1] and not ref.anonymous:
+            # "الأمين العام ...، ستانيسلاف زاس،": a role, then the name
+            # between commas.
+            first = parse_subject([self._original(a, b) for a, b in leads[0]])
+            second = parse_subject([self._original(a, b) for a, b in leads[1]])
+            if first.name is None and second.role is None and second.name:
+                ref.split, ref.name, ref.role = len(leads[0]), second.name, first.role
         if ref.role or ref.name:
             role_tokens, name_tokens = tokens[: ref.split], tokens[ref.split :]
             ref.role = self._original(role_tokens[0][0], role_tokens[-1][1]) if role_tokens else None
@@ -313,14 +319,15 @@ class ArabicExtractor:
         found: list[_Found] = []
         cues = self._cues(s, e)
         claimed_until = s
+        cuts = [self._cuts(cs, kind) for cs, _ce, kind, _verb in cues]
+        # next_cuts[i]: where the statement of cue i must stop at the latest.
+        next_cuts = [e] * len(cues)
+        for i in range(len(cues) - 2, -1, -1):
+            next_cuts[i] = cues[i + 1][0] if cuts[i + 1] else next_cuts[i + 1]
         for index, (cs, ce, kind, verb) in enumerate(cues):
-            if cs < claimed_until and not self._cuts(cs, kind):
+            if cs < claimed_until and not cuts[index]:
                 continue
-            next_cut = e
-            for later in cues[index + 1 :]:
-                if self._cuts(later[0], later[2]):
-                    next_cut = later[0]
-                    break
+            next_cut = next_cuts[index]
             if kind == "according":
                 item = self._according(s, e, cs, ce, next_cut)
             else:

@@ -76,7 +76,7 @@ COMPLEMENT_RE = re.compile(
     f"{_START}(?P<comp>(?:[بل]|الي\\s+|على\\s+|من\\s+|في\\s+)?ان(?:ه|ها|هم|هما|هن|نا|ني)?){_END}|(?P<colon>:)"
 )
 #: "فإن" opening the statement after "بحسب X،".
-FA_INNA_RE = re.compile(f"^\\s*(?:ف|و)ان(?:ه|ها|هم)?{_END}\\s*")
+FA_INNA_RE = re.compile(f"\\s*(?:ف|و)ان(?:ه|ها|هم)?{_END}\\s*")
 
 #: Nouns that head a person's title or role.
 TITLES = set(
@@ -110,13 +110,13 @@ ANONYMOUS = set(_fold_all("مصدر مصادر مسؤولون شهود شاهد 
 #: Synonyms folded to one head word when comparing roles.
 ROLE_SYNONYMS = {fold_chars("ناطق"): fold_chars("متحدث"), fold_chars("ناطقة"): fold_chars("متحدث")}
 #: Words dropped when comparing roles.
-ROLE_STOPWORDS = set(_fold_all("باسم لدى في عن وزارة ال"))
+ROLE_STOPWORDS = set(_fold_all("باسم لدى في عن ال"))
 
 #: Words that open an adjunct between the verb and the complement: the
 #: subject ends before them ("وقال زاس، في تصريحات لسبوتنيك، إنه").
 ADJUNCT_WORDS = set(
     _fold_all("""
-في خلال عبر على أمام عن إلى الى مع لدى حول بشأن يوم اليوم أمس مساء صباح ظهر ليلة الليلة
+في خلال عبر على أمام عن إلى الى مع حول بشأن يوم اليوم أمس مساء صباح ظهر ليلة الليلة
 لوسائل للصحفيين للصحافيين لوكالة لقناة لصحيفة لموقع لإذاعة لتلفزيون عقب بعد قبل أثناء
 """)
 )

@@ -75,20 +75,24 @@ def parse_subject(tokens: list[str]) -> SpeakerRef:
     first = strip_article(folded[0])
     if first in lexicon.ANONYMOUS or _stem(folded[0]) in lexicon.ANONYMOUS:
         return SpeakerRef(name=" ".join(tokens), anonymous=True, split=0)
+    # "ال" is the article only as written: "ألكسندر" folds to "الكسندر".
+    definite = [has_article(t) for t in tokens]
     name_start = len(tokens)
     for i, word in enumerate(folded):
         bare = strip_article(word)
-        if has_article(word) or bare in lexicon.CONSTRUCT_HEADS or _stem(word) in lexicon.TITLES:
+        if definite[i] or bare in lexicon.CONSTRUCT_HEADS or _stem(word) in lexicon.TITLES:
             continue
         if word in lexicon.CONNECTORS:
             continue
         previous = folded[i - 1] if i else ""
         if i and (
-            strip_article(previous) in lexicon.CONSTRUCT_HEADS
-            or _stem(previous) in lexicon.TITLES
-            or previous in lexicon.CONNECTORS
+            previous in lexicon.CONNECTORS
+            or (
+                not definite[i - 1]
+                and (strip_article(previous) in lexicon.CONSTRUCT_HEADS or _stem(previous) in lexicon.TITLES)
+            )
         ):
-            continue  # idafa: "منظمة معاهدة ...", "في غزة"
+            continue  # idafa after an indefinite head ("منظمة معاهدة ..."), or "في غزة"
         name_start = i
         break
     role_tokens, name_tokens = tokens[:name_start], tokens[name_start:]
