@@ -113,7 +113,7 @@ def normalize(text: str) -> str:
     if _ACCENTED.search(text):
         # Latin (and Greek, Cyrillic) diacritics: é → e.
         decomposed = unicodedata.normalize("NFD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
     text = _THOUSANDS.sub("", text)
     text = _PUNCT.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
@@ -121,3 +121,26 @@ def normalize(text: str) -> str:
 
 def has_arabic(text: str) -> bool:
     return ARABIC_LETTERS.search(text) is not None
+
+
+# Arabic clitics written as part of the next word: a conjunction (و، ف), a
+# preposition (ب، ل، ك) and the article (ال). Longest first.
+_CLITICS = re.compile(r"^(?:وال|فال|بال|كال|ولل|فلل|لل|ال|و|ف|ب|ل|ك)(?=\w{3,})")
+
+
+def light_stem(word: str) -> str:
+    """Strip the leading Arabic clitics from a normalized word:
+    "والاستقرار" → "استقرار", "لزعزعه" → "زعزعه". At least three letters
+    always remain. Words in other scripts are returned unchanged."""
+    if not word or not ("\u0621" <= word[0] <= "\u064a"):
+        return word
+    return _CLITICS.sub("", word, count=1)
+
+
+def search_form(normalized: str) -> str:
+    """What the full-text index stores for a normalized text: every word,
+    then the clitic-free form of each word that has clitics. A query whose
+    words are :func:`light_stem`-ed finds "لزعزعة الاستقرار" from
+    "زعزعة استقرار", and the exact words still match too."""
+    stems = [stem for word in normalized.split() if (stem := light_stem(word)) != word]
+    return f"{normalized} {' '.join(stems)}" if stems else normalized

@@ -7,10 +7,11 @@ transaction together with its claims, figures and dates: an interrupted
 import never leaves half a document, and writing the same document again
 replaces its rows instead of adding new ones.
 
-Full-text search runs over each claim's normalized text (see
-:mod:`claimtrack.normalize`), and queries are normalized the same way, so a
-search ignores Arabic diacritics, hamza and alef forms, ya/alef maqsura, ta
-marbuta and digit script.
+Full-text search runs over each claim's normalized text plus the clitic-free
+form of its Arabic words (:func:`claimtrack.normalize.search_form`), and
+queries are normalized and stemmed the same way, so a search ignores Arabic
+diacritics, hamza and alef forms, ya/alef maqsura, ta marbuta, digit script
+and attached و/ف/ب/ل/ك/ال.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 import sqlite_utils
 
 from claimtrack.model import Claim, Document, Speaker, stable_id
+from claimtrack.normalize import light_stem, search_form
 
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -73,6 +75,7 @@ CREATE TABLE claims (
     speaker_id TEXT REFERENCES speakers(id),
     text TEXT NOT NULL,
     normalized TEXT NOT NULL,
+    search TEXT NOT NULL,
     kind TEXT NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
@@ -158,16 +161,16 @@ CREATE TABLE import_errors (
 # External-content FTS5 index over the normalized claim text, kept in step
 # with the claims table by triggers (the layout sqlite-utils and Datasette use).
 _FTS_1 = """
-CREATE VIRTUAL TABLE claims_fts USING fts5(normalized, content=[claims], tokenize='unicode61');
+CREATE VIRTUAL TABLE claims_fts USING fts5(search, content=[claims], tokenize='unicode61');
 CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
-  INSERT INTO claims_fts (rowid, normalized) VALUES (new.rowid, new.normalized);
+  INSERT INTO claims_fts (rowid, search) VALUES (new.rowid, new.search);
 END;
 CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
-  INSERT INTO claims_fts (claims_fts, rowid, normalized) VALUES ('delete', old.rowid, old.normalized);
+  INSERT INTO claims_fts (claims_fts, rowid, search) VALUES ('delete', old.rowid, old.search);
 END;
 CREATE TRIGGER claims_au AFTER UPDATE ON claims BEGIN
-  INSERT INTO claims_fts (claims_fts, rowid, normalized) VALUES ('delete', old.rowid, old.normalized);
-  INSERT INTO claims_fts (rowid, normalized) VALUES (new.rowid, new.normalized);
+  INSERT INTO claims_fts (claims_fts, rowid, search) VALUES ('delete', old.rowid, old.search);
+  INSERT INTO claims_fts (rowid, search) VALUES (new.rowid, new.search);
 END;
 """
 
@@ -255,6 +258,7 @@ _CLAIM_COLUMNS = (
     "speaker_id",
     "text",
     "normalized",
+    "search",
     "kind",
     "start",
     "end",
@@ -359,13 +363,15 @@ def save_document(
                         db, claim.speaker, normalize(claim.speaker.name, claim.language)
                     )
                 speaker_id = speaker_ids[key]
+            normalized = normalize(claim.text, claim.language)
             claim_rows.append(
                 (
                     claim_id,
                     doc_id,
                     speaker_id,
                     claim.text,
-                    normalize(claim.text, claim.language),
+                    normalized,
+                    search_form(normalized),
                     claim.kind,
                     claim.start,
                     claim.end,
@@ -467,7 +473,7 @@ def search_claims(
 
     where, params = [], []
     if query:
-        terms = norm(query).split()
+        terms = [light_stem(term) for term in norm(query).split()]
         if terms:
             where.append("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
             params.append(" ".join('"' + t.replace('"', "") + '"' for t in terms))

@@ -93,7 +93,10 @@ def test_name_inside_quote_is_not_the_speaker():
 
 
 def test_nested_quotes_keep_the_outer_speaker():
-    text = "وأضافت المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، أن “عبارة «السلام العادل» لا معنى لها بلا أفعال”."
+    text = (
+        "وأضافت المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، "
+        "أن “عبارة «السلام العادل» لا معنى لها بلا أفعال”."
+    )
     [claim] = claims_of(text)
     assert claim.speaker.name == "ماريا زاخاروفا"
     assert claim.text == "عبارة «السلام العادل» لا معنى لها بلا أفعال"

@@ -39,12 +39,14 @@ def test_zas_six_statements(seed_claims):
     assert len(zas) == 6
     assert zas[0].speaker.role == "الأمين العام لمنظمة معاهدة الأمن الجماعي"
     assert zas[0].speaker.organization == "منظمة معاهدة الأمن الجماعي"
-    assert [c.kind for c in zas] == ["indirect", "direct", "direct", "direct", "direct", "direct"]
+    assert [c.kind for c in zas] == ["indirect", "direct", "indirect", "direct", "direct", "direct"]
     assert zas[0].text.startswith("قوات روسية") and zas[0].text.endswith("بدأ في تنفيذ المهام")
     # the quote given to Sputnik, spanning two sentences
     assert zas[1].recipient == "سبوتنيك"
     assert zas[1].text.startswith("بشكل روتيني") and "والفريق المتقدم" in zas[1].text
-    # "وأضاف": the first Belarusian batch within two to three hours
+    # "وأضاف أنه تم “…”": a partial quotation, so indirect; the first
+    # Belarusian batch within two to three hours
+    assert zas[2].text.startswith("تم “إرسال أول دفعة")
     assert [(f.value, f.value_max, f.unit) for f in zas[2].figures] == [(2, 3, "hour")]
     # "وخلص الأمين العام للمنظمة": by Friday
     assert [(d.value, d.relation) for d in zas[3].dates] == [("2022-01-07", "by")]
@@ -116,7 +118,7 @@ def test_import_seed_twice_same_rows(runner, seed_file, db_path):
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("ارسال اول دفعه", "إرسال أول دفعة"), ("٢٥٠٠", "2500"), ("زعزعه الاستقرار", "زعزعة الاستقرار")],
+    [("ارسال اول دفعه", "إرسال أول دفعة"), ("٢٥٠٠", "2500"), ("زعزعه الاستقرار", "زعزعة")],
 )
 def test_search_the_seed(runner, seed_file, db_path, query, expected):
     runner.invoke(cli, ["import", str(seed_file), "--db", str(db_path)])

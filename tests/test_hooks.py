@@ -62,7 +62,7 @@ def test_hook_extract_claims_one_plugin_at_a_time():
 
     register(Good(), "good")
     register(Broken(), "broken")
-    extraction = claimtrack.extract(Document(text="More than 2,000 troops arrived.", language="xx"))
+    extraction = claimtrack.extract(Document(text="More than 2,000 troops arrived.", language="en"))
     assert [c.extractor for c in extraction.claims] == ["good"]
     assert [p.plugin for p in extraction.problems] == ["broken"]
     assert "boom" in extraction.problems[0].message
@@ -73,15 +73,15 @@ def test_hook_extract_claims_one_plugin_at_a_time():
 
 
 def test_hook_extract_figures_results_are_merged():
-    class Tens:
+    class Flurb:
         @hookimpl
         def extract_figures(self, text, language):
-            i = text.find("dozen")
-            return [Figure(raw="dozen", start=i, end=i + 5, value=12)] if i >= 0 else []
+            i = text.find("flurb")
+            return [Figure(raw="flurb", start=i, end=i + 5, value=7)] if i >= 0 else []
 
-    register(Tens(), "tens")
-    figures = claimtrack.find_figures("We saw a dozen ships", "en")
-    assert [(f.raw, f.value) for f in figures if f.raw == "dozen"] == [("dozen", 12)]
+    register(Flurb(), "flurb")
+    figures = claimtrack.find_figures("We saw a flurb of ships and 40 tanks", "en")
+    assert ("flurb", 7) in [(f.raw, f.value) for f in figures]
     # overlapping shorter results are dropped
     kept = claimtrack.keep_longest(
         [Figure("12 ships", 0, 8, 12), Figure("12", 0, 2, 12), Figure("ships", 3, 8, None)]

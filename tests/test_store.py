@@ -169,3 +169,15 @@ def test_search_by_speaker_alias_and_returns_figures(db_path):
     assert len(rows) == 2
     assert rows[1]["figures"][0]["value"] == 2500 and rows[1]["speaker"] == "ستانيسلاف زاس"
     assert search_claims(db, speaker="دوجاريك") == []
+
+
+def test_search_ignores_attached_clitics(db_path):
+    db = open_store(db_path)
+    text = "وقال الوزير إن الاطراف تسعى لزعزعة الاستقرار والأمن في البلاد."
+    document = Document(text=text, url="https://x.test/c")
+    start = text.index("الاطراف")
+    claim = Claim(text[start:-1], start, len(text) - 1, "indirect", document_id=document.id)
+    save_document(db, document, [claim], norm)
+    for query in ("زعزعة استقرار", "والاستقرار", "أمن", "بالبلاد", "لزعزعة الاستقرار"):
+        assert len(search_claims(db, query=query)) == 1, query
+    assert search_claims(db, query="زعزعة الحكومة") == []

@@ -32,9 +32,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from claimtrack import Claim, DateMention, Document, Figure, fold_with_offsets, original_offset
+from claimtrack import Claim, DateMention, Document, Figure, fold_chars, fold_with_offsets, original_offset
 from claimtrack_arabic import lexicon
-from claimtrack_arabic.speakers import SpeakerRef, SpeakerRegistry, parse_subject
+from claimtrack_arabic.speakers import SpeakerRef, SpeakerRegistry, parse_subject, strip_article
 
 #: Quotation mark families; a family pairs with itself, in either direction
 #: (Arabic copy often has “ and ” swapped by right-to-left typing).
@@ -45,6 +45,10 @@ _MAX_QUOTE = 4000
 _MAX_ZONE = 220
 _TERMINATORS = re.compile(r"[.!?؟\n]")
 _TOKEN = re.compile(r"[^\s،,؛;:.!?\"“”«»″()\[\]]+")
+_SEGMENT = re.compile(r"[^،,]+")
+_PARENTHESES = re.compile(r"\([^()\n]{0,80}\)")
+_ROLE_PREPOSITIONS = {"في", "لدي"}
+_RELAYED = re.compile(r"(?<!\w)نقلا\s+عن(?!\w)")
 _SPACE_PUNCT = " \t\u00a0،,؛;:-–—"
 _TRAILING = " \t\n\u00a0،,؛;:.!?…-–—"
 
@@ -188,45 +192,66 @@ class ArabicExtractor:
         return start, end
 
     def _subject(self, start: int, end: int) -> tuple[SpeakerRef, list[tuple[int, int]], str | None]:
-        """Read the zone between a verb and its complement: the subject's
-        tokens up to the first adjunct, an appositive name after a comma, and
-        the recipient ("في تصريحات لسبوتنيك")."""
+        """Read the zone between a verb and its complement: the subject up to
+        the first adjunct, or a role and then a name between commas
+        ("منسقة الشؤون الإنسانية في السودان، كلير دوبوا،"), and the recipient
+        ("في تصريحات لسبوتنيك")."""
         zone = self.text[start:end]
         recipient = None
         rmatch = lexicon.RECIPIENT_RE.search(zone)
         if rmatch:
-            group = next(g for g in ("to", "media", "via") if rmatch.group(g))
+            group = next(g for g in ("to", "media", "via", "quoted") if rmatch.group(g))
             recipient = self._original(start + rmatch.start(group), start + rmatch.end(group)).strip()
-        leads: list[list[tuple[int, int]]] = []
-        for segment in re.finditer(r"[^،,]+", zone):
-            seg_tokens = [
+        issuer = lexicon.STATEMENT_BY_RE.match(zone)
+        if issuer:  # "بيان صادر عن المؤسسة ...": the issuer speaks
+            start, zone = start + issuer.end(), zone[issuer.end() :]
+        segments: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []  # (lead, all)
+        hidden = [(start + m.start(), start + m.end()) for m in _PARENTHESES.finditer(zone)]
+        for segment in _SEGMENT.finditer(zone):
+            spans = [
                 (start + segment.start() + m.start(), start + segment.start() + m.end())
                 for m in _TOKEN.finditer(segment.group())
             ]
-            if not seg_tokens:
+            # "(آفاد)", "(الثلاثاء)": asides, not part of a name or role
+            spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in hidden)]
+            if not spans:
                 continue
             lead = []
-            for span in seg_tokens:
+            for i, span in enumerate(spans):
                 word = self.text[span[0] : span[1]]
                 if word in lexicon.ADJUNCT_WORDS or word in lexicon.SAYING_NOUNS:
+                    if word in _ROLE_PREPOSITIONS and lead and i + 1 < len(spans):
+                        # "الخبير في علم الزلازل ... الدكتور أوزان شاهين": a
+                        # role's field, unless an occasion follows ("في تصريحات").
+                        following = strip_article(self.text[spans[i + 1][0] : spans[i + 1][1]])
+                        if following not in lexicon.OCCASION_NOUNS and segment_has_name(
+                            [self._original(a, b) for a, b in spans]
+                        ):
+                            lead.append(span)
+                            continue
                     break
                 lead.append(span)
-            if not leads or (lead and len(lead) <= 5):
-                leads.append(lead)
-            if len(lead) < len(seg_tokens) and any(leads):
+            segments.append((lead, spans))
+            if len(segments) == 3:
                 break
-        tokens = [span for lead in leads[:2] for span in lead]
-        if len(tokens) > 14:
-            tokens = []
-        words = [self._original(a, b) for a, b in tokens]
-        ref = parse_subject(words)
-        if len(leads) >= 2 and leads[0] and leads[1] and not ref.anonymous:
-            # "الأمين العام ...، ستانيسلاف زاس،": a role, then the name
-            # between commas.
-            first = parse_subject([self._original(a, b) for a, b in leads[0]])
-            second = parse_subject([self._original(a, b) for a, b in leads[1]])
-            if first.name is None and second.role is None and second.name:
-                ref.split, ref.name, ref.role = len(leads[0]), second.name, first.role
+        tokens: list[tuple[int, int]] = []
+        split = None
+        if len(segments) >= 2 and segments[0][0] and segments[1][0] and len(segments[0][1]) <= 12:
+            first = parse_subject([self._original(a, b) for a, b in segments[0][0]])
+            second = parse_subject([self._original(a, b) for a, b in segments[1][0]])
+            if first.role and second.name and not second.anonymous and len(segments[1][0]) <= 6:
+                # A role (with its place: "في السودان"), then the name.
+                name_tokens = segments[1][0][second.split :]
+                tokens, split = segments[0][1] + name_tokens, len(segments[0][1])
+        if split is None:
+            tokens = segments[0][0] if segments and segments[0][0] else []
+            if not tokens and len(segments) > 1 and not segments[0][0]:
+                tokens = segments[1][0]  # "وقال، في تصريحات، الوزير ..."
+            if len(tokens) > 14:
+                tokens = []
+        ref = parse_subject([self._original(a, b) for a, b in tokens])
+        if split is not None:
+            ref.split, ref.institution, ref.anonymous = split, False, False
         if ref.role or ref.name:
             role_tokens, name_tokens = tokens[: ref.split], tokens[ref.split :]
             ref.role = self._original(role_tokens[0][0], role_tokens[-1][1]) if role_tokens else None
@@ -302,12 +327,15 @@ class ArabicExtractor:
 
     def _cues(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
         """(start, end, kind, verb) of every cue in the sentence outside
-        quotations, in order. kind: verb, participle, according."""
+        quotations, in order. kind: verb, participle, according, and_that
+        ("، وأن ..."), came_in ("وجاء في البيان")."""
         cues = []
         for kind, regex in (
             ("verb", lexicon.VERB_RE),
             ("participle", lexicon.PARTICIPLE_RE),
             ("according", lexicon.ACCORDING_RE),
+            ("and_that", lexicon.AND_THAT_RE),
+            ("came_in", lexicon.CAME_IN_RE),
         ):
             for m in regex.finditer(self.text, s, e):
                 if not self._inside_quote(m.start()):
@@ -324,14 +352,21 @@ class ArabicExtractor:
         next_cuts = [e] * len(cues)
         for i in range(len(cues) - 2, -1, -1):
             next_cuts[i] = cues[i + 1][0] if cuts[i + 1] else next_cuts[i + 1]
+        # next_speech[i]: the next cue that can start its own statement
+        # ("بحسب"/"نقلا عن" may sit inside a verb's subject zone).
+        next_speech = [e] * len(cues)
+        for i in range(len(cues) - 2, -1, -1):
+            later = cues[i + 1]
+            next_speech[i] = later[0] if later[2] != "according" else next_speech[i + 1]
         for index, (cs, ce, kind, verb) in enumerate(cues):
             if cs < claimed_until and not cuts[index]:
                 continue
             next_cut = next_cuts[index]
+            next_cue = next_speech[index]
             if kind == "according":
                 item = self._according(s, e, cs, ce, next_cut)
             else:
-                item = self._verb(s, e, cs, ce, kind, verb, next_cut)
+                item = self._verb(s, e, cs, ce, kind, verb, next_cue, next_cut)
             if item is None:
                 continue
             if found and found[-1].end > item.start and found[-1].kind == "indirect":
@@ -343,69 +378,122 @@ class ArabicExtractor:
     def _cuts(self, position: int, kind: str) -> bool:
         """Does a cue at ``position`` start a new statement (rather than sit
         inside the previous one)? Participles and "، وأضاف" do."""
-        if kind == "participle":
+        if kind in ("participle", "and_that"):
             return True
         before = self.text[max(0, position - 3) : position].rstrip()
         return kind == "verb" and self.text[position] in "وف" and (before.endswith(("،", ",")) or not before)
 
-    def _verb(self, s, e, cs, ce, kind, verb, next_cut) -> _Found | None:
-        limit = min(e, ce + _MAX_ZONE)
-        comp = lexicon.COMPLEMENT_RE.search(self.text, ce, limit)
+    def _complement(self, start: int, limit: int) -> re.Match[str] | None:
+        """The first complementizer (إن/أن/إلى أن/بأن, a colon) in
+        ``[start, limit)`` that is not inside a quotation."""
+        for match in lexicon.COMPLEMENT_RE.finditer(self.text, start, limit):
+            if not self._inside_quote(match.start()):
+                return match
+        return None
+
+    def _verb(self, s, e, cs, ce, kind, verb, next_cue, next_cut) -> _Found | None:
+        if kind == "and_that":
+            return self._statement(ce, ce, e, next_cut, None, [], cs, ce, None, continues=True, colon=False)
+        limit = min(e, ce + _MAX_ZONE, next_cue)
+        comp = self._complement(ce, limit)
         quote = self._quote_at(ce, _MAX_ZONE)
-        if quote is not None and quote.open >= limit:
+        if quote is not None and (quote.open >= limit or quote.close > e):
+            quote = None
+        if (
+            quote is not None
+            and comp is not None
+            and quote.open < comp.start()
+            and self.text[ce : quote.open].strip()
+        ):
+            # A quotation inside the subject zone ("القيادي في تحالف «قوى
+            # التغيير»، ... إن") is not the statement unless it follows the
+            # verb directly.
             quote = None
         if quote is not None and (comp is None or quote.open < comp.start()):
+            if len(_TOKEN.findall(self.text[ce : quote.open])) > 6:
+                return self._quote_before(s, e, cs, ce, kind, verb, next_cue)
             zone_end, after = quote.open, quote.open
         elif comp is not None:
             zone_end, after = comp.start(), comp.end()
         else:
-            return self._quote_before(s, e, cs, ce, kind, verb)
+            return self._quote_before(s, e, cs, ce, kind, verb, next_cue)
         if kind == "participle" and len(_TOKEN.findall(self.text[ce:zone_end])) > 3:
             return None
         if kind == "verb" and len(_TOKEN.findall(self.text[ce:zone_end])) > 16:
             return None
         ref, tokens, recipient = self._subject(ce, zone_end) if kind == "verb" else (None, [], None)
-        if verb.startswith("نقل") and ref is not None:
+        if ref is not None and (verb.startswith("نقل") or _RELAYED.search(self.text, ce, zone_end)):
             ref, tokens, recipient = self._reported_via(ce, zone_end)
-        # Direct: a quotation right after the complementizer (or the colon).
-        q = quote if quote is not None and quote.open >= after - 1 else self._quote_at(after, 40)
-        if q is not None and q.close <= e:
+        if kind == "verb" and ref is not None and not (ref.name or ref.role):
+            ref, tokens = self._subject_before(s, cs) or (ref, tokens)
+        if kind == "came_in":
+            ref, tokens = self._issuer(ce, zone_end), []
+        colon = comp is not None and comp.group("colon") is not None
+        return self._statement(
+            after, zone_end, e, next_cut, ref, tokens, cs, ce, recipient, kind == "participle", colon
+        )
+
+    def _statement(
+        self, after, zone_end, e, next_cut, ref, tokens, cs, ce, recipient, continues, colon
+    ) -> _Found | None:
+        """The statement after a complementizer ending at ``after``: a
+        quotation that starts right there is direct (its content is the
+        statement); otherwise the clause up to ``next_cut`` is indirect (a
+        partial quotation inside it stays part of it)."""
+        q = self._quote_at(after, 40)
+        if q is not None and (q.close > e or self.text[after : q.open].strip()):
+            q = None
+        if q is not None:
             start, end = q.content
             recipient = recipient or self._recipient_after(q.close, e)
             item_kind = "direct"
         else:
             start, end = self._trim(after, next_cut)
-            item_kind = "direct" if comp is not None and comp.group("colon") else "indirect"
+            item_kind = "direct" if colon else "indirect"
             if end - start < 6:
                 return None
         if ref is not None and not (ref.name or ref.role):
             ref = None
         return _Found(
-            start,
-            end,
-            item_kind,
-            ref,
-            tokens,
-            self._original(cs, ce),
-            recipient,
-            continues=kind == "participle",
+            start, end, item_kind, ref, tokens, self._original(cs, ce), recipient, continues=continues
         )
+
+    def _issuer(self, start: int, end: int) -> SpeakerRef | None:
+        """ "وجاء في بيان الوزارة" / "وجاء في البيان": who issued it. A bare
+        "البيان" points back to the last institution that spoke."""
+        ref, _tokens, _recipient = self._subject(start, end)
+        words = (ref.role or ref.name or "").split()
+        if len(words) > 1 and fold_chars(words[0]).endswith("بيان"):
+            return SpeakerRef(role=" ".join(words[1:]), institution=True)
+        for speaker in reversed(self.registry.speakers):
+            if speaker.kind == "institution":
+                return SpeakerRef(role=speaker.name, institution=True)
+        return None
 
     def _reported_via(self, start: int, end: int) -> tuple[SpeakerRef, list, str | None]:
         """ "نقلت وكالة تاس عن الوزير قوله": the speaker follows عن, the
         medium comes before it."""
         zone = self.text[start:end]
-        m = re.search(r"(?<!\w)عن(?!\w)", zone)
+        m = _RELAYED.search(zone) or re.search(r"(?<!\w)عن(?!\w)", zone)
         if not m:
             return self._subject(start, end)
         via = self._original(start, start + m.start()).strip(_SPACE_PUNCT) or None
         ref, tokens, recipient = self._subject(start + m.end(), end)
         return ref, tokens, recipient or via
 
-    def _quote_before(self, s, e, cs, ce, kind, verb) -> _Found | None:
+    def _subject_before(self, s: int, cs: int) -> tuple[SpeakerRef, list] | None:
+        """ "وكانت الخارجية الروسية قد أكدت": the subject before the verb."""
+        m = lexicon.SUBJECT_BEFORE_RE.search(self.text, max(s, cs - 120), cs)
+        if not m:
+            return None
+        ref, tokens, _recipient = self._subject(m.start("subject"), m.end("subject"))
+        return (ref, tokens) if ref.name or ref.role else None
+
+    def _quote_before(self, s, e, cs, ce, kind, verb, next_cue) -> _Found | None:
         """ "«...»، قال المتحدث": a verb right after a quotation."""
         if kind != "verb":
             return None
+        e = min(e, next_cue)
         quote = self._last_quote_before(s, cs)
         if quote is None:
             return None
@@ -465,3 +553,13 @@ def source_outlet(text: str) -> str | None:
     tail = text[-300:]
     matches = list(lexicon.SOURCE_LINE_RE.finditer(tail))
     return matches[-1].group("outlet").strip() if matches else None
+
+
+def segment_has_name(words: list[str]) -> bool:
+    """Does a comma-free subject phrase end in a person's name? ("الخبير في
+    علم الزلازل بجامعة أنقرة التقنية الدكتور أوزان شاهين")."""
+    cut = [
+        w for w in words if fold_chars(w) not in lexicon.ADJUNCT_WORDS or fold_chars(w) in _ROLE_PREPOSITIONS
+    ]
+    ref = parse_subject(cut)
+    return bool(ref.role and ref.name and len(words) - ref.split <= 4)
