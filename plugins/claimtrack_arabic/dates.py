@@ -507,14 +507,14 @@ def _scanner() -> re.Pattern[str]:
     first = "|".join(f"(?P<{k}>{_strip_names(v)})" for k, v in _ALTS_FIRST.items())
     rel = "|".join(f"(?P<{k}>{_strip_names(v)})" for k, v in _ALTS_REL.items())
     last = "|".join(f"(?P<{k}>{_strip_names(v)})" for k, v in _ALTS_LAST.items())
-    body = f"(?P<hit>{first}|(?:(?P<rel>{_REL}) )?(?:{rel})|{last}){_END}"
+    # The alternative's group closes last, so Match.lastgroup names it.
+    body = f"(?:{first}|(?:(?P<rel>{_REL}) )?(?:{rel})|{last}){_END}"
     # Clitics in front of a word (و، ف; ب، ل، ك before ال) are not part of the span.
     return re.compile(_p(f"(?<!\\w)(?:[وف]|[وف]?[بلك](?=ال))?{_GATE}{body}"))
 
 
 _SCAN = _scanner()
 _DETAIL = {k: re.compile(_p(v)) for d in (_ALTS_FIRST, _ALTS_REL, _ALTS_LAST) for k, v in d.items()}
-_ALT_NAMES = (*_ALTS_FIRST, *_ALTS_REL, *_ALTS_LAST)
 
 # Context for bare weekdays: the nearest cue word before (else after) decides.
 _FUTURE_CUES = _trie(
@@ -1105,7 +1105,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     folded, offsets = fold_with_offsets(text)
     mentions: list[DateMention] = []
     for hit in _SCAN.finditer(folded):
-        name = next(n for n in _ALT_NAMES if hit.group(n) is not None)
+        name = hit.lastgroup
         start, end = hit.span(name)
         detail = _DETAIL[name].fullmatch(folded, start, end)
         if detail is None:  # cannot happen: the scanner matched the same pattern
@@ -1122,8 +1122,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         if resolved is None:
             continue
         value, value_end, relation = resolved
-        span_start = original_offset(offsets, hit.start("hit"))
-        span_end = original_offset(offsets, hit.end("hit"))
+        span_start = original_offset(offsets, hit.start("rel") if rel_words else start)
+        span_end = original_offset(offsets, end)
         mentions.append(
             DateMention(
                 raw=text[span_start:span_end],
