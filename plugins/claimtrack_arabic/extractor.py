@@ -45,6 +45,7 @@ _MAX_QUOTE = 4000
 _MAX_ZONE = 220
 _TERMINATORS = re.compile(r"[.!?؟\n]")
 _TOKEN = re.compile(r"[^\s،,؛;:.!?\"“”«»″()\[\]]+")
+_WORD = re.compile(r"\w+")
 _SEGMENT = re.compile(r"[^،,]+")
 _PARENTHESES = re.compile(r"\([^()\n]{0,80}\)")
 _ROLE_PREPOSITIONS = {"في", "لدي"}
@@ -148,6 +149,8 @@ class ArabicExtractor:
         self.quotes = find_quotes(self.text)
         self._quote_opens = [q.open for q in self.quotes]
         self._quote_closes = [q.close for q in self.quotes]
+        self._cue_list = self._all_cues()
+        self._cue_starts = [cue[0] for cue in self._cue_list]
         self.registry = SpeakerRegistry()
 
     # -- offsets -----------------------------------------------------------
@@ -325,23 +328,47 @@ class ArabicExtractor:
             dates=dates,
         )
 
-    def _cues(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
-        """(start, end, kind, verb) of every cue in the sentence outside
-        quotations, in order. kind: verb, participle, according, and_that
-        ("، وأن ..."), came_in ("وجاء في البيان")."""
+    def _all_cues(self) -> list[tuple[int, int, str, str]]:
+        """(start, end, kind, verb) of every cue in the document outside
+        quotations, in order: one pass over the words, each cue word then
+        confirmed by its pattern.
+        kind: verb, participle, according, and_that ("، وأن ..."), came_in
+        ("وجاء في البيان")."""
         cues = []
-        for kind, regex in (
-            ("verb", lexicon.VERB_RE),
-            ("participle", lexicon.PARTICIPLE_RE),
-            ("according", lexicon.ACCORDING_RE),
-            ("and_that", lexicon.AND_THAT_RE),
-            ("came_in", lexicon.CAME_IN_RE),
-        ):
-            for m in regex.finditer(self.text, s, e):
-                if not self._inside_quote(m.start()):
-                    cues.append((m.start(), m.end(), kind, m.group("verb")))
+        patterns = {
+            "verb": (lexicon.VERB_WORDS, lexicon.VERB_RE),
+            "participle": (lexicon.PARTICIPLE_WORDS, lexicon.PARTICIPLE_RE),
+            "according": (lexicon.ACCORDING_WORDS, lexicon.ACCORDING_RE),
+        }
+        text = self.text
+        for word in _WORD.finditer(text):
+            w = word.group()
+            for kind, (words, regex) in patterns.items():
+                if w in words:
+                    m = regex.match(text, word.start())
+                    if m and not self._inside_quote(m.start()):
+                        cues.append((m.start(), m.end(), kind, m.group("verb")))
+                    break
+            else:
+                if w in lexicon.OTHER_CUE_WORDS:
+                    for kind, regex in (("and_that", lexicon.AND_THAT_RE), ("came_in", lexicon.CAME_IN_RE)):
+                        m = regex.match(text, word.start())
+                        if (
+                            kind == "and_that"
+                            and m
+                            and not text[max(0, m.start() - 3) : m.start()].rstrip().endswith(("،", ","))
+                        ):
+                            m = None
+                        if m and not self._inside_quote(m.start()):
+                            cues.append((m.start(), m.end(), kind, m.group("verb")))
         cues.sort()
         return cues
+
+    def _cues(self, s: int, e: int) -> list[tuple[int, int, str, str]]:
+        """The cues that start inside the sentence ``[s, e)``."""
+        return self._cue_list[
+            bisect.bisect_left(self._cue_starts, s) : bisect.bisect_left(self._cue_starts, e)
+        ]
 
     def _sentence(self, s: int, e: int) -> list[_Found]:
         found: list[_Found] = []

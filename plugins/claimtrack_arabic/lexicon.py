@@ -67,6 +67,20 @@ _START = r"(?<![\w\u064b-\u065f])"
 VERB_RE = re.compile(f"{_START}{_PREFIX}(?P<verb>{_alternation(VERBS)}){_END}")
 #: A participle continuing the current speaker: "، مضيفا أن".
 PARTICIPLE_RE = re.compile(f"{_START}[وف]?(?P<verb>{_alternation(PARTICIPLES)}){_END}")
+
+
+def _with_conjunctions(words: list[str]) -> frozenset[str]:
+    return frozenset(w for word in words for w in (word, "و" + word, "ف" + word))
+
+
+#: Cue words for a one-pass word scan (with و/ف attached); the regexes above
+#: and below then confirm and measure each hit.
+VERB_WORDS = _with_conjunctions(VERBS)
+PARTICIPLE_WORDS = _with_conjunctions(PARTICIPLES)
+ACCORDING_WORDS = _with_conjunctions(_fold_all("بحسب حسب وفقا وفق نقلا طبقا حسبما وفقما"))
+#: Words that can start the other cues: "، وأن" and "وجاء في".
+OTHER_CUE_WORDS = _with_conjunctions(["ان", "انه", "انها", "انهم", "جاء", "ورد"])
+
 #: "according to X" cues that come before or after the statement.
 ACCORDING_RE = re.compile(
     fold_chars(
@@ -76,8 +90,9 @@ ACCORDING_RE = re.compile(
         r"|\s+(?:ذكر|ذكرت|أفاد|أفادت|أعلن|أعلنت|قال|قالت|أورد|أوردت|نقل|نقلت|أكد|أكدت)(?!\w))?"
     )
 )
-#: ", وأن ...": a further statement by the same speaker.
-AND_THAT_RE = re.compile(f"(?<=[،,])\\s*(?P<verb>وان(?:ه|ها|هم)?){_END}")
+#: ", وأن ...": a further statement by the same speaker (the extractor checks
+#: the comma before it).
+AND_THAT_RE = re.compile(f"(?P<verb>وان(?:ه|ها|هم)?){_END}")
 #: "وجاء في البيان:": the statement of the institution that issued it.
 CAME_IN_RE = re.compile(fold_chars(f"{_START}[وف]?(?P<verb>جاء\\s+في|ورد\\s+في){_END}"))
 #: Nouns of the occasion, not of the speaker: "الخبير في علم الزلازل" keeps

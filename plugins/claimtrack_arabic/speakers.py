@@ -10,6 +10,7 @@ document in order and points each later reference at the right one.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -59,6 +60,14 @@ class SpeakerRef:
 
 
 def parse_subject(tokens: list[str]) -> SpeakerRef:
+    """See :func:`_parse_subject`; cached, since news copy repeats its
+    subjects."""
+    name, role, institution, anonymous, split = _parse_subject(tuple(tokens))
+    return SpeakerRef(name, role, institution, anonymous, split)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_subject(tokens: tuple[str, ...]) -> tuple[str | None, str | None, bool, bool, int]:
     """Split a subject phrase (as tokens in original spelling) into a role and
     a name.
 
@@ -68,13 +77,13 @@ def parse_subject(tokens: list[str]) -> SpeakerRef:
     role "الرئيس السوري", name "بشار الأسد"; "زاس" → name only; "متحدث
     الخارجية الإيرانية" → role only.
     """
-    tokens = [t for t in tokens if t]
+    tokens = tuple(t for t in tokens if t)
     if not tokens:
-        return SpeakerRef()
+        return None, None, False, False, 0
     folded = [fold_chars(t) for t in tokens]
     first = strip_article(folded[0])
     if first in lexicon.ANONYMOUS or _stem(folded[0]) in lexicon.ANONYMOUS:
-        return SpeakerRef(name=" ".join(tokens), anonymous=True, split=0)
+        return " ".join(tokens), None, False, True, 0
     # "ال" is the article only as written: "ألكسندر" folds to "الكسندر".
     definite = [has_article(t) for t in tokens]
     name_start = len(tokens)
@@ -102,7 +111,7 @@ def parse_subject(tokens: list[str]) -> SpeakerRef:
     if role and not name:
         head = strip_article(folded[0])
         institution = head in lexicon.INSTITUTIONS and _stem(folded[0]) not in lexicon.TITLES
-    return SpeakerRef(name=name, role=role, institution=institution, split=name_start)
+    return name, role, institution, False, name_start
 
 
 def role_key(role: str) -> tuple[str, frozenset[str]]:
