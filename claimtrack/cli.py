@@ -218,6 +218,10 @@ def extract(paths, format_, outlet, published, url, title, lang, as_json):
         sys.exit(1)
 
 
+def _number(value: float | None) -> str:
+    return "?" if value is None else f"{value:,.10g}"
+
+
 def _format_claim(row: dict[str, Any]) -> str:
     speaker = row.get("speaker")
     name = speaker.get("name") if isinstance(speaker, dict) else speaker
@@ -230,7 +234,9 @@ def _format_claim(row: dict[str, Any]) -> str:
     ]
     lines.append(f"    {row['text']}")
     for figure in row.get("figures") or []:
-        value = figure["value"] if figure["value_max"] is None else f"{figure['value']}–{figure['value_max']}"
+        value = _number(figure["value"])
+        if figure["value_max"] is not None:
+            value += f"–{_number(figure['value_max'])}"
         extra = " ".join(x for x in (figure.get("qualifier"), figure.get("counted")) if x)
         lines.append(f"    figure: {figure['raw']} = {value} {figure['unit'] or ''} {extra}".rstrip())
     for date in row.get("dates") or []:

@@ -15,6 +15,7 @@ implementation; call :func:`claimtrack.normalize_text` to go through the hook.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -66,30 +67,50 @@ def fold_chars(text: str) -> str:
     return text.translate(_TRANSLATE)
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
+class OffsetMap:
+    """Maps positions in folded text back to the original, after diacritics
+    and tatweel were dropped. Stores one entry per dropped run, not one per
+    character, so a 1 MB text with diacritics costs kilobytes, not megabytes.
+    """
+
+    __slots__ = ("_shifts", "_starts")
+
+    def __init__(self, starts: list[int], shifts: list[int]) -> None:
+        self._starts = starts  # folded position where each kept run starts
+        self._shifts = shifts  # characters dropped before that run
+
+    def __getitem__(self, position: int) -> int:
+        i = bisect.bisect_right(self._starts, position) - 1
+        return position + (self._shifts[i] if i >= 0 else 0)
+
+
+def fold_with_offsets(text: str) -> tuple[str, OffsetMap | None]:
     """Fold letters and digits and drop diacritics and tatweel.
 
-    Returns the folded text and, when characters were dropped, a list mapping
-    each position of the folded text (and its end) to the original offset;
-    None means positions are unchanged. Extractors match on the folded text
-    and report spans in the original with :func:`original_offset`.
+    Returns the folded text and, when characters were dropped, an
+    :class:`OffsetMap` from folded positions to original ones; None means
+    positions are unchanged. Extractors match on the folded text and report
+    spans in the original with :func:`original_offset`.
     """
     folded = text.translate(_TRANSLATE)
     if not _REMOVABLE.search(folded):
         return folded, None
     pieces: list[str] = []
-    offsets: list[int] = []
-    pos = 0
+    starts: list[int] = []
+    shifts: list[int] = []
+    pos = 0  # in the translated text
+    kept = 0  # length of the folded text so far
     for match in _REMOVABLE.finditer(folded):
         pieces.append(folded[pos : match.start()])
-        offsets.extend(range(pos, match.start()))
+        kept += match.start() - pos
         pos = match.end()
+        starts.append(kept)
+        shifts.append(pos - kept)
     pieces.append(folded[pos:])
-    offsets.extend(range(pos, len(folded) + 1))
-    return "".join(pieces), offsets
+    return "".join(pieces), OffsetMap(starts, shifts)
 
 
-def original_offset(offsets: list[int] | None, position: int) -> int:
+def original_offset(offsets: OffsetMap | None, position: int) -> int:
     """The offset in the original text of ``position`` in folded text."""
     return position if offsets is None else offsets[position]
 
