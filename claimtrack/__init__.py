@@ -11,13 +11,15 @@ from here and nowhere else in the package:
   :func:`normalize_text`, :func:`detect_language`, :func:`extract`;
 * text folding that keeps offsets, for extractors: :func:`fold_with_offsets`,
   :func:`original_offset`, :func:`fold_chars`, and :func:`normalize`;
-* the store: :func:`open_store`.
+* the store: :func:`open_store`;
+* date arithmetic for date plugins: :mod:`claimtrack.calendar`.
 """
 
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from claimtrack import calendar
 from claimtrack.hookspecs import hookimpl, hookspec
 from claimtrack.importing import Importer, ImportProblem, Source
 from claimtrack.model import (
@@ -59,6 +61,7 @@ __all__ = [
     "Source",
     "Speaker",
     "__version__",
+    "calendar",
     "detect_language",
     "extract",
     "find_dates",

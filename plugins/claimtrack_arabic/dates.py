@@ -25,11 +25,10 @@ to the past only; explicit dates are simple enough to read directly. The rules
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
-from claimtrack import DateMention, fold_with_offsets, original_offset
+from claimtrack import DateMention, calendar, fold_with_offsets, original_offset
 
 __all__ = ["find_dates"]
 
@@ -568,13 +567,7 @@ _SPACES = re.compile(_H + "+")
 
 
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    year, month0 = divmod(day.month - 1 + months, 12)
-    year += day.year
-    return dt.date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
+    return calendar.month_of(year, month)[1]
 
 
 def _shift(day: dt.date, unit: str, count: int) -> dt.date:
@@ -583,32 +576,22 @@ def _shift(day: dt.date, unit: str, count: int) -> dt.date:
     if unit == "week":
         return day + dt.timedelta(weeks=count)
     if unit == "month":
-        return _add_months(day, count)
+        return calendar.add_months(day, count)
     if unit == "year":
-        return _add_months(day, 12 * count)
+        return calendar.add_months(day, 12 * count)
     # Hours and minutes: whole days only.
     hours = count if unit == "hour" else count / 60
     return day + dt.timedelta(days=int(hours / 24))
 
 
 REF0 = dt.date(2000, 1, 1)
-
-
-def _week_start(day: dt.date) -> dt.date:
-    """Weeks run Sunday (الأحد, "the first") to Saturday."""
-    return day - dt.timedelta(days=(day.weekday() + 1) % 7)
+#: Weeks run Sunday (الأحد, "the first") to Saturday.
+_SUNDAY = 6
 
 
 def _period(ref: dt.date, cal: str, offset: int) -> tuple[dt.date, dt.date]:
     """The calendar week, month or year ``offset`` periods from ``ref``'s."""
-    if cal == "week":
-        start = _week_start(ref) + dt.timedelta(weeks=offset)
-        return start, start + dt.timedelta(days=6)
-    if cal == "month":
-        start = _add_months(ref.replace(day=1), offset)
-        return start, _month_end(start.year, start.month)
-    year = ref.year + offset
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return calendar.period(ref, cal, offset, first_weekday=_SUNDAY)
 
 
 def _part_of(start: dt.date, end: dt.date, cal: str, part: str | None) -> tuple[dt.date, dt.date | None]:
@@ -702,20 +685,15 @@ def _weekday_mode(folded: str, start: int, end: int, lean: str | None) -> str:
 
 
 def _weekday_value(ref: dt.date, weekday: int, mode: str) -> dt.date:
-    ahead = (weekday - ref.weekday()) % 7
-    if mode == "future":
-        delta = ahead
-    elif mode == "next":
-        delta = ahead or 7
-    elif mode == "past":
-        delta = ahead - 7 if ahead else 0
-    elif mode == "prev":
-        delta = ahead - 7 if ahead else -7
-    elif mode == "prev2":
-        delta = (ahead - 7 if ahead else -7) - 7
-    else:
-        delta = ahead if ahead <= 3 else ahead - 7
-    return ref + dt.timedelta(days=delta)
+    if mode == "prev2":  # "الجمعة قبل الماضية"
+        return calendar.weekday_near(ref, weekday, calendar.PAST, strict=True) - dt.timedelta(days=7)
+    lean, strict = {
+        "future": (calendar.FUTURE, False),
+        "next": (calendar.FUTURE, True),
+        "past": (calendar.PAST, False),
+        "prev": (calendar.PAST, True),
+    }.get(mode, (calendar.NEAREST, False))
+    return calendar.weekday_near(ref, weekday, lean, strict)
 
 
 def _direction(kind: str | None, lean: str | None) -> str | None:
@@ -741,7 +719,7 @@ def _nearest_date(ref: dt.date, month: int, day: int, kind: str | None) -> dt.da
         return past[-1] if past else None
     if kind == "prev2":
         past = [c for c in candidates if c < ref]
-        return _add_months(past[-1], -12) if past else None
+        return calendar.add_months(past[-1], -12) if past else None
     if kind == "next":
         future = [c for c in candidates if c > ref]
         return future[0] if future else None
@@ -864,7 +842,7 @@ def _resolve_explicit(
             return None
         return first, last, rel
     if ref is None:
-        return (None, None, rel) if day <= calendar.monthrange(2000, month)[1] else None
+        return (None, None, rel) if day <= calendar.month_of(2000, month)[1].day else None
     first = _nearest_date(ref, month, day, _direction(kind, lean))
     if first is None:
         return None
