@@ -6,6 +6,8 @@ from here and nowhere else in the package:
 * hook markers: :data:`hookimpl` (and :data:`hookspec`);
 * the model: :class:`Document`, :class:`Claim`, :class:`Speaker`,
   :class:`Figure`, :class:`DateMention`, :func:`stable_id`;
+* resolving speakers within a document: :class:`SpeakerRef`,
+  :class:`SpeakerRegistry`;
 * importers: :class:`Importer`, :class:`Source`, :class:`ImportProblem`;
 * helpers that go through the hooks: :func:`find_figures`, :func:`find_dates`,
   :func:`normalize_text`, :func:`detect_language`, :func:`extract`;
@@ -42,6 +44,7 @@ from claimtrack.pipeline import (
     keep_longest,
     normalize_text,
 )
+from claimtrack.speakers import SpeakerRef, SpeakerRegistry
 from claimtrack.store import open_store
 
 try:
@@ -60,6 +63,8 @@ __all__ = [
     "Importer",
     "Source",
     "Speaker",
+    "SpeakerRef",
+    "SpeakerRegistry",
     "__version__",
     "calendar",
     "detect_language",

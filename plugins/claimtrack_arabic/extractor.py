@@ -32,9 +32,19 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from claimtrack import Claim, DateMention, Document, Figure, fold_chars, fold_with_offsets, original_offset
+from claimtrack import (
+    Claim,
+    DateMention,
+    Document,
+    Figure,
+    SpeakerRef,
+    SpeakerRegistry,
+    fold_chars,
+    fold_with_offsets,
+    original_offset,
+)
 from claimtrack_arabic import lexicon
-from claimtrack_arabic.speakers import SpeakerRef, SpeakerRegistry, parse_subject, strip_article
+from claimtrack_arabic.speakers import organization_of, parse_subject, role_key, strip_article
 
 #: Quotation mark families; a family pairs with itself, in either direction
 #: (Arabic copy often has “ and ” swapped by right-to-left typing).
@@ -151,7 +161,7 @@ class ArabicExtractor:
         self._quote_closes = [q.close for q in self.quotes]
         self._cue_list = self._all_cues()
         self._cue_starts = [cue[0] for cue in self._cue_list]
-        self.registry = SpeakerRegistry()
+        self.registry = SpeakerRegistry(role_key, organization_of)
 
     # -- offsets -----------------------------------------------------------
     def _orig(self, position: int) -> int:

@@ -1,20 +1,17 @@
-"""Who is speaking: reading a subject phrase, and resolving within one
-document a surname, a title or a missing subject to the speaker already named.
-
-Agency copy names a speaker once in full ("الأمين العام لمنظمة معاهدة الأمن
-الجماعي، ستانيسلاف زاس") and then refers back with a surname ("زاس"), a
-shortened title ("الأمين العام للمنظمة", "أمين عام منظمة ...") or nothing at
-all ("وأضاف أن ..."). :class:`SpeakerRegistry` keeps the speakers of one
-document in order and points each later reference at the right one.
+"""Who is speaking, in Arabic: reading a subject phrase into a role and a
+name, the organization inside a role, and the key by which a shortened title
+("الأمين العام للمنظمة", "متحدث الخارجية الإيرانية") is matched to the full
+one. Resolution within a document is claimtrack's
+:class:`claimtrack.SpeakerRegistry`, given :func:`role_key` and
+:func:`organization_of`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
-from claimtrack import Speaker, fold_chars, normalize
+from claimtrack import SpeakerRef, fold_chars, normalize
 from claimtrack_arabic import lexicon
 
 _PREFIXES = ("وال", "بال", "لل", "فال", "كال", "ال")
@@ -44,19 +41,6 @@ def _stem(word: str) -> str:
     """Drop the feminine ending so "المتحدثة" and "متحدث" compare equal."""
     word = strip_article(word)
     return word[:-1] if len(word) > 3 and word.endswith("ه") else word
-
-
-@dataclass
-class SpeakerRef:
-    """What a subject phrase says about its speaker: a role ("الأمين العام
-    لمنظمة ..."), a name, or both; ``split`` is the index of the first name
-    token in the phrase's tokens."""
-
-    name: str | None = None
-    role: str | None = None
-    institution: bool = False
-    anonymous: bool = False
-    split: int = 0
 
 
 def parse_subject(tokens: list[str]) -> SpeakerRef:
@@ -122,84 +106,6 @@ def role_key(role: str) -> tuple[str, frozenset[str]]:
     if not words:
         return "", frozenset()
     return words[0], frozenset(words)
-
-
-class SpeakerRegistry:
-    """The speakers of one document, most recent last."""
-
-    def __init__(self) -> None:
-        self.speakers: list[Speaker] = []
-        self.last: Speaker | None = None
-
-    def _touch(self, speaker: Speaker, alias: str | None = None) -> Speaker:
-        if alias and alias != speaker.name and alias not in speaker.aliases:
-            speaker.aliases.append(alias)
-        self.last = speaker
-        return speaker
-
-    def by_name(self, name: str) -> Speaker | None:
-        words = normalize(name).split()
-        for speaker in reversed(self.speakers):
-            known = normalize(speaker.name).split()
-            if words == known:
-                return speaker
-            if len(words) == 1 and words[0] in known[1:]:
-                return speaker  # a surname alone
-            if len(words) > 1 and len(known) > 1 and words[-1] == known[-1] and words[0] == known[0]:
-                return speaker
-            if len(known) == 1 and len(words) > 1 and known[0] == words[-1] and speaker.role is None:
-                # "زاس" was seen first, the full name now: upgrade the entry.
-                speaker.aliases.append(speaker.name)
-                speaker.name = name
-                return speaker
-        return None
-
-    def by_role(self, role: str, institution: bool) -> Speaker | None:
-        head, words = role_key(role)
-        if not head:
-            return None
-        for speaker in reversed(self.speakers):
-            for candidate in (speaker.role, speaker.name if speaker.kind == "institution" else None):
-                if not candidate:
-                    continue
-                c_head, c_words = role_key(candidate)
-                # Same head title, and (almost) every word of the short form
-                # in the full one: "الأمين العام للمنظمة" ⊂ "الأمين العام
-                # لمنظمة معاهدة الأمن الجماعي".
-                if c_head == head and len(words - c_words) <= len(words) // 3:
-                    return speaker
-        return None
-
-    def resolve(self, ref: SpeakerRef) -> Speaker | None:
-        """The speaker ``ref`` points to, adding a new one when it names
-        someone not seen yet. An empty ref continues the last speaker."""
-        if ref.name:
-            found = self.by_name(ref.name)
-            if found:
-                if ref.role and not found.role:
-                    found.role = ref.role
-                return self._touch(found, ref.name)
-            speaker = Speaker(
-                name=ref.name,
-                role=ref.role,
-                organization=organization_of(ref.role),
-                kind="person",
-            )
-            self.speakers.append(speaker)
-            return self._touch(speaker)
-        if ref.role:
-            found = self.by_role(ref.role, ref.institution)
-            if found:
-                return self._touch(found, ref.role)
-            speaker = Speaker(
-                name=ref.role,
-                role=None if ref.institution else ref.role,
-                organization=ref.role if ref.institution else organization_of(ref.role),
-                kind="institution" if ref.institution else "person",
-            )
-            self.speakers.append(speaker)
-            return self._touch(speaker)
-        return self.last
 
 
 def organization_of(role: str | None) -> str | None:

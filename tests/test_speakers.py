@@ -1,0 +1,41 @@
+"""claimtrack.SpeakerRegistry: references resolved within one document."""
+
+from __future__ import annotations
+
+from claimtrack import SpeakerRef, SpeakerRegistry
+
+
+def test_surname_title_and_continuation():
+    registry = SpeakerRegistry(organization_of=lambda role: "CSTO" if role and "CSTO" in role else None)
+    zas = registry.resolve(SpeakerRef(name="Stanislav Zas", role="CSTO secretary general"))
+    assert zas.organization == "CSTO"
+    assert registry.resolve(SpeakerRef(name="Zas")) is zas
+    assert registry.resolve(SpeakerRef(role="secretary general")) is zas
+    dujarric = registry.resolve(SpeakerRef(name="Stephane Dujarric", role="UN spokesman"))
+    assert registry.resolve(SpeakerRef()) is dujarric  # "he added"
+    assert zas.aliases == ["Zas", "secretary general"]
+
+
+def test_surname_first_then_full_name_upgrades():
+    registry = SpeakerRegistry()
+    first = registry.resolve(SpeakerRef(name="Peskov"))
+    again = registry.resolve(SpeakerRef(name="Dmitry Peskov"))
+    assert again is first and first.name == "Dmitry Peskov" and "Peskov" in first.aliases
+
+
+def test_institutions_and_unknown_titles():
+    registry = SpeakerRegistry()
+    ministry = registry.resolve(SpeakerRef(role="ministry of health", institution=True))
+    assert (ministry.kind, ministry.name, ministry.organization) == (
+        "institution",
+        "ministry of health",
+        "ministry of health",
+    )
+    assert registry.resolve(SpeakerRef(role="ministry")) is ministry
+    minister = registry.resolve(SpeakerRef(role="foreign minister"))
+    assert (minister.kind, minister.name, minister.role) == ("person", "foreign minister", "foreign minister")
+    assert registry.resolve(SpeakerRef()) is minister
+
+
+def test_empty_registry_continuation_is_none():
+    assert SpeakerRegistry().resolve(SpeakerRef()) is None
