@@ -38,7 +38,7 @@ class SpeakerRef:
     split: int = 0
 
 
-_FUNCTION_WORDS = frozenset("the a an of for to in at on and 's".split())
+_FUNCTION_WORDS = frozenset(("the", "a", "an", "of", "for", "to", "in", "at", "on", "and"))
 
 
 def default_role_key(role: str) -> tuple[str, frozenset[str]]:

@@ -25,11 +25,11 @@ def test_surname_first_then_full_name_upgrades():
 
 def test_institutions_and_unknown_titles():
     registry = SpeakerRegistry()
-    ministry = registry.resolve(SpeakerRef(role="ministry of health", institution=True))
+    ministry = registry.resolve(SpeakerRef(role="health ministry", institution=True))
     assert (ministry.kind, ministry.name, ministry.organization) == (
         "institution",
-        "ministry of health",
-        "ministry of health",
+        "health ministry",
+        "health ministry",
     )
     assert registry.resolve(SpeakerRef(role="ministry")) is ministry
     minister = registry.resolve(SpeakerRef(role="foreign minister"))
