@@ -1,0 +1,304 @@
+"""The tokenizer, and what the grammar needs to know about each word.
+
+One compiled regex cuts the text into tokens: numbers (any script's digits,
+with "," "." "٫" "٬" separators), times ("5:30"), slashed dates, Arabic words
+(diacritics and tatweel kept inside the token), Latin words, line breaks,
+single symbols, and words of other scripts. Spans are offsets into the text as
+given, so nothing has to be mapped back.
+
+Each distinct token text is looked up in the tables once (:class:`WordInfo`),
+after folding it with :func:`claimtrack.fold_with_offsets`; a 1 MB article
+has tens of thousands of distinct words but hundreds of thousands of tokens,
+so the tables are consulted per distinct word, not per token.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import exclusions as ex
+from .arabic_numbers import ARABIC_NUMBER_WORDS
+from .english_numbers import ENGLISH_NUMBER_WORDS
+from .number_words import NumberWord
+from .qualifiers import AFTER, BEFORE, QUALIFIER_PREFIXES
+from .units import (
+    ARABIC_UNITS,
+    AUXILIARIES,
+    COUNTED_AFTER,
+    COUNTED_BEFORE,
+    CURRENCY_ADJECTIVES,
+    CURRENCY_CODES,
+    ENGLISH_MODIFIERS,
+    ENGLISH_UNITS,
+    UNIT_SYMBOLS,
+    UnitNoun,
+)
+from .words import CUE_PREFIXES, NUMBER_PREFIXES, UNIT_PREFIXES, fold_word, split_prefix, split_words
+
+_ARABIC_LETTER = "\u0621-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
+_ARABIC_INNER = "\u0621-\u065f\u0670\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0610-\u061a\u200c\u200d"
+_DIGIT_SEPARATORS = ".,\u066b\u066c\u060c"
+
+#: One token per match; the alternatives never overlap ambiguously and none
+#: nests an unbounded quantifier inside another, so matching is linear.
+TOKEN = re.compile(
+    rf"(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d))"
+    rf"|(?P<slash>\d+(?:/\d+)+)"
+    rf"|(?P<num>\d+(?:[{_DIGIT_SEPARATORS}]\d+)*)"
+    rf"|(?P<ar>[{_ARABIC_LETTER}\u0640][{_ARABIC_INNER}]*)"
+    r"|(?P<lat>[A-Za-z]+)"
+    r"|(?P<nl>[\n\r\u2028\u2029]+)"
+    r"|(?P<sym>[²³]|[^\w\s])"
+    r"|(?P<other>\w+)"
+)
+
+# WordInfo.flags bits.
+IDENTIFIER = 1 << 0  # "المادة", "Article": the number after it is a name
+PHONE = 1 << 1
+VERSION = 1 << 2
+TIME_BEFORE = 1 << 3  # "الساعة 5"
+YEAR_BEFORE = 1 << 4  # "عام 2022", "in 2022"
+MONTH = 1 << 5
+ABBREVIATION = 1 << 6  # "No." before a number
+MAGNITUDE = 1 << 7  # "بقوة 5.9 درجات"
+TIME_AFTER = 1 << 8  # "5 مساء", "5 pm"
+ERA = 1 << 9  # "2022م", "2022 AD"
+ORDINAL = 1 << 10  # "7th"
+AUXILIARY = 1 << 11  # "were" in "10 people were killed"
+DETERMINER = 1 << 12  # "the" in "thousands of the people"
+MODIFIER = 1 << 13  # "Russian" in "2,500 Russian troops"
+DIGIT_CLITIC = 1 << 14  # "و" in "و3000", "ال" in "الـ24"
+WORD = 1 << 15  # an Arabic or Latin word
+
+_DIGIT_CLITICS = frozenset(split_words("و ب ل ك ف ال وال بال فال كال لل وب ول"))
+_DETERMINERS = frozenset(split_words("the its their his her our these those them"))
+_MAGNITUDE = frozenset(["قوه", "بقوه", "قوته", "قوتها", "شده", "بشده", "شدته", "شدتها", "magnitude"])
+#: Words that open a range: "من ... إلى", "بين ... و", "from ... to".
+RANGE_OPENERS = frozenset(["من", "بين", "between", "from"])
+
+
+class WordInfo:
+    """What the tables say about one token text."""
+
+    __slots__ = (
+        "counted_after",
+        "counted_before",
+        "currency",
+        "flags",
+        "key",
+        "kind",
+        "may_start",
+        "number",
+        "qualifier",
+        "text",
+        "unit",
+    )
+
+    def __init__(self, kind: str, text: str) -> None:
+        self.kind = kind
+        self.text = text
+        self.key = fold_word(text) if kind in ("ar", "lat", "num") else text
+        self.number: tuple[str, NumberWord] | None = None
+        self.unit: tuple[str, UnitNoun] | None = None
+        self.qualifier: tuple[str, str] | None = None
+        self.counted_before: str | None = None
+        self.counted_after: str | None = None
+        self.currency: str | None = None
+        self.flags = 0
+        if kind == "ar":
+            self._arabic()
+        elif kind == "lat":
+            self._latin()
+        self.may_start = (
+            kind == "num"
+            or (kind == "sym" and text in UNIT_SYMBOLS)
+            or bool(
+                self.number
+                or self.unit
+                or self.qualifier
+                or self.key in RANGE_OPENERS
+                or self.key == "ما"
+                or (kind == "lat" and (text in CURRENCY_CODES or text == "US"))
+            )
+        )
+
+    def _cue(self, table: object) -> object | None:
+        """The entry for this Arabic word in a cue table, behind a clitic."""
+        key = self.key
+        for prefix in CUE_PREFIXES:
+            if prefix and not key.startswith(prefix):
+                continue
+            stem = key[len(prefix) :]
+            if stem in table:  # type: ignore[operator]
+                return table[stem] if isinstance(table, dict) else stem
+        return None
+
+    def _arabic(self) -> None:
+        key = self.key
+        self.flags |= WORD
+        self.number = split_prefix(key, ARABIC_NUMBER_WORDS, NUMBER_PREFIXES)
+        self.unit = split_prefix(key, ARABIC_UNITS, UNIT_PREFIXES)
+        self.qualifier = _qualifier_prefix(key)
+        for table, flag in (
+            (ex.IDENTIFIER_BEFORE, IDENTIFIER),
+            (ex.PHONE_BEFORE, PHONE),
+            (ex.VERSION_BEFORE, VERSION),
+            (ex.TIME_BEFORE, TIME_BEFORE),
+            (ex.YEAR_BEFORE, YEAR_BEFORE),
+            (ex.MONTHS_ARABIC, MONTH),
+        ):
+            if self._cue(table) is not None:
+                self.flags |= flag
+        if key in ex.TIME_AFTER:
+            self.flags |= TIME_AFTER
+        if key in ex.ERAS:
+            self.flags |= ERA
+        if key in AUXILIARIES:
+            self.flags |= AUXILIARY
+        if key in _MAGNITUDE:
+            self.flags |= MAGNITUDE
+        if key in _DIGIT_CLITICS:
+            self.flags |= DIGIT_CLITIC
+        self.counted_before = self._cue(COUNTED_BEFORE)  # type: ignore[assignment]
+        self.counted_after = COUNTED_AFTER.get(key)
+        self.currency = CURRENCY_ADJECTIVES.get(key)
+
+    def _latin(self) -> None:
+        key, text = self.key, self.text
+        self.flags |= WORD
+        word = ENGLISH_NUMBER_WORDS.get(key)
+        self.number = ("", word) if word else None
+        unit = ENGLISH_UNITS.get(key) or CURRENCY_CODES.get(text)
+        self.unit = ("", unit) if unit else None
+        self.qualifier = ("", key) if key in BEFORE else None
+        capitalized = text[:1].isupper()
+        for table, flag in (
+            (ex.IDENTIFIER_BEFORE, IDENTIFIER),
+            (ex.PHONE_BEFORE, PHONE),
+            (ex.VERSION_BEFORE, VERSION),
+            (ex.YEAR_BEFORE, YEAR_BEFORE),
+            (ex.ABBREVIATIONS, ABBREVIATION),
+            (ex.TIME_AFTER, TIME_AFTER),
+            (ex.ORDINAL_SUFFIXES, ORDINAL),
+            (AUXILIARIES, AUXILIARY),
+            (_DETERMINERS, DETERMINER),
+            (_MAGNITUDE, MAGNITUDE),
+        ):
+            if key in table:
+                self.flags |= flag
+        if capitalized and key in ex.MONTHS_ENGLISH:
+            self.flags |= MONTH
+        if text.isupper() and key in ex.ERAS:
+            self.flags |= ERA
+        if key in ENGLISH_MODIFIERS or (capitalized and not self.flags & MONTH and not word):
+            self.flags |= MODIFIER
+        self.counted_before = COUNTED_BEFORE.get(key)
+        self.counted_after = COUNTED_AFTER.get(key)
+        self.currency = CURRENCY_ADJECTIVES.get(key)
+
+
+def _qualifier_prefix(key: str) -> tuple[str, str] | None:
+    """``(clitic, stem)`` when ``key`` may begin a qualifier before a figure."""
+    for prefix in QUALIFIER_PREFIXES:
+        if prefix and not key.startswith(prefix):
+            continue
+        if key[len(prefix) :] in BEFORE:
+            return prefix, key[len(prefix) :]
+    return None
+
+
+def after_qualifier_stems(key: str) -> tuple[str, ...]:
+    """The forms of ``key`` that may begin a qualifier after a figure: the
+    word, and the word without a leading "و"."""
+    stems = [key] if key in AFTER else []
+    if key.startswith("و") and key[1:] in AFTER:
+        stems.append(key[1:])
+    return tuple(stems)
+
+
+_NEWLINES = "\n\r\u2028\u2029"
+
+
+_ARABIC_START = re.compile(f"[{_ARABIC_LETTER}\u0640]")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def classify(token: str) -> str:
+    """The kind of a token :data:`TOKEN` matched, from its text: the same
+    split as the regex's named groups, tested in the same order."""
+    first = token[0]
+    if first.isdecimal():
+        if ":" in token:
+            return "time"
+        return "slash" if "/" in token else "num"
+    if _ARABIC_START.match(first):
+        return "ar"
+    if first.isascii() and first.isalpha():
+        return "lat"
+    if first in _NEWLINES:
+        return "nl"
+    if first in "²³" or not _WORD_CHAR.match(first):
+        return "sym"
+    return "other"
+
+
+class Tokens:
+    """The tokens of one text: parallel lists of kinds, texts, folded keys,
+    spans and :class:`WordInfo`."""
+
+    def __init__(self, text: str, cache: dict[str, WordInfo]) -> None:
+        spans = [match.span() for match in TOKEN.finditer(text)]
+        texts = [text[s:e] for s, e in spans]
+        infos: list[WordInfo] = []
+        append = infos.append
+        get = cache.get
+        for token in texts:
+            info = get(token)
+            if info is None:
+                info = cache[token] = WordInfo(classify(token), token)
+            append(info)
+        self.text = text
+        self.texts = texts
+        self.infos = infos
+        self.kinds = [info.kind for info in infos]
+        #: Folded forms: Arabic and Latin words as the tables spell them,
+        #: digits in ASCII.
+        self.keys = [info.key for info in infos]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.n = len(texts)
+        self.blocked = self._phone_runs()
+
+    def adjacent(self, i: int) -> bool:
+        """Whether token ``i`` touches the token before it."""
+        return 0 < i < self.n and self.starts[i] == self.ends[i - 1]
+
+    def key(self, i: int) -> str:
+        """Token ``i``'s folded form ("" outside the text; digits folded to
+        ASCII)."""
+        return self.keys[i] if 0 <= i < self.n else ""
+
+    def flags(self, i: int) -> int:
+        return self.infos[i].flags if 0 <= i < self.n else 0
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < self.n and bool(self.infos[i].flags & WORD)
+
+    def _phone_runs(self) -> frozenset[int]:
+        """Digits in phone-number-like runs: three or more digit groups in a
+        row ("555 123 4567", "(202) 555-0100"), or any run after "+"."""
+        blocked: set[int] = set()
+        kinds, texts, n = self.kinds, self.texts, self.n
+        i = 0
+        while i < n:
+            if kinds[i] != "num":
+                i += 1
+                continue
+            j, groups = i, 0
+            while j < n and (kinds[j] == "num" or (kinds[j] == "sym" and texts[j] in "()-.")):
+                groups += kinds[j] == "num"
+                j += 1
+            if groups >= 3 or (i > 0 and texts[i - 1] == "+"):
+                blocked.update(k for k in range(i, j) if kinds[k] == "num")
+            i = max(j, i + 1)
+        return frozenset(blocked)
