@@ -37,6 +37,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "claimtrack.importers",
     "claimtrack_figures",
     "claimtrack_arabic",
+    "claimtrack_english",
 )
 
 ENTRY_POINT_GROUP = "claimtrack"

@@ -1,0 +1,130 @@
+"""The words English attribution is built from: reporting verbs in their
+tenses, titles, institutions, and the adjuncts between a verb and what was
+said ("in a statement", "on Friday", "told TASS")."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Base forms; past, third person and -ing forms are generated.
+_VERBS = """
+say tell add stress warn deny announce note explain insist claim argue confirm report write
+tweet declare state assert acknowledge admit estimate predict urge reiterate emphasize emphasise
+underline maintain allege suggest reply respond recall conclude continue observe remark comment
+caution concede disclose reveal point_out go_on told_reporters
+"""
+_IRREGULAR = {
+    "say": ("said", "says", "saying"),
+    "tell": ("told", "tells", "telling"),
+    "write": ("wrote", "writes", "writing"),
+    "go_on": ("went_on", "goes_on", "going_on"),
+    "point_out": ("pointed_out", "points_out", "pointing_out"),
+}
+
+
+def _forms(verb: str) -> tuple[str, str, str]:
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        past, third = verb[:-1] + "ied", verb[:-1] + "ies"
+    else:
+        past, third = (
+            (verb + "d" if verb.endswith("e") else verb + "ed"),
+            (verb + "es" if verb.endswith(("s", "sh", "ch", "x")) else verb + "s"),
+        )
+    if verb in ("admit", "commit"):
+        past = verb + "ted"
+    return past, third, stem + "ing"
+
+
+_ALL = [v for v in _VERBS.split() if v != "told_reporters"]
+PAST = frozenset(_forms(v)[0].replace("_", " ") for v in _ALL)
+PRESENT = frozenset(_forms(v)[1].replace("_", " ") for v in _ALL)
+PARTICIPLES = frozenset(_forms(v)[2].replace("_", " ") for v in _ALL)
+VERBS = PAST | PRESENT | frozenset({"has said", "had said", "have said", "would say", "will say"})
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+#: A reporting verb (past or present, or "has said").
+VERB_RE = re.compile(rf"\b(?P<verb>{_alternation(VERBS)})\b", re.IGNORECASE)
+#: ", adding that ...": a further statement by the same speaker.
+PARTICIPLE_RE = re.compile(
+    rf"[,;]\s*(?:and\s+)?(?P<verb>{_alternation(PARTICIPLES)})(?:\s+that\b|\s*:)?", re.IGNORECASE
+)
+ACCORDING_RE = re.compile(r"\b(?P<verb>according\s+to|citing|quoting)\s+", re.IGNORECASE)
+
+#: Between the verb and the statement: whom it was told to, where and when.
+ADJUNCT_RE = re.compile(
+    r"""\s*(?:,\s*)?(?:
+        (?:in|during|at|after|on|late\s+on|early\s+on|later\s+on|earlier\s+on)\s+
+            (?:a|an|the|his|her|their|its)?\s*
+            (?:statement|interview|televised\s+address|address|speech|briefing|news\s+conference|press\s+conference
+               |conference|meeting|remarks|message|post|letter|tweet|video|call|phone\s+call|session|summit|report)
+            (?:\s+(?:with|to|on|at|for|posted|published|released|carried)\s+(?:the\s+)?[\w\-.'’]+(?:\s+[A-Z0-9][\w\-.'’]*)*)?
+      | (?:on|by|late|early|earlier|later|last|this)\s+(?:on\s+)?
+            (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
+            |Jan\.?|January|Feb\.?|February|March|April|May|June|July|Aug\.?|August|Sept?\.?|September|Oct\.?|October
+            |Nov\.?|November|Dec\.?|December|week|month|year|night|morning|afternoon|evening)(?:\s+\d{1,2})?
+      | (?:on|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+            \s+(?:morning|afternoon|evening|night)
+      | (?:today|tonight|yesterday|earlier|later|separately|also|again|previously|recently
+            |publicly|repeatedly|then)
+      | (?:to|in\s+comments\s+to|in\s+remarks\s+to)\s+
+            (?:reporters|journalists|the\s+press|lawmakers|parliament|Reuters|AFP|TASS|RIA\s+Novosti)
+      | (?:via|on|in)\s+
+            (?:X|Twitter|Telegram|Facebook|social\s+media|state\s+television|state\s+TV|television)
+    )""",
+    re.VERBOSE,
+)
+#: After "told": the recipient ("told TASS", "told a news conference").
+TOLD_RE = re.compile(
+    r"\s+(?P<to>(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w\-.'’]*|reporters|journalists|lawmakers|parliament|news\s+conference"
+    r"|press\s+conference|briefing|crowd|audience|media|broadcaster|television|radio)"
+    r"(?:\s+(?:[A-Z0-9][\w\-.'’]*|news\s+conference|conference|agency|newspaper|television|channel|broadcaster))*)"
+)
+INTERVIEW_RE = re.compile(
+    r"\b(?:in\s+an\s+interview\s+with|speaking\s+to|in\s+comments\s+to|in\s+remarks\s+to|told)\s+"
+    r"(?P<to>(?:the\s+)?[A-Z][\w\-.'’]*(?:[\s-]+[A-Z0-9][\w\-.'’]*)*)"
+)
+THAT_RE = re.compile(r"\s*(?:,\s*)?that\b\s*", re.IGNORECASE)
+
+#: Titles and roles, lower case (they may also appear capitalized).
+TITLES = _words(
+    """spokesman spokeswoman spokesperson minister secretary general president official officials head
+    chief director ambassador envoy commander governor mayor analyst expert source sources lawmaker
+    senator deputy prime foreign defense defence interior health finance economy leader chairman
+    chairwoman chair representative adviser advisor coordinator secretary-general premier chancellor
+    king queen prince emir sheikh coach captain manager ceo founder professor researcher economist
+    doctor dr. officer colonel col. gen. general lt. major maj. sgt. captain capt. rep. sen. gov. mr.
+    mrs. ms. judge prosecutor attorney lawyer vice acting former top senior deputy-head press diplomat
+    negotiator mediator monitor observer commissioner administrator inspector rapporteur lieutenant
+    brigadier marshal admiral pope cardinal archbishop imam mufti patriarch"""
+)
+#: Nouns that make a subject an institution.
+INSTITUTIONS = _words(
+    """ministry ministries government army military police agency office committee council kremlin pentagon
+    department commission bank fund organization organisation union nations forces parliament assembly
+    court party movement service guard authority authorities institute centre center university
+    federation association league treaty coalition alliance embassy consulate secretariat cabinet
+    presidency directorate administration company corporation group observatory board mission command
+    navy airforce"""
+)
+ANONYMOUS = _words("source sources officials witnesses residents diplomats analysts observers activists")
+PRONOUNS = _words("he she they it we i")
+#: Small words allowed inside a subject phrase ("spokesman for the UN").
+CONNECTORS = _words("of for the to at in on and 's")
+ROLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman", "secretary-general": "general"}
+#: Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = _words(
+    """mr mrs ms dr gen lt col sgt capt maj sen rep gov pres st jan feb mar apr jun jul aug sep sept oct
+    nov dec no vs etc inc ltd co corp jr sr u.s u.n u.k e.u a.m p.m mt ft approx est dept univ"""
+)

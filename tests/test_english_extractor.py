@@ -1,0 +1,157 @@
+"""The English extractor on agency constructions, and on text that must not
+produce claims or exceptions."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack import Document, extract
+
+
+def claims_of(text: str, published: str = "2022-01-06"):
+    extraction = extract(Document(text=text, language="en", published=published))
+    assert extraction.problems == []
+    for claim in extraction.claims:
+        assert text[claim.start : claim.end] == claim.text
+    return extraction.claims
+
+
+def summary(text: str):
+    return [(c.kind, c.speaker.name if c.speaker else None, c.text) for c in claims_of(text)]
+
+
+def test_title_name_said_that():
+    text = "CSTO Secretary General Stanislav Zas said on Thursday that the force would reach 2,500 troops."
+    [claim] = claims_of(text)
+    assert (claim.kind, claim.speaker.name, claim.speaker.role) == (
+        "indirect",
+        "Stanislav Zas",
+        "CSTO Secretary General",
+    )
+    assert claim.text == "the force would reach 2,500 troops"
+    assert [(f.value, f.unit) for f in claim.figures] == [(2500, "person")]
+
+
+def test_quote_then_attribution_both_orders():
+    assert summary('"We are ready to act," Zas told reporters.') == [("direct", "Zas", "We are ready to act")]
+    assert summary("“We are following the situation,” said UN spokesman Stephane Dujarric.") == [
+        ("direct", "Stephane Dujarric", "We are following the situation")
+    ]
+
+
+def test_colon_introduces_quote_and_recipient():
+    [claim] = claims_of('Zas told TASS: "The transfer of troops has already begun."')
+    assert (claim.kind, claim.text, claim.recipient) == (
+        "direct",
+        "The transfer of troops has already begun",
+        "TASS",
+    )
+
+
+def test_broken_quote_gives_two_claims_by_one_speaker():
+    text = '"All member states are ready," Zas said. "The transfer has begun."'
+    assert summary(text) == [
+        ("direct", "Zas", "All member states are ready"),
+        ("direct", "Zas", "The transfer has begun"),
+    ]
+
+
+def test_pronoun_and_surname_resolve():
+    text = (
+        "Russian Foreign Minister Sergei Lavrov said Moscow had received no formal request.\n"
+        "He added that contacts were continuing at the expert level.\n"
+        "Lavrov also said the talks would resume next week."
+    )
+    assert [c.speaker.name for c in claims_of(text)] == ["Sergei Lavrov"] * 3
+
+
+def test_trailing_attribution_without_quotes():
+    text = "The deployment should be completed by Friday, Zas said in a statement."
+    [claim] = claims_of(text)
+    assert (claim.kind, claim.speaker.name, claim.text) == (
+        "indirect",
+        "Zas",
+        "The deployment should be completed by Friday",
+    )
+    assert [(d.value, d.relation) for d in claim.dates] == [("2022-01-07", "by")]
+
+
+def test_according_to_and_institution():
+    [claim] = claims_of(
+        "According to Kazakhstan's Interior Ministry, more than 2,000 people have been detained."
+    )
+    assert (claim.speaker.name, claim.speaker.kind) == ("Kazakhstan's Interior Ministry", "institution")
+    assert claim.figures[0].qualifier == "more than"
+    [claim] = claims_of("Prices rose 20 percent in a month, according to the statistics office.")
+    assert claim.text == "Prices rose 20 percent in a month" and claim.speaker.kind == "institution"
+
+
+def test_appositive_role_after_name():
+    text = "Dmitry Peskov, the Kremlin spokesman, said Moscow was ready for talks."
+    [claim] = claims_of(text)
+    assert (claim.speaker.name, claim.speaker.role) == ("Dmitry Peskov", "Kremlin spokesman")
+
+
+def test_adding_that_continues_the_speaker():
+    text = "Saeed Khatibzadeh said stability mattered, adding that foreign parties were exploiting the unrest."
+    assert [(c.speaker.name, c.text) for c in claims_of(text)] == [
+        ("Saeed Khatibzadeh", "stability mattered"),
+        ("Saeed Khatibzadeh", "foreign parties were exploiting the unrest"),
+    ]
+
+
+def test_reported_fact_needs_figure_or_date():
+    claims = claims_of("Protests erupted on Sunday over fuel prices. The city was calm.")
+    assert [(c.kind, c.text) for c in claims] == [("reported", "Protests erupted on Sunday over fuel prices")]
+
+
+def test_unattributed_quote_and_plain_text_are_not_claims():
+    assert claims_of('The protesters chanted slogans. Officials called it a "terrorist threat".') == []
+
+
+def test_abbreviations_do_not_split_sentences():
+    [claim] = claims_of("Mr. Zas said the contingent would arrive on Jan. 7 in Almaty.")
+    assert claim.text == "the contingent would arrive on Jan. 7 in Almaty"
+
+
+def test_arabic_document_is_not_handled():
+    extraction = extract(Document(text="قال الوزير إن القوات وصلت.", language="ar"))
+    assert all(c.extractor != "claimtrack_english" for c in extraction.claims)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list('said told He Zas "“”,.:\n 2,500 according to that the minister')),
+        max_size=400,
+    )
+)
+def test_arbitrary_english_like_text_never_raises(text):
+    for claim in extract(Document(text=text, language="en")).claims:
+        assert text[claim.start : claim.end] == claim.text
+
+
+@pytest.mark.timeout(30)
+def test_megabyte_of_pathological_text():
+    rng = random.Random(3)
+    pieces = [
+        " said",
+        ' "',
+        "“",
+        "”",
+        ",",
+        " that ",
+        " Zas",
+        " the minister",
+        ".",
+        "\n",
+        " according to",
+        " 2,500 troops",
+    ]
+    extract(Document(text="".join(rng.choice(pieces) for _ in range(120_000))[:1_000_000], language="en"))
+    extract(Document(text=("Zas said, " * 100_000)[:1_000_000], language="en"))
+    extract(Document(text='"' * 1_000_000, language="en"))
