@@ -97,10 +97,10 @@ def test_appositive_role_after_name():
 
 
 def test_adding_that_continues_the_speaker():
-    text = "Saeed Khatibzadeh said stability mattered, adding that foreign parties were exploiting the unrest."
+    text = "Saeed Khatibzadeh said stability mattered, adding that outsiders were exploiting the unrest."
     assert [(c.speaker.name, c.text) for c in claims_of(text)] == [
         ("Saeed Khatibzadeh", "stability mattered"),
-        ("Saeed Khatibzadeh", "foreign parties were exploiting the unrest"),
+        ("Saeed Khatibzadeh", "outsiders were exploiting the unrest"),
     ]
 
 
