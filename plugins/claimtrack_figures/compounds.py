@@ -134,7 +134,9 @@ class NumberBuilder:
         if conn == "of" and not (kind == "scale" and self.closed and self.small < 1 and self.total == 0):
             return False
         if kind == "digits":
-            if not self._empty() or (self.elements and not conn):
+            # Digits join a number only in Arabic: "3 ملايين و500 ألف", never
+            # "$8 million and 10 people".
+            if not self._empty() or (self.elements and conn != "و"):
                 return False
             self.small, self.closed = value, True
             return True

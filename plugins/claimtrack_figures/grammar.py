@@ -458,7 +458,7 @@ class _Parser:
                 return self._with_adjective(found[1], k + 1)
             return None
         if kind == "lat":
-            return self._english_unit(k)
+            return self._english_unit(k, partitive=num.vague or num.value >= 2)
         return None
 
     def _unit_phrase(self, k: int) -> tuple[UnitNoun, tuple[int, int], int] | None:
@@ -501,12 +501,14 @@ class _Parser:
             return self._squared(unit, k)
         return unit, span, k + 1
 
-    def _english_unit(self, k: int) -> tuple[UnitNoun, tuple[int, int], int] | None:
+    def _english_unit(self, k: int, partitive: bool = True) -> tuple[UnitNoun, tuple[int, int], int] | None:
         """An English noun after a number, after "of" and a determiner or up to
         two modifiers: "2,500 Russian troops", "thousands of people", "5
         million Turkish lira"."""
         j = k
         if self.infos[j].key == "of":
+            if not partitive:
+                return None  # "one of the men" is not a count of men
             j += 1
             if self.t.flags(j) & tk.DETERMINER:
                 j += 1
@@ -622,6 +624,10 @@ class _Parser:
         "اليومين", "امرأتان"), a singular with "واحد" or "ونصف" ("يوم واحد",
         "ساعة ونصف"), a definite plural with its number after it ("الساعات
         الـ24", "الأيام الثلاثة")."""
+        phrase = self._unit_phrase(i)
+        if phrase and phrase[0].count == 2:
+            unit, span, end = phrase  # "نقطتين مئويتين"
+            return _Measure(self.starts[i], i, end, 2.0, None, unit, span, base=2.0)
         found = self.unit_word(i, UNIT_PREFIXES)
         if not found:
             return None
@@ -741,11 +747,11 @@ class _Parser:
                     start = opener_start
         if start is None:
             start = m1.start
+        after = self.qualifier_after(end_tok)
+        if after and qualifier is None:
+            qualifier, end_tok = after
         if qualifier is None and m1.vague:
             qualifier = VAGUE
-        after = self.qualifier_after(end_tok)
-        if after and (qualifier is None or qualifier == VAGUE):
-            qualifier, end_tok = after
         if unit is not None and unit.unit == "degree" and self.t.flags(j - 1) & tk.MAGNITUDE:
             unit = replace(unit, unit="magnitude")  # "زلزال بقوة 5.9 درجات"
         counted = unit.counted if unit is not None else None
