@@ -82,7 +82,8 @@ class DateMention:
 
 @dataclass
 class Speaker:
-    """Who made a statement: a person or an institution.
+    """Who made a statement: a ``person``, an ``institution``, or an
+    anonymous ``source`` ("مصادر دبلوماسية", "a security source").
 
     ``name`` is the fullest form found in the document ("ستانيسلاف زاس");
     ``aliases`` the other forms that pointed to it there ("زاس", "الأمين العام

@@ -87,14 +87,15 @@ class SpeakerRegistry:
         return None
 
     def by_role(self, role: str) -> Speaker | None:
-        """The most recent speaker whose role (or, for an institution, name)
+        """The most recent speaker whose role (or, for an institution or an
+        anonymous source, name)
         has the same head word and contains (almost) every word of ``role``:
         "الأمين العام للمنظمة" ⊂ "الأمين العام لمنظمة معاهدة الأمن الجماعي"."""
         head, words = self.role_key(role)
         if not head:
             return None
         for speaker in reversed(self.speakers):
-            for candidate in (speaker.role, speaker.name if speaker.kind == "institution" else None):
+            for candidate in (speaker.role, speaker.name if speaker.kind != "person" else None):
                 if not candidate:
                     continue
                 c_head, c_words = self.role_key(candidate)
@@ -112,7 +113,9 @@ class SpeakerRegistry:
                     found.role = ref.role
                     found.organization = found.organization or self.organization_of(ref.role)
                 return self._touch(found, ref.name)
-            kind = "institution" if ref.institution else "person"
+            if ref.anonymous and (found := self.by_role(ref.name)):
+                return self._touch(found, ref.name)  # "المصادر" after "مصادر دبلوماسية"
+            kind = "institution" if ref.institution else "source" if ref.anonymous else "person"
             speaker = Speaker(ref.name, ref.role, self.organization_of(ref.role), kind)
             self.speakers.append(speaker)
             return self._touch(speaker)

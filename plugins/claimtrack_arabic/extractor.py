@@ -52,7 +52,7 @@ _FAMILY = {"“": 1, "”": 1, "„": 1, "«": 2, "»": 2, '"': 3, "″": 4}
 _MARKS = re.compile('[“”„«»"″\n]')
 _MAX_QUOTE = 4000
 #: Characters between a verb and its complementizer (subject + adjuncts).
-_MAX_ZONE = 220
+_MAX_ZONE = 300
 _TERMINATORS = re.compile(r"[.!?؟\n]")
 _TOKEN = re.compile(r"[^\s،,؛;:.!?\"“”«»″()\[\]]+")
 _WORD = re.compile(r"\w+")
@@ -77,13 +77,24 @@ class Quote:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Pair quotation marks within each paragraph. An opening mark that is
-    never closed before the paragraph ends opens nothing."""
+    """Pair quotation marks within each paragraph (or across one paragraph
+    break, when the next paragraph's first mark closes the quotation). An
+    opening mark that is never closed opens nothing."""
     quotes: list[Quote] = []
     stack: list[tuple[int, int]] = []  # (family, position)
     for match in _MARKS.finditer(text):
         char, pos = match.group(), match.start()
         if char == "\n":
+            # A quotation may run on into the next paragraph when that
+            # paragraph's first mark closes it (a quoted speech of two
+            # paragraphs); otherwise what is open stays unpaired.
+            if stack and stack[-1][1] > pos - _MAX_QUOTE // 2:
+                nxt = _MARKS.search(text, pos + 1)
+                if nxt and nxt.group() != "\n" and _FAMILY[nxt.group()] == stack[-1][0]:
+                    following = text[pos + 1 : nxt.start()]
+                    if "\n" not in following and nxt.group() in '»”″"':
+                        stack = stack[-1:]
+                        continue
             stack.clear()
             continue
         family = _FAMILY[char]
@@ -118,7 +129,7 @@ def find_sentences(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
         pos = match.start()
         while qi < len(quotes) and quotes[qi].close < pos:
             qi += 1
-        if qi < len(quotes) and quotes[qi].open < pos < quotes[qi].close and match.group() != "\n":
+        if qi < len(quotes) and quotes[qi].open < pos < quotes[qi].close:
             continue
         if (
             match.group() == "."
@@ -145,6 +156,7 @@ class _Found:
     cue: str
     recipient: str | None = None
     continues: bool = False
+    outlet: bool = False  # the outlet's own statement: no speaker
 
 
 class ArabicExtractor:
@@ -232,6 +244,12 @@ class ArabicExtractor:
             lead = []
             for i, span in enumerate(spans):
                 word = self.text[span[0] : span[1]]
+                if word in lexicon.HONORIFICS and not lead:
+                    continue
+                if word in lexicon.RELATIVES or word in lexicon.ANONYMITY or self._is_recipient(word):
+                    break
+                if word == "علي" and self.original[self._orig(span[1]) - 1 : self._orig(span[1])] == "ى":
+                    break  # "على هامش ...", not the name "علي"
                 if word in lexicon.ADJUNCT_WORDS or word in lexicon.SAYING_NOUNS:
                     if word in _ROLE_PREPOSITIONS and lead and i + 1 < len(spans):
                         # "الخبير في علم الزلازل ... الدكتور أوزان شاهين": a
@@ -262,6 +280,11 @@ class ArabicExtractor:
                 tokens = segments[1][0]  # "وقال، في تصريحات، الوزير ..."
             if len(tokens) > 14:
                 tokens = []
+        if len(tokens) > 1 and self.text[tokens[0][0] : tokens[0][1]] in lexicon.OUTPUT_NOUNS:
+            tokens = tokens[1:]  # "بيان الوزارة", "أرقام المفوضية": the issuer speaks
+            split = split - 1 if split else split
+        if len(tokens) == 1 and self.text[tokens[0][0] : tokens[0][1]] in lexicon.PRONOUN_REFERENCES:
+            tokens = []  # "وقالت سعادتها": the last speaker
         ref = parse_subject([self._original(a, b) for a, b in tokens])
         if split is not None:
             ref.split, ref.institution, ref.anonymous = split, False, False
@@ -285,6 +308,11 @@ class ArabicExtractor:
                 continue
             previous = None
             for item in found:
+                if item.outlet:
+                    claims.append(self._claim(item, None))
+                    continue
+                if item.ref is not None and item.ref.institution and not item.continues:
+                    item.ref = self._expand_institution(item.ref, item.start)
                 if item.ref is None or (item.continues and previous is not None):
                     speaker = previous if item.continues and previous is not None else self.registry.last
                     if speaker is not None:
@@ -417,8 +445,12 @@ class ArabicExtractor:
         inside the previous one)? Participles and "، وأضاف" do."""
         if kind in ("participle", "and_that"):
             return True
-        before = self.text[max(0, position - 3) : position].rstrip()
-        return kind == "verb" and self.text[position] in "وف" and (before.endswith(("،", ",")) or not before)
+        before = self.text[max(0, position - 12) : position].rstrip()
+        if kind != "verb":
+            return False
+        if lexicon.CONTRAST_RE.search(before):
+            return True  # "...، فيما يرى الدوسري أن ..."
+        return self.text[position] in "وف" and (before.endswith(("،", ",")) or not before)
 
     def _complement(self, start: int, limit: int) -> re.Match[str] | None:
         """The first complementizer (إن/أن/إلى أن/بأن, a colon) in
@@ -456,8 +488,14 @@ class ArabicExtractor:
             return self._quote_before(s, e, cs, ce, kind, verb, next_cue)
         if kind == "participle" and len(_TOKEN.findall(self.text[ce:zone_end])) > 3:
             return None
-        if kind == "verb" and len(_TOKEN.findall(self.text[ce:zone_end])) > 16:
+        if kind == "verb" and len(_TOKEN.findall(self.text[ce:zone_end])) > 28:
             return None
+        if kind == "verb" and verb in lexicon.PASSIVE_CUES and not self.text[ce:zone_end].strip():
+            # "ويذكر أن ...": the outlet's own background, not a quote
+            found = self._statement(after, zone_end, e, next_cut, None, [], cs, ce, None, False, False)
+            if found is not None:
+                found.kind, found.outlet = "reported", True
+            return found
         ref, tokens, recipient = self._subject(ce, zone_end) if kind == "verb" else (None, [], None)
         if ref is not None and (verb.startswith("نقل") or _RELAYED.search(self.text, ce, zone_end)):
             ref, tokens, recipient = self._reported_via(ce, zone_end)
@@ -518,12 +556,65 @@ class ArabicExtractor:
         ref, tokens, recipient = self._subject(start + m.end(), end)
         return ref, tokens, recipient or via
 
+    def _expand_institution(self, ref: SpeakerRef, position: int) -> SpeakerRef:
+        """ "الصندوق", "الوزارة", "المرصد" alone: the fuller name the text
+        gave earlier ("صندوق قطر للتنمية"), when no speaker matches it."""
+        words = (ref.role or "").split()
+        if len(words) != 1 or self.registry.by_role(ref.role):
+            return ref
+        definite = fold_chars(words[0])
+        bare = strip_article(definite)
+        limit = self._orig(position)
+        for form in (bare, definite):
+            pattern = re.compile(rf"(?<![\w])(?:[وبل]|لل)?{re.escape(form)}(?![\w])")
+            matches = list(pattern.finditer(self.text, 0, min(len(self.text), position)))
+            for m in reversed(matches[-20:]):
+                tail = [t.group() for t in _TOKEN.finditer(self.text, m.end(), min(m.end() + 80, position))][
+                    :6
+                ]
+                head = m.group()[len(m.group()) - len(form) :]
+                parsed = parse_subject([head, *tail])
+                phrase_tokens = [head, *tail][: parsed.split if parsed.name else len(tail) + 1]
+                if len(phrase_tokens) > 1 and self._orig(m.start()) < limit:
+                    start = m.end() - len(form)
+                    last = list(_TOKEN.finditer(self.text, m.end(), min(m.end() + 80, position)))[
+                        len(phrase_tokens) - 2
+                    ]
+                    return SpeakerRef(role=self._original(start, last.end()), institution=True)
+        return ref
+
+    def _is_recipient(self, word: str) -> bool:
+        """ "لسبوتنيك", "لبي بي سي", "لـDW", "لـ(كونا)": a preposition ل
+        joined to an outlet's name after the subject, not to a role's
+        organization ("لمنظمة")."""
+        if word == "ل" or (word[:1] == "ل" and len(word) > 1 and word[1:2].isascii()):
+            return True
+        if word[:1] != "ل" or word.startswith(("ال", "لل")) or len(word) < 4:
+            return False
+        rest = word[1:]
+        return (
+            rest not in lexicon.CONSTRUCT_HEADS
+            and rest not in lexicon.TITLES
+            and rest[:-1] not in lexicon.TITLES
+            and rest[:-1] not in lexicon.CONSTRUCT_HEADS
+        )
+
     def _subject_before(self, s: int, cs: int) -> tuple[SpeakerRef, list] | None:
-        """ "وكانت الخارجية الروسية قد أكدت": the subject before the verb."""
-        m = lexicon.SUBJECT_BEFORE_RE.search(self.text, max(s, cs - 120), cs)
-        if not m:
+        """The subject written before the verb: "وكانت الخارجية الروسية قد
+        أكدت", "أما رنا، وهي معلمة ...، فقالت", "الكرملين، من جهته، أكد"."""
+        lead = max(s, cs - 160)
+        m = lexicon.SUBJECT_BEFORE_RE.search(self.text, lead, cs) or lexicon.TOPIC_RE.search(
+            self.text, lead, cs
+        )
+        if m:
+            start, end = m.start("subject"), m.end("subject")
+        else:
+            start, end = s, cs
+            while start < end and self.text[start] in _TRAILING:
+                start += 1
+        ref, tokens, _recipient = self._subject(start, end)
+        if not m and (len(tokens) > 6 or any(self.text[a:b] in lexicon.VERB_WORDS for a, b in tokens)):
             return None
-        ref, tokens, _recipient = self._subject(m.start("subject"), m.end("subject"))
         return (ref, tokens) if ref.name or ref.role else None
 
     def _quote_before(self, s, e, cs, ce, kind, verb, next_cue) -> _Found | None:

@@ -87,7 +87,7 @@ ACCORDING_RE = re.compile(
         f"{_START}[وف]?(?P<verb>بحسب|حسب|وفقا|وفق|نقلا|طبقا|حسبما|وفقما){_END}"
         r"(?:\s*(?:لـ|ل|عن)|\s+ما\s+(?:قاله|قالته|ذكره|ذكرته|أعلنه|أعلنته|أفاد\s+به|أفادت\s+به)"
         r"|\s+(?:تصريحات|بيان)"
-        r"|\s+(?:ذكر|ذكرت|أفاد|أفادت|أعلن|أعلنت|قال|قالت|أورد|أوردت|نقل|نقلت|أكد|أكدت)(?!\w))?"
+        r"|\s+(?:ما\s+)?(?:ذكر|ذكرت|أفاد|أفادت|أعلن|أعلنت|قال|قالت|أورد|أوردت|نقل|نقلت|أكد|أكدت)(?!\w))?"
     )
 )
 #: ", وأن ...": a further statement by the same speaker (the extractor checks
@@ -103,9 +103,26 @@ OCCASION_NOUNS = set(
 ختام اجتماع جلسة ندوة خطاب إحاطة تقرير ردها رده معرض سياق
 """)
 )
+#: "فيما/بينما/في حين" before a verb: a second speaker's statement begins.
+CONTRAST_RE = re.compile(r"(?:^|[\s،,])(?:فيما|بينما|في\s+حين|وفي\s+حين)\s*$")
+#: Present-tense passives that introduce the outlet's own background:
+#: "ويذكر أن ...", "يشار إلى أن ...".
+PASSIVE_CUES = frozenset(_fold_all("يذكر ويذكر يشار ويشار"))
+#: Relative pronouns and "وهو/وهي": a clause describing the subject, never a name.
+RELATIVES = frozenset(_fold_all("الذي التي الذين اللذان اللتان اللواتي وهو وهي وهم"))
+#: A clause keeping the speaker anonymous: "طلب عدم ذكر اسمه".
+ANONYMITY = frozenset(_fold_all("عدم اسمه اسمها هويته هويتها"))
+#: Honorifics dropped from a subject ("سعادة السيدة مريم ...").
+HONORIFICS = frozenset(_fold_all("سعادة معالي فخامة سمو السيد السيدة الآنسة حضرة"))
+#: Pronoun-like references to the last speaker: "وقالت سعادتها".
+PRONOUN_REFERENCES = frozenset(_fold_all("سعادته سعادتها معاليه معاليها فخامته سموه"))
+#: Nouns of a speaker's output: "بيان الوزارة", "أرقام المفوضية" → the issuer.
+OUTPUT_NOUNS = frozenset(
+    _fold_all("بيان بيانات أرقام إحصاءات إحصائيات تقرير تقديرات معطيات دراسة رسالة تغريدة منشور")
+)
 #: Complementizers: إن/أن with a pronoun suffix, بأن, a colon. Group "comp".
 COMPLEMENT_RE = re.compile(
-    f"{_START}(?P<comp>(?:[بل]|الي\\s+|على\\s+|من\\s+|في\\s+)?ان(?:ه|ها|هم|هما|هن|نا|ني)?){_END}|(?P<colon>:)"
+    f"{_START}(?P<comp>(?:[بل]|الي\\s+|علي\\s+|من\\s+|في\\s+)?ان(?:ه|ها|هم|هما|هن|نا|ني)?){_END}|(?P<colon>:)"
 )
 #: "فإن" opening the statement after "بحسب X،".
 FA_INNA_RE = re.compile(f"\\s*(?:ف|و)ان(?:ه|ها|هم)?{_END}\\s*")
@@ -119,7 +136,8 @@ TITLES = set(
 ملك ملكة أمير أميرة ولي مبعوث مبعوثة منسق منسقة مفوض مفوضة عمدة خبير خبيرة محلل محللة باحث
 باحثة مسؤول مسؤولة جنرال عقيد لواء عميد فريق مقدم رائد نقيب دكتور بروفيسور شيخ سيد سيدة
 مدرب مدربة لاعب لاعبة أستاذ أستاذة قاض قاضي قاضية مدعي مدعية بابا كاردينال مفتي إمام
-مرشح مرشحة والي مهندس رئيس_الوزراء مراسل مراسلة كبير كبيرة قائم زعيم مساعد مساعدة وكيل وكيلة
+مرشح مرشحة والي مهندس كاتب كاتبة صاحب صاحبة رئيس_الوزراء
+مراسل مراسلة كبير كبيرة قائم زعيم مساعد مساعدة وكيل وكيلة
 """.replace("_", " ")
     )
 )
@@ -148,7 +166,7 @@ ROLE_STOPWORDS = set(_fold_all("باسم لدى في عن ال"))
 #: subject ends before them ("وقال زاس، في تصريحات لسبوتنيك، إنه").
 ADJUNCT_WORDS = set(
     _fold_all("""
-في خلال عبر على أمام عن إلى الى مع حول بشأن يوم اليوم أمس مساء صباح ظهر ليلة الليلة
+في خلال عبر أمام عن إلى الى مع حول من بشأن يوم اليوم أمس مساء صباح ظهر ليلة الليلة
 لوسائل للصحفيين للصحافيين لوكالة لقناة لصحيفة لموقع لإذاعة لتلفزيون لمراسل لمراسلة عقب بعد قبل أثناء
 الأسبوع الشهر مطلع نهاية منتصف أواخر أوائل قد
 السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة
@@ -166,6 +184,8 @@ RECIPIENT_RE = re.compile(
 )
 #: "وكانت الخارجية الروسية قد": a subject before "قد" + verb.
 SUBJECT_BEFORE_RE = re.compile(r"(?<!\w)[وف]?كان(?:ت)?\s+(?P<subject>[^،,.:\n]{2,80}?)\s+قد\s*$")
+#: "أما X، ... ف" + verb: a topic announced before the verb.
+TOPIC_RE = re.compile(r"(?<!\w)[و]?اما\s+(?P<subject>[^،,:.\n]{2,80}?)\s*(?:[،,][^:.\n]{0,80})?\s+ف?$")
 #: "بيان صادر عن X": X is the speaker.
 STATEMENT_BY_RE = re.compile(r"\s*(?:في\s+)?بيان\s+(?:رسمي\s+)?(?:صادر|صدر)\s+(?:عن|من)\s+")
 #: The closing source line of an article: "المصدر: سبوتنيك".
