@@ -200,7 +200,7 @@ class _Parser:
         flags = self.t.flags(prev)
         if flags & (tk.IDENTIFIER | tk.PHONE | tk.VERSION | tk.TIME_BEFORE | tk.MONTH):
             return True
-        text = self.t.texts[prev]
+        text = self.infos[prev].text
         if text == "#" or (text == "." and self.t.flags(prev - 1) & tk.ABBREVIATION):
             return True
         digits = num.digits
@@ -244,7 +244,7 @@ class _Parser:
             ):
                 return True
             if (
-                self.t.texts[i - 1] in _RANGE_DASHES
+                self.infos[i - 1].text in _RANGE_DASHES
                 and self.t.adjacent(i - 1)
                 and self.kind(i - 2) in ("lat", "ar", "other")
             ):
@@ -433,7 +433,7 @@ class _Parser:
         kind = self.kinds[k]
         info = self.infos[k]
         if kind == "sym":
-            text = self.t.texts[k]
+            text = self.infos[k].text
             if text in UNIT_SYMBOLS:
                 return UNIT_SYMBOLS[text], (self.starts[k], self.ends[k]), k + 1
             if text == "-" and self.t.adjacent(k) and self.t.adjacent(k + 1) and self.kind(k + 1) == "lat":
@@ -477,7 +477,7 @@ class _Parser:
         """A length with a power sign: "km2", "km²", "كم2"."""
         nxt = k + 1
         if unit.unit in ("km", "m") and nxt < self.n and self.t.adjacent(nxt):
-            power = {"2": "2", "²": "2", "3": "3", "³": "3"}.get(self.t.texts[nxt])
+            power = {"2": "2", "²": "2", "3": "3", "³": "3"}.get(self.infos[nxt].text)
             if power:
                 return (
                     UnitNoun(unit.unit + power, "measure", unit.count),
@@ -550,7 +550,7 @@ class _Parser:
 
     def _measure(self, i: int) -> _Measure | _Num | None:
         kind = self.kinds[i]
-        text = self.t.texts[i]
+        text = self.infos[i].text
         money: UnitNoun | None = None
         j = i
         if kind == "sym" and text in UNIT_SYMBOLS:
@@ -807,7 +807,7 @@ class _Parser:
 #: Word analyses shared by every call: they depend only on the word.
 #: Bounded so that a stream of random text cannot grow it without end.
 _CACHE: dict[str, tk.WordInfo] = {}
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 100_000
 
 
 def _number(value: float) -> float:

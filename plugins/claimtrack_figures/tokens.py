@@ -243,30 +243,32 @@ def classify(token: str) -> str:
 
 
 class Tokens:
-    """The tokens of one text: parallel lists of kinds, texts, folded keys,
+    """The tokens of one text: parallel lists of kinds, folded keys,
     spans and :class:`WordInfo`."""
 
     def __init__(self, text: str, cache: dict[str, WordInfo]) -> None:
-        spans = [match.span() for match in TOKEN.finditer(text)]
-        texts = [text[s:e] for s, e in spans]
+        starts: list[int] = []
+        ends: list[int] = []
         infos: list[WordInfo] = []
-        append = infos.append
         get = cache.get
-        for token in texts:
+        for match in TOKEN.finditer(text):
+            start, end = match.span()
+            token = text[start:end]
             info = get(token)
             if info is None:
                 info = cache[token] = WordInfo(classify(token), token)
-            append(info)
+            starts.append(start)
+            ends.append(end)
+            infos.append(info)
         self.text = text
-        self.texts = texts
         self.infos = infos
         self.kinds = [info.kind for info in infos]
         #: Folded forms: Arabic and Latin words as the tables spell them,
         #: digits in ASCII.
         self.keys = [info.key for info in infos]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-        self.n = len(texts)
+        self.starts = starts
+        self.ends = ends
+        self.n = len(infos)
         self.blocked = self._phone_runs()
 
     def adjacent(self, i: int) -> bool:
@@ -288,17 +290,17 @@ class Tokens:
         """Digits in phone-number-like runs: three or more digit groups in a
         row ("555 123 4567", "(202) 555-0100"), or any run after "+"."""
         blocked: set[int] = set()
-        kinds, texts, n = self.kinds, self.texts, self.n
+        kinds, infos, n = self.kinds, self.infos, self.n
         i = 0
         while i < n:
             if kinds[i] != "num":
                 i += 1
                 continue
             j, groups = i, 0
-            while j < n and (kinds[j] == "num" or (kinds[j] == "sym" and texts[j] in "()-.")):
+            while j < n and (kinds[j] == "num" or (kinds[j] == "sym" and infos[j].text in "()-.")):
                 groups += kinds[j] == "num"
                 j += 1
-            if groups >= 3 or (i > 0 and texts[i - 1] == "+"):
+            if groups >= 3 or (i > 0 and infos[i - 1].text == "+"):
                 blocked.update(k for k in range(i, j) if kinds[k] == "num")
             i = max(j, i + 1)
         return frozenset(blocked)
