@@ -110,7 +110,10 @@ def test_reported_fact_needs_figure_or_date():
 
 
 def test_unattributed_quote_and_plain_text_are_not_claims():
-    assert claims_of('The protesters chanted slogans. Officials called it a "terrorist threat".') == []
+    assert claims_of('The protesters chanted slogans. A banner read "go home now".') == []
+    # a characterization in quotation marks is the speaker's claim
+    [claim] = claims_of('Officials called it a "terrorist threat".')
+    assert (claim.kind, claim.text, claim.speaker.kind) == ("direct", "terrorist threat", "source")
 
 
 def test_abbreviations_do_not_split_sentences():

@@ -69,6 +69,8 @@ _NUMBERS = {
     "a few": None,
     "few": None,
 }
+#: Weeks run Sunday to Saturday, as in most newsrooms' calendars.
+_SUNDAY = 6
 _RELATIONS = {
     "by": "by",
     "before": "before",
@@ -93,6 +95,10 @@ _PATTERN = re.compile(
       | (?:(?:on\s+)?(?:(?P<wd2>{_WD}),?\s+))?
         (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MON})\.?(?:,?\s+(?P<year2>\d{{4}}))?
       | (?P<mon3>{_MON})\s+(?P<year3>\d{{4}})
+      | (?:in|since|until|by|before|after|from)\s+(?P<yonly>(?:19|20)\d{{2}})(?![\d,])
+      | (?:(?:in|since|until|by|during|from|through)\s+|(?P<mmod>last|next|this|early|late|mid-?)\s*)
+        (?P<mon4>January|February|March|April|May|June|July|August|September|October|November|December)
+        (?!\s*\d)
       | (?:(?P<mod>last|next|this|coming|past)\s+)?(?:on\s+)?
         (?P<wd>{_WD})(?:\s+(?:morning|afternoon|evening|night))?
       | (?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)
@@ -147,6 +153,18 @@ def _resolve(
                 return (found, None) if found else None
         if g["mon3"]:
             return calendar.month_of(int(g["year3"]), MONTHS[g["mon3"].lower()])
+        if g["mon4"]:
+            mod = (g["mmod"] or "").lower()
+            lean = {"last": calendar.PAST, "next": calendar.FUTURE}.get(mod) or _lean(
+                text, m.start(), g["rel"]
+            )
+            anchor = calendar.month_day(ref, MONTHS[g["mon4"].lower()], 1, lean) if ref else None
+            if anchor is None:
+                return None, None
+            return calendar.month_of(anchor.year, anchor.month)
+        if g["yonly"]:
+            year = int(g["yonly"])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
     except ValueError:
         return None
     if ref is None:
@@ -175,7 +193,7 @@ def _resolve(
     if g["cal"]:
         mod = " ".join(g["cmod"].lower().split())
         offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
-        start, end = calendar.period(ref, g["cal"].lower(), offset)
+        start, end = calendar.period(ref, g["cal"].lower(), offset, first_weekday=_SUNDAY)
         if mod == "earlier this":
             end = ref
         elif mod == "later this":

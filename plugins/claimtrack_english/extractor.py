@@ -38,6 +38,31 @@ _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)|\n")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-.'’]*|'s|’s")
 _TRAIL = " \t\n,;:—–-"
 _NP_WORD = re.compile(r"[\w\-.'’]+|,")
+_APPOSITIVE_NAME = re.compile(
+    r"\s*,\s*((?:[A-Z][\w\-.'’]*|al-\w+|bin)(?:\s+(?:[A-Z][\w\-.'’]*|al-\w+|bin)){0,3})(?=\s*[.,]|$)"
+)
+_THAT_AHEAD = re.compile(r"(?:\s+[\w\-'’]+){1,6}?(?P<that>\s+that\b)")
+_RELATIVE_TAIL = re.compile(r",\s*(?:who|which|whose)\b[^,]{0,160}$")
+
+
+def _strip_article(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+
+
+def _looks_like_role(segment: str) -> bool:
+    """ "the Kremlin spokesman", "head of the emergency department at a
+    hospital in Mina", "a pediatrician at a children's hospital": an
+    appositive that gives a role."""
+    words = segment.split()
+    if not words or len(words) > 14:
+        return False
+    if words[0].lower() in ("a", "an", "the"):
+        return len(words) > 1
+    return words[0].lower().strip(".") in lexicon.TITLES or any(
+        w.lower() in lexicon.TITLES for w in words[:4]
+    )
+
+
 #: Adverbs and auxiliaries between a subject and its verb ("Lavrov also said").
 _BETWEEN_SUBJECT_AND_VERB = frozenset(
     {"also", "later", "further", "then", "again", "previously", "repeatedly", "separately"}
@@ -169,18 +194,40 @@ def organization_of(role: str | None) -> str | None:
 
 def _is_name_word(word: str) -> bool:
     bare = word.lower().strip(".")
+    if lexicon.NAME_PARTICLE_RE.match(word):
+        return True  # "al-Marwani", "bin"
     return (
         word[:1].isupper()
         and not (word.isupper() and len(word) > 1 and "." not in word)  # CSTO, UN
         and bare not in lexicon.TITLES
         and bare not in lexicon.INSTITUTIONS
+        and bare not in lexicon.NP_STOP
         and not word.endswith(("'s", "’s"))
     )
 
 
-def parse_subject(words: list[str]) -> SpeakerRef | None:
+def _subject_word(token: str) -> bool:
+    """Can ``token`` be part of a subject phrase?"""
+    lower = token.lower()
+    if lower in lexicon.NP_STOP:
+        return False
+    return bool(
+        token[:1].isupper()
+        or token[:1].isdigit()
+        or lexicon.NAME_PARTICLE_RE.match(token)
+        or lower.strip(".") in lexicon.TITLES
+        or lower in lexicon.INSTITUTIONS
+        or lower in lexicon.CONNECTORS
+        or lower in lexicon.PRONOUNS
+        or lower in ("a", "an", "the")
+    )
+
+
+def parse_subject(words: list[str], source: bool = False) -> SpeakerRef | None:
     """A subject phrase as role and name: "CSTO Secretary General Stanislav
-    Zas" → role "CSTO Secretary General", name "Stanislav Zas"."""
+    Zas" → role "CSTO Secretary General", name "Stanislav Zas". With
+    ``source`` (after "according to"), any noun phrase is accepted, as an
+    institution when it names no person."""
     words = [w if w.lower() in lexicon.ABBREVIATIONS else w.rstrip(".,;:") for w in words]
     words = [w for w in words if w and w != ","]
     while words and words[0].lower() in ("the", "a", "an", "and", "but", "also"):
@@ -190,7 +237,7 @@ def parse_subject(words: list[str]) -> SpeakerRef | None:
     if len(words) == 1 and words[0].lower() in lexicon.PRONOUNS:
         return SpeakerRef()  # continues the last speaker
     split = len(words)
-    while split > 0 and _is_name_word(words[split - 1]):
+    while split > 0 and (_is_name_word(words[split - 1]) or words[split - 1].lower() in lexicon.HONORIFICS):
         split -= 1
     head = words[-1].lower()
     if split == len(words):  # no name: a role, an institution, or a source
@@ -202,10 +249,14 @@ def parse_subject(words: list[str]) -> SpeakerRef | None:
         ):
             return SpeakerRef(role=role, institution=True)
         if not any(w.lower().strip(".") in lexicon.TITLES for w in words):
-            return None
+            return SpeakerRef(role=role, institution=True) if source else None
         return SpeakerRef(role=role)
+    while split < len(words) - 1 and words[split].lower() in lexicon.HONORIFICS:
+        split += 1  # "Mr Haddadin", "Dr. Reem Al-Qahtani"
+    if words[split].lower() in lexicon.HONORIFICS:
+        return None
     name = " ".join(words[split:])
-    role = " ".join(words[:split]) or None
+    role = " ".join(w for w in words[:split] if w.lower() not in lexicon.HONORIFICS) or None
     return SpeakerRef(name=name, role=role, split=split)
 
 
@@ -243,54 +294,43 @@ class EnglishExtractor:
         return self.text.rfind("\n", 0, position) + 1
 
     def _subject_before(self, clause_start: int, position: int) -> SpeakerRef | None:
-        """The subject phrase ending right before ``position`` (a verb),
-        with an appositive: "Dmitry Peskov, the Kremlin spokesman," or "The
-        spokesman for the UN, Stephane Dujarric,"."""
-        zone = self.text[max(clause_start, position - 160) : position].rstrip(" \t,")
-        tokens = _NP_WORD.findall(zone)
+        """The subject phrase ending right before ``position`` (a verb), with
+        an appositive ("Dmitry Peskov, the Kremlin spokesman,", "The head of
+        the mission, Ana Correia,") and past a relative clause ("Santini, who
+        joined in June, told")."""
+        zone = self.text[max(clause_start, position - 200) : position].rstrip(" \t,")
+        zone = _RELATIVE_TAIL.sub("", zone).rstrip(" \t,")
+        segments = [seg.strip() for seg in zone.split(",")]
+        previous = self._noun_phrase(segments[-2]) if len(segments) >= 2 else None
+        before = parse_subject(previous) if previous else None
+        if before is not None and before.name and not before.role and _looks_like_role(segments[-1]):
+            # "NAME, head of the emergency department at a hospital in Mina,"
+            return SpeakerRef(name=before.name, role=_strip_article(segments[-1]))
+        last = self._noun_phrase(segments[-1])
+        if last is None:
+            return None
+        ref = parse_subject(last)
+        whole_segment = len(last) == len(_NP_WORD.findall(segments[-1]))
+        role_first = before is not None and before.role and not before.name
+        if whole_segment and role_first and ref is not None and ref.name and not ref.role:
+            return SpeakerRef(name=ref.name, role=before.role)  # "ROLE, NAME,"
+        return ref
+
+    def _noun_phrase(self, segment: str) -> list[str] | None:
+        """The words at the end of ``segment`` that can form a subject."""
+        tokens = _NP_WORD.findall(segment)
         while tokens and tokens[-1].lower() in _BETWEEN_SUBJECT_AND_VERB:
             tokens.pop()  # "Lavrov also said", "the ministry has said"
         phrase: list[str] = []
-        groups: list[list[str]] = [phrase]
         for token in reversed(tokens):
-            lower = token.lower()
-            if token == ",":
-                if len(groups) == 3 or not phrase:
-                    break
-                phrase = []
-                groups.append(phrase)
-                continue
-            if (
-                token[:1].isupper()
-                or token[:1].isdigit()
-                or lower.strip(".") in lexicon.TITLES
-                or lower in lexicon.INSTITUTIONS
-                or lower in lexicon.CONNECTORS
-                or lower in lexicon.PRONOUNS
-                or lower in ("a", "an", "the")
-            ):
-                phrase.insert(0, token)
-                if len(phrase) > 12:
-                    return None
-                continue
-            break
-        groups = [g for g in groups if g]
-        if not groups:
-            return None
-        # Drop connectors left dangling at the start ("of", "and").
-        first = groups[0]
-        while first and first[0].lower() in lexicon.CONNECTORS - {"the"}:
-            first.pop(0)
-        ref = parse_subject(first)
-        if len(groups) >= 2:
-            other = parse_subject(groups[1])
-            if ref is not None and other is not None:
-                # "NAME, ROLE," or "ROLE, NAME,": one speaker
-                if ref.name and not ref.role and other.role and not other.name:
-                    return SpeakerRef(name=ref.name, role=other.role)
-                if other.name and not other.role and ref.role and not ref.name:
-                    return SpeakerRef(name=other.name, role=ref.role)
-        return ref
+            if not _subject_word(token):
+                break
+            phrase.insert(0, token)
+            if len(phrase) > 12:
+                return None
+        while phrase and phrase[0].lower() in lexicon.CONNECTORS - {"the"}:
+            phrase.pop(0)  # "of", "and" left at the start
+        return phrase or None
 
     def _subject_after(self, position: int, end: int) -> tuple[SpeakerRef | None, int]:
         """The subject right after an inverted verb ("said Zas", "said the
@@ -325,6 +365,11 @@ class EnglishExtractor:
             return None, position
         ref = parse_subject(kept)
         consumed = self.text.find(kept[-1], position) + len(kept[-1])
+        name = _APPOSITIVE_NAME.match(self.text, consumed, end)
+        if name and (ref is None or not ref.name):
+            # "said the airport's chief operating officer, Daniel Morris."
+            ref = SpeakerRef(name=name.group(1), role=ref.role if ref else None)
+            consumed = name.end()
         return ref, consumed
 
     def _recipient(self, start: int, end: int) -> str | None:
@@ -379,7 +424,7 @@ class EnglishExtractor:
         )
 
     def _reported(self, s: int, e: int) -> Claim | None:
-        start, end = self._trim(s, e)
+        start, end = self._trim(self._after_dateline(s), e)
         if end - start < 15 or len(_TOKEN.findall(self.text[start:end])) < 4:
             return None
         if self._quotes_in(start, end) and self._quotes_in(start, end)[0].open == start - 1:
@@ -479,15 +524,64 @@ class EnglishExtractor:
             m = lexicon.TOLD_RE.match(self.text, position, limit)
             if m:
                 position = m.end()
+            that = _THAT_AHEAD.match(self.text, position, limit)
+            if that:  # "told a televised news conference that"
+                return that.start("that")
         return self._skip_adjuncts(position, limit)
 
     def _indirect(self, s: int, e: int, claimed: list[tuple[int, int]]) -> list[_Found]:
-        found: list[_Found] = []
-
         def free(position: int) -> bool:
             return not any(a <= position < b for a, b in claimed) and not self._inside_quote(position)
 
-        # "According to X, CLAUSE" / "CLAUSE, according to X"
+        found = self._according(s, e, free)
+        if found:
+            return found
+        verbs = [v for v in lexicon.VERB_RE.finditer(self.text, s, e) if free(v.start())]
+        item = (self._trailing(s, e, verbs[-1]) or self._forward(s, e, verbs, free)) if verbs else None
+        if item is None and claimed:
+            # '"…," Mehmood said, adding that …': the quotation's speaker goes on
+            start = max(b for _a, b in claimed)
+            return [
+                _Found(*self._trim(cut.end(), e), "indirect", None, cut.group("verb"), continues=True)
+                for cut in self._continuations(start, e, free)[:1]
+                if self._trim(cut.end(), e)[1] - self._trim(cut.end(), e)[0] >= 10
+            ]
+        if item is None:
+            return self._participle_only(s, e, free)
+        found.append(item)
+        # ", adding that …", "… and expressed hope that …": the same speaker
+        for cut in self._continuations(item.start, e, free):
+            previous = found[-1]
+            previous.end = min(previous.end, cut.start())
+            start, end = self._trim(cut.end(), e)
+            if end - start >= 10:
+                found.append(_Found(start, end, "indirect", None, cut.group("verb"), continues=True))
+        return found
+
+    def _participle_only(self, s: int, e: int, free) -> list[_Found]:
+        """ "The colonel also praised the cooperation, saying the two sides
+        had ...": the sentence's subject said it."""
+        cuts = [m for m in lexicon.PARTICIPLE_RE.finditer(self.text, s, e) if free(m.start())]
+        if not cuts:
+            return []
+        words = []
+        for token in _NP_WORD.findall(self.text[self._after_dateline(s) : cuts[0].start()]):
+            if not _subject_word(token) or token == ",":
+                break
+            words.append(token)
+        ref = parse_subject(words)
+        start, end = self._trim(cuts[0].end(), e)
+        if ref is None or end - start < 10:
+            return []
+        return [_Found(start, end, "indirect", ref, cuts[0].group("verb"))]
+
+    def _continuations(self, start: int, e: int, free) -> list[re.Match[str]]:
+        cuts = [m for m in lexicon.PARTICIPLE_RE.finditer(self.text, start, e) if free(m.start())]
+        cuts += [m for m in lexicon.AND_VERB_RE.finditer(self.text, start, e) if free(m.start())]
+        return sorted(cuts, key=lambda m: m.start())
+
+    def _according(self, s: int, e: int, free) -> list[_Found]:
+        """ "According to X, CLAUSE" and "CLAUSE, according to X"."""
         for m in lexicon.ACCORDING_RE.finditer(self.text, s, e):
             if not free(m.start()):
                 continue
@@ -496,64 +590,66 @@ class EnglishExtractor:
                 comma = self.text.find(",", m.end(), e)
                 if comma < 0:
                     continue
-                ref = parse_subject(_NP_WORD.findall(self.text[m.end() : comma]))
-                body_start, body_end = self._trim(comma + 1, e)
+                ref = parse_subject(_NP_WORD.findall(self.text[m.end() : comma]), source=True)
+                start, end = self._trim(comma + 1, e)
             else:
-                ref = parse_subject(
-                    [w for w in _NP_WORD.findall(self.text[m.end() : e]) if w not in (",",)][:10]
-                )
-                body_start, body_end = self._trim(s, m.start())
-            if ref is None or body_end - body_start < 10:
-                continue
-            found.append(_Found(body_start, body_end, "indirect", ref, m.group("verb")))
-            claimed.append((s, e))
-        if found:
-            return found
-        verbs = [v for v in lexicon.VERB_RE.finditer(self.text, s, e) if free(v.start())]
-        cuts = [m for m in lexicon.PARTICIPLE_RE.finditer(self.text, s, e) if free(m.start())]
+                words = [w for w in _NP_WORD.findall(self.text[m.end() : e]) if w != ","][:10]
+                ref = parse_subject(words, source=True)
+                start, end = self._trim(self._after_dateline(s), m.start())
+            if ref is not None and end - start >= 10:
+                return [_Found(start, end, "indirect", ref, m.group("verb"))]
+        return []
+
+    def _trailing(self, s: int, e: int, verb: re.Match[str]) -> _Found | None:
+        """ "CLAUSE, Zas said [in a statement]." / "CLAUSE, said Zas.": the
+        sentence's last verb, with nothing after it but its subject and
+        adjuncts."""
+        comma = self.text.rfind(",", s, verb.start())
+        if comma <= s:
+            return None
+        ref = self._subject_before(comma + 1, verb.start())
+        rest_from = self._skip_told(verb, e)
+        if ref is None and not self.text[comma + 1 : verb.start()].strip():
+            ref, consumed = self._subject_after(verb.end(), e)  # "…, said Zas."
+            rest_from = self._skip_adjuncts(consumed, e)
+        if ref is None or self.text[rest_from:e].strip(' .\n"”'):
+            return None
+        start, end = self._trim(self._after_dateline(s), comma)
+        if end - start < 10:
+            return None
+        return _Found(start, end, "indirect", ref, verb.group("verb"), self._recipient(verb.start(), e))
+
+    def _forward(self, s: int, e: int, verbs: list[re.Match[str]], free) -> _Found | None:
+        """ "SPEAKER said [adjuncts] [that] CLAUSE"."""
         for verb in verbs:
             ref = self._subject_before(s, verb.start())
-            inverted = None
             if ref is None:
-                # "…, said Zas [in a statement]." ends the sentence
-                inverted, consumed = self._subject_after(verb.end(), e)
-                if inverted is None or self.text[self._skip_adjuncts(consumed, e) : e].strip(" .\n"):
-                    continue
-                ref = inverted
+                continue
             after = self._skip_told(verb, e)
             that = lexicon.THAT_RE.match(self.text, after, e)
+            word = verb.group("verb").lower().split()[-1]
+            if that is None and word not in lexicon.THAT_OPTIONAL and word not in lexicon.DESCRIBING:
+                continue  # "declared a state of emergency": an object, not a clause
             body = that.end() if that else after
-            rest = self.text[body:e].strip(" .\n\t")
-            comma_before = self.text[s : verb.start()].rstrip()
-            if inverted is not None or not rest or (not that and len(rest.split()) < 3):
-                # "CLAUSE, Zas said [in a statement]." — the clause before
-                comma = self.text.rfind(",", s, verb.start())
-                if comma <= s or not comma_before:
+            start, end = self._trim(body, e)
+            if word in lexicon.DESCRIBING:
+                # "described the vote as "well organised"": the quotation is the claim
+                quotes = self._quotes_in(body, e)
+                if not quotes or len(self.text[body : quotes[0].open].split()) > 6:
                     continue
-                subject_start = comma + 1
-                start, end = self._trim(s, comma)
-                if inverted is None:
-                    ref = self._subject_before(subject_start, verb.start())
-                if ref is None or end - start < 10:
-                    continue
-                recipient = self._recipient(verb.start(), e)
-                found.append(_Found(start, end, "indirect", ref, verb.group("verb"), recipient))
-                break
-            end = e
-            for cut in cuts:
-                if cut.start() > body:
-                    end = cut.start()
-                    break
-            start, end = self._trim(body, end)
-            if end - start < 10:
+                start, end = quotes[0].content
+                return _Found(start, end, "direct", ref, verb.group("verb"))
+            if end - start < 10 or (not that and len(self.text[start:end].split()) < 3):
                 continue
-            recipient = self._recipient(verb.start(), body)
-            found.append(_Found(start, end, "indirect", ref, verb.group("verb"), recipient))
-            claimed.append((verb.start(), e))
-            break
-        for cut in cuts:
-            if found and cut.start() > found[-1].start:
-                start, end = self._trim(cut.end(), e)
-                if end - start >= 10:
-                    found.append(_Found(start, end, "indirect", None, cut.group("verb"), continues=True))
-        return found
+            return _Found(
+                start, end, "indirect", ref, verb.group("verb"), self._recipient(verb.start(), body)
+            )
+        return None
+
+    def _after_dateline(self, position: int) -> int:
+        """Skip a dateline ("CAIRO, March 22 (Reuters) -") at a paragraph's start."""
+        if position == self._paragraph_start(position):
+            m = lexicon.DATELINE_RE.match(self.text, position)
+            if m:
+                return m.end()
+        return position

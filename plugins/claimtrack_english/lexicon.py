@@ -16,7 +16,8 @@ _VERBS = """
 say tell add stress warn deny announce note explain insist claim argue confirm report write
 tweet declare state assert acknowledge admit estimate predict urge reiterate emphasize emphasise
 underline maintain allege suggest reply respond recall conclude continue observe remark comment
-caution concede disclose reveal point_out go_on told_reporters
+caution concede disclose reveal point_out go_on told_reporters describe term dub label characterize
+characterise call
 """
 _IRREGULAR = {
     "say": ("said", "says", "saying"),
@@ -80,6 +81,8 @@ ADJUNCT_RE = re.compile(
             |publicly|repeatedly|then)
       | (?:to|in\s+comments\s+to|in\s+remarks\s+to)\s+
             (?:reporters|journalists|the\s+press|lawmakers|parliament|Reuters|AFP|TASS|RIA\s+Novosti)
+      | on\s+condition\s+of\s+anonymity
+      | (?:in|at)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}(?=\s*(?:,|\.|$|that\b|on\b|in\b))
       | (?:via|on|in)\s+
             (?:X|Twitter|Telegram|Facebook|social\s+media|state\s+television|state\s+TV|television)
     )""",
@@ -111,12 +114,47 @@ TITLES = _words(
 )
 #: Nouns that make a subject an institution.
 INSTITUTIONS = _words(
-    """ministry ministries government army military police agency office committee council kremlin pentagon
-    department commission bank fund organization organisation union nations forces parliament assembly
-    court party movement service guard authority authorities institute centre center university
-    federation association league treaty coalition alliance embassy consulate secretariat cabinet
-    presidency directorate administration company corporation group observatory board mission command
-    navy airforce"""
+    """administration agency airforce alliance army assembly association authorities authority bank board
+    broadcaster bureau cabinet center centre channel charity club coalition coastguard command
+    commission committee company consulate consultancy corporation council court data department
+    directorate embassy exchange federation figures firm forces foundation fund government group guard
+    headquarters hospital institute kremlin league media military ministries ministry mission movement
+    nations navy network newspaper observatory office organisation organization parliament party
+    pentagon police poll presidency regulator report results secretariat service side station study
+    survey team treaty union university watchdog"""
+)
+#: Words that never belong to a subject phrase ("on Monday said").
+NP_STOP = _words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec today
+    yesterday this that these those there here it its we our"""
+)
+HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. sir madam")
+#: Lower-case particles inside names: "Saleh al-Marwani", "Mohammed bin Salman".
+NAME_PARTICLE_RE = re.compile(
+    r"(?:al|el|as|ad|ash|at|az|ar|an|ul)-[A-Z]|(?:bin|bint|ibn|abu|van|von|de|der|da|di|du|la|le)$"
+)
+#: Verbs whose reported clause may come without "that" ("Zas said the force
+#: would grow"); the others ("declared a state of emergency") need "that".
+THAT_OPTIONAL = _words(
+    """said says told tells added adds stressed warned warns insisted argued claimed noted explained predicted
+    believes believed thinks thought estimated suggested maintained reiterated emphasised emphasized
+    acknowledged admitted conceded recalled replied responded wrote writes tweeted posted"""
+)
+#: "described the vote as "well organised"": the quotation is the claim.
+DESCRIBING = _words(
+    "described describes describing called calls termed labelled labeled dubbed characterised characterized"
+)
+#: ", and expressed hope that": a second statement by the same speaker.
+AND_VERB_RE = re.compile(
+    r"\s+and\s+(?:also\s+)?(?P<verb>(?:said|added|stressed|warned|insisted|noted|claimed|argued)"
+    r"|expressed\s+(?:hope|confidence|concern|regret)|voiced\s+(?:hope|concern))(?:\s+that\b)?",
+    re.IGNORECASE,
+)
+#: A dateline opening a story: "CAIRO, March 22 (Reuters) -", "RIYADH:".
+DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*"
+    r"(?:\([A-Za-z .]{2,30}\))?\s*(?:--|-|—|–|:)\s+"
 )
 ANONYMOUS = _words("source sources officials witnesses residents diplomats analysts observers activists")
 PRONOUNS = _words("he she they it we i")
