@@ -21,11 +21,8 @@ CLAIM_KINDS = ("direct", "indirect", "reported")
 def stable_id(*parts: object) -> str:
     """A short hex id that depends only on ``parts``: the same input always
     gives the same id, across runs and machines."""
-    digest = hashlib.blake2b(digest_size=8)
-    for part in parts:
-        digest.update(str(part).encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1f")
-    return digest.hexdigest()
+    data = "".join(f"{part}\x1f" for part in parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
 @dataclass
