@@ -259,6 +259,18 @@ UNITS = cases(
     ("10 barrels", {"unit": "barrel"}),
     ("in the past 24 hours", {"value": 24, "unit": "hour"}),
     ("40 aftershocks", {"unit": "aftershock"}),
+    ("5 Palestinians", {"unit": "person", "unit_raw": "Palestinians"}),
+    ("more than 60 million Egyptians rely on it", {"value": 6e7, "unit": "person", "unit_raw": "Egyptians"}),
+    ("5 Palestinian children", {"unit": "person", "unit_raw": "children"}),
+    ("706 rebel prisoners", {"unit": "person", "unit_raw": "prisoners"}),
+    ("5 police officers", {"unit": "person", "unit_raw": "officers"}),
+    ("40 additional vaccination centers", {"unit": "center", "raw": "40 additional vaccination centers"}),
+    ("1,350 criminal cases", {"unit": "case"}),
+    ("6.9 million U.S. dollars", {"value": 6.9e6, "unit": "USD", "unit_raw": "dollars"}),
+    ("280 mm of rain", {"unit": "mm"}),
+    ("254.8mm of rain", {"value": 254.8, "unit": "mm"}),
+    ("51.8 degrees Celsius", {"unit": "celsius", "unit_raw": "degrees Celsius"}),
+    ("release 181 detainees", {"value": 181, "counted": "arrested"}),
     ("a magnitude 5.9 earthquake", None),
 )
 
@@ -308,7 +320,7 @@ NOT_FIGURES = [
     "a third of the people",
     "the third day",
     "10 Downing Street",
-    "5 Palestinians",
+    "not one resident complained",
     "",
 ]
 

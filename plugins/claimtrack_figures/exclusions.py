@@ -51,7 +51,7 @@ YEAR_BEFORE = _words(
 PHONE_BEFORE = _words(
     "هاتف الهاتف هاتفه واتساب فاكس جوال الجوال الموبايل phone telephone tel fax mobile call whatsapp hotline"
 )
-VERSION_BEFORE = _words("الإصدار إصدار النسخة نسخة تحديث version v ver release")
+VERSION_BEFORE = _words("الإصدار إصدار النسخة نسخة تحديث version v ver")
 TIME_BEFORE = _words("الساعة")
 TIME_AFTER = _words(
     "صباحا صباح مساء مساءا ظهرا ظهر فجرا عصرا ليلا بتوقيت ص am pm gmt utc est edt bst cet cest msk"

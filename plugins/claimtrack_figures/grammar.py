@@ -443,22 +443,24 @@ class _Parser:
             return None
         if kind not in ("ar", "lat"):
             return None
+        if kind == "lat":
+            if info.key == "m" and num.digits is not None:
+                return self._squared(UnitNoun("m", "measure"), k)
+            return self._english_unit(k, partitive=num.vague or num.value >= 2)
         phrase = self._unit_phrase(k)
         if phrase:
             return phrase
         found = self.unit_word(k)
         if found:
             return self._with_adjective(found[1], k)
-        if kind == "lat" and info.key == "m" and num.digits is not None:
-            return self._squared(UnitNoun("m", "measure"), k)
+        if info.flags & tk.NISBA_PLURAL:
+            return UnitNoun("person", "count"), (self.starts[k], self.ends[k]), k + 1  # "5 فلسطينيين"
         if kind == "ar" and info.key == "من":
             # "2500 من الجنود", "1800 من عناصر البحث".
             found = self.unit_word(k + 1, ("", "ال", "لل"))
             if found and found[1].kind == "count":
                 return self._with_adjective(found[1], k + 1)
             return None
-        if kind == "lat":
-            return self._english_unit(k, partitive=num.vague or num.value >= 2)
         return None
 
     def _unit_phrase(self, k: int) -> tuple[UnitNoun, tuple[int, int], int] | None:
@@ -504,7 +506,7 @@ class _Parser:
     def _english_unit(self, k: int, partitive: bool = True) -> tuple[UnitNoun, tuple[int, int], int] | None:
         """An English noun after a number, after "of" and a determiner or up to
         two modifiers: "2,500 Russian troops", "thousands of people", "5
-        million Turkish lira"."""
+        million Turkish lira", "706 rebel prisoners", "60 million Egyptians"."""
         j = k
         if self.infos[j].key == "of":
             if not partitive:
@@ -516,23 +518,41 @@ class _Parser:
         for _ in range(3):
             if self.kind(j) != "lat":
                 return None
+            if self._us_dollars(j):
+                currency, j = "USD", j + 4  # "U.S. dollars"
+                continue
             phrase = self._unit_phrase(j)
             if phrase:
                 return phrase
             found = self.unit_word(j)
+            info = self.infos[j]
             if found:
                 unit = found[1]
+                later = self.unit_word(j + 1) if self.kind(j + 1) == "lat" else None
+                if later and unit.kind == "count" and later[1].kind == "count" and not later[1].counted:
+                    j, unit = j + 1, later[1]  # "rebel prisoners", "police officers"
                 if currency and unit.kind == "money":
                     self.currencies[unit.unit] = currency
                     return replace(unit, unit=currency), (self.starts[j], self.ends[j]), j + 1
                 return self._with_adjective(unit, j)
-            info = self.infos[j]
             if info.currency:
                 currency = info.currency
+            elif info.flags & tk.DEMONYM and not (self.unit_word(j + 1) or self.unit_word(j + 2)):
+                return UnitNoun("person", "count"), (self.starts[j], self.ends[j]), j + 1
             elif not info.flags & tk.MODIFIER:
                 return None
             j += 1
         return None
+
+    def _us_dollars(self, j: int) -> bool:
+        """ "U.S." written with full stops, before "dollars"."""
+        return (
+            self.infos[j].text == "U"
+            and self.key(j + 1) == "."
+            and self.key(j + 2) == "s"
+            and self.key(j + 3) == "."
+            and self.t.adjacent(j + 3)
+        )
 
     # -- measures -------------------------------------------------------------------------
 
@@ -758,6 +778,8 @@ class _Parser:
         if counted is None and (unit is None or unit.unit == "person"):
             counted = self._counted_before(i) or self._counted_after(end_tok)
         skip = max(m1.end_tok, i + 1)
+        if m1.num is not None and m1.num.digits is None and value == 1 and self.key(j - 1) in ("not", "no"):
+            return None, skip  # "not one resident", "no one was killed"
         if unit is None:
             bare = m1.num
             if counted is None or bare is None or bare.vague or self.excluded(bare):

@@ -28,7 +28,7 @@ from .units import (
     COUNTED_BEFORE,
     CURRENCY_ADJECTIVES,
     CURRENCY_CODES,
-    ENGLISH_MODIFIERS,
+    ENGLISH_NOT_MODIFIERS,
     ENGLISH_UNITS,
     UNIT_SYMBOLS,
     UnitNoun,
@@ -69,6 +69,11 @@ DETERMINER = 1 << 12  # "the" in "thousands of the people"
 MODIFIER = 1 << 13  # "Russian" in "2,500 Russian troops"
 DIGIT_CLITIC = 1 << 14  # "و" in "و3000", "ال" in "الـ24"
 WORD = 1 << 15  # an Arabic or Latin word
+DEMONYM = 1 << 16  # "Egyptians", "Israelis": people, when no noun follows
+NISBA_PLURAL = 1 << 17  # "فلسطينيين", "الإسرائيليين": people
+
+#: Endings of capitalized plurals that name people by where they are from.
+_DEMONYM_ENDINGS = ("ians", "ans", "is", "ese", "ks", "ds", "bs", "ons")
 
 _DIGIT_CLITICS = frozenset(split_words("و ب ل ك ف ال وال بال فال كال لل وب ول"))
 _DETERMINERS = frozenset(split_words("the its their his her our these those them"))
@@ -159,6 +164,9 @@ class WordInfo:
             self.flags |= MAGNITUDE
         if key in _DIGIT_CLITICS:
             self.flags |= DIGIT_CLITIC
+        stem = key[2:] if key.startswith("ال") else key
+        if len(stem) >= 6 and stem.endswith(("يين", "يون")) and not self.number:
+            self.flags |= NISBA_PLURAL  # the sound plural of a nisba adjective names people
         self.counted_before = self._cue(COUNTED_BEFORE)  # type: ignore[assignment]
         self.counted_after = COUNTED_AFTER.get(key)
         self.currency = CURRENCY_ADJECTIVES.get(key)
@@ -190,8 +198,10 @@ class WordInfo:
             self.flags |= MONTH
         if text.isupper() and key in ex.ERAS:
             self.flags |= ERA
-        if key in ENGLISH_MODIFIERS or (capitalized and not self.flags & MONTH and not word):
+        if key not in ENGLISH_NOT_MODIFIERS and not self.flags & MONTH and not word:
             self.flags |= MODIFIER
+        if capitalized and len(key) > 3 and key.endswith(_DEMONYM_ENDINGS) and not self.flags & MONTH:
+            self.flags |= DEMONYM
         self.counted_before = COUNTED_BEFORE.get(key)
         self.counted_after = COUNTED_AFTER.get(key)
         self.currency = CURRENCY_ADJECTIVES.get(key)

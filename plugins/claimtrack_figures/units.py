@@ -162,6 +162,26 @@ _ARABIC: list[tuple[str, UnitNoun]] = [
     *_arabic_forms("house", "count", ("منزل", "بيت"), ("منازل", "بيوت")),
     *_arabic_forms("village", "count", ("قرية",), ("قرى",)),
     *_arabic_forms("case", "count", ("حالة",), ("حالات",)),
+    *_arabic_forms(_P, "count", ("لاعب",), ("لاعبين", "لاعبون"), sound_plural=True),
+    *_arabic_forms(_P, "count", ("مشجع",), ("مشجعين", "مشجعون"), sound_plural=True),
+    *_arabic_forms(_P, "count", ("مشارك",), ("مشاركين", "مشاركون"), sound_plural=True),
+    *_arabic_forms(_P, "count", ("مسؤول",), ("مسؤولين", "مسؤولون"), sound_plural=True),
+    *_arabic_forms(_P, "count", ("دبلوماسي",), ("دبلوماسيين", "دبلوماسيون"), sound_plural=True),
+    *_arabic_forms(_P, "count", ("مراقب",), ("مراقبين", "مراقبون"), sound_plural=True),
+    *_arabic_forms(_P, "count", ("خبير",), ("خبراء",)),
+    *_arabic_forms(_P, "count", ("مهندس",), ("مهندسين", "مهندسون"), sound_plural=True),
+    *_arabic_forms(_P, "count", ("معلم",), ("معلمين", "معلمون"), sound_plural=True),
+    *_arabic_forms(_P, "count", ("مسعف",), ("مسعفين", "مسعفون"), sound_plural=True),
+    *_arabic_forms(_P, "count", ("ممرض",), ("ممرضين", "ممرضون"), sound_plural=True),
+    *_arabic_forms(_P, "count", ("سجين",), ("سجناء",)),
+    *_arabic_forms(_P, "count", ("ضحية",), ("ضحايا",)),
+    *_arabic_forms(_P, "count", ("عداء",), ("عدائين",)),
+    *_arabic_forms("clinic", "count", ("عيادة",), ("عيادات",)),
+    *_arabic_forms("call", "count", ("مكالمة", "اتصال"), ("مكالمات", "اتصالات")),
+    *_arabic_forms("plant", "count", ("مصنع",), ("مصانع",)),
+    *_arabic_forms("mm", "measure", ("مليمتر", "ملليمتر"), ("مليمترات",)),
+    ("ملم", UnitNoun("mm", "measure")),
+    *_arabic_forms("cm", "measure", ("سنتيمتر", "سنتيمترا"), ("سنتيمترات",)),
     *_arabic_forms(_P, "count", ("مزارع",), ("مزارعين", "مزارعون"), sound_plural=True),
     *_arabic_forms(_P, "count", ("مرشح",), ("مرشحين", "مرشحون"), sound_plural=True),
     *_arabic_forms("country", "count", ("دولة", "بلد"), ("دول", "بلدان")),
@@ -325,6 +345,25 @@ _ENGLISH: list[tuple[str, UnitNoun]] = [
     *_english_forms("farm", "count", "farm farms"),
     *_english_forms("tree", "count", "tree trees"),
     *_english_forms("container", "count", "container containers"),
+    *_english_forms(
+        _P,
+        "count",
+        "runner runners athlete athletes player players fan fans spectator spectators delegate delegates "
+        "participant participants visitor visitors worshippers worshipers nurse nurses doctor doctors "
+        "teacher teachers pupil pupils lawmaker lawmakers official officials diplomat diplomats observer "
+        "observers monitor monitors inspector inspectors expert experts scientist scientists engineer "
+        "engineers crew sailor sailors pilot pilots guard guards guest guests customer customers user "
+        "users immigrant immigrants national nationals foreigner foreigners traveller travellers "
+        "traveler travelers driver drivers miner miners fishermen villager villagers survivor survivors "
+        "suspect suspects inmate inmates recruit recruits reservist reservists marine marines rescuer "
+        "rescuers medic medics paramedics policemen police",
+    ),
+    *_english_forms("clinic", "count", "clinic clinics"),
+    *_english_forms("bed", "count", "bed beds"),
+    *_english_forms("call", "count", "call calls"),
+    *_english_forms("plant", "count", "plant plants factory factories"),
+    *_english_forms("mm", "measure", "mm millimetre millimetres millimeter millimeters"),
+    *_english_forms("cm", "measure", "cm centimetre centimetres centimeter centimeters"),
     *_english_forms("dose", "count", "dose doses"),
     *_english_forms("second", "time", "second seconds sec secs"),
     *_english_forms("minute", "time", "minute minutes min mins"),
@@ -434,6 +473,13 @@ UNIT_PHRASES: dict[tuple[str, ...], UnitNoun] = {
         ("حالات وفاة", UnitNoun(_P, "count", None, "killed")),
         ("حالة اعتقال", UnitNoun(_P, "count", 1, "arrested")),
         ("حالات اعتقال", UnitNoun(_P, "count", None, "arrested")),
+        ("درجة مئوية", UnitNoun("celsius", "measure", 1)),
+        ("درجات مئوية", UnitNoun("celsius", "measure")),
+        ("درجة مئوية", UnitNoun("celsius", "measure", 1)),
+        ("degrees celsius", UnitNoun("celsius", "measure")),
+        ("degree celsius", UnitNoun("celsius", "measure")),
+        ("degrees fahrenheit", UnitNoun("fahrenheit", "measure")),
+        ("degrees centigrade", UnitNoun("celsius", "measure")),
         ("هزة ارتدادية", UnitNoun("aftershock", "count", 1)),
         ("هزات ارتدادية", UnitNoun("aftershock", "count")),
         ("بؤرة حريق", UnitNoun("fire", "count", 1)),
@@ -540,12 +586,17 @@ AUXILIARIES = frozenset(
     )
 )
 
-#: English words that may stand between a number and its unit noun: "2,500
-#: Russian troops", "10 more soldiers" (capitalized words are allowed too).
-ENGLISH_MODIFIERS = frozenset(
+#: English words that may not stand between a number and its unit noun:
+#: any other word may, twice at most ("2,500 Russian troops", "40 additional
+#: vaccination centers", "1,350 criminal cases"), but not these ("5 of
+#: them", "10 were people").
+ENGLISH_NOT_MODIFIERS = frozenset(
     split_words(
-        "more other additional extra new further armed foreign local civilian military security police "
-        "government innocent unarmed young elderly international peacekeeping armoured armored fighter "
-        "heavy light metric"
+        "the a an of in on at to for from by with and or but nor so yet was were is are be been being am "
+        "have has had do does did will would shall should can could may might must said says say told "
+        "according that which who whom whose this these those it its they them their he him his she her "
+        "we us our you your i me my as than then there here when where while after before since until "
+        "during about over under into onto out up down off not no each every all some any another such "
+        "only also just even still very per vs both either neither most least many much few several"
     )
 )
