@@ -311,6 +311,7 @@ NOT_FIGURES = [
     "F-16 jets",
     "the G20 summit",
     "5G networks",
+    "9999999999999999999 people",
     "the 1990s",
     "in 2022 dollars",
     "2022 AD",

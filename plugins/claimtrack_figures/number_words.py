@@ -53,6 +53,9 @@ class NumberWord:
     ceiling: float = 10.0
 
 
+#: No quantity in the news has more digits than this; longer runs are ids.
+MAX_DIGITS = 15
+
 _PLAIN = re.compile(r"[0-9]+")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:([,.])[0-9]{3})+")
 
@@ -64,8 +67,11 @@ def digits_value(text: str) -> float | None:
     "2,500" and "2.500.000" group thousands; "2.5" and "2,5" (one separator
     followed by other than three digits) are decimals; "2,500.75" and
     "2.500,75" both read as 2500.75. "2.500" is 2.5 here; the grammar reads it
-    as 2500 when it counts people or things.
+    as 2500 when it counts people or things. More than
+    :data:`MAX_DIGITS` digits is an identifier, not a quantity.
     """
+    if len(text) > MAX_DIGITS * 2 or sum(c.isdigit() for c in text) > MAX_DIGITS:
+        return None
     if _PLAIN.fullmatch(text):
         return float(text)
     grouped = _GROUPED.fullmatch(text)
