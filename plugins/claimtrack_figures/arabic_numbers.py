@@ -7,14 +7,14 @@ kind and value (:class:`.number_words.NumberWord`); compounds ("ألفين
 وخمسمائة", "خمسة وعشرون ألفا", "ثلاثة آلاف") are put together by the grammar.
 
 The tables are keyed by folded spelling, so "مئة" is found as "ميه" and
-"آلاف" as "الاف" in folded text. Clitics ("و", "ب", "ل") are handled by
-:func:`.words.split_prefix`.
+"آلاف" as "الاف" in folded text. Clitics ("و", "ب", "ل") are split off
+by :func:`.words.split_prefix` when a word is looked up.
 """
 
 from __future__ import annotations
 
 from .number_words import NumberWord
-from .words import NUMBER_PREFIXES, folded_table, split_prefix
+from .words import folded_table
 
 _UNITS = {
     1: "واحد واحدة واحدا",
@@ -99,11 +99,3 @@ def _entries() -> list[tuple[str, NumberWord]]:
 
 #: Arabic number words by folded spelling.
 ARABIC_NUMBER_WORDS: dict[str, NumberWord] = folded_table(_entries())
-
-
-def arabic_number_word(
-    word: str, prefixes: tuple[str, ...] = NUMBER_PREFIXES
-) -> tuple[str, NumberWord] | None:
-    """``(prefix, NumberWord)`` for a folded Arabic word ("وخمسمائة" →
-    ``("و", hundreds 500)``), or None."""
-    return split_prefix(word, ARABIC_NUMBER_WORDS, prefixes)

@@ -62,9 +62,8 @@ _ARABIC_RANGE_TO = frozenset(["الي", "حتي", "او"])
 _ENGLISH_RANGE_TO = frozenset(["to", "or", "until", "till"])
 _JOINERS = frozenset(["و", "and", "-", "of"])
 _THOUSANDS_DOT = re.compile(r"[0-9]{1,3}\.[0-9]{3}")
-_NOT_A_NUMBER_AFTER = (
-    tk.TIME_AFTER | tk.ERA
-)  # flags of a word that makes the number before it a time or a year
+#: Flags of a word that makes the number before it a time or a year.
+_NOT_A_NUMBER_AFTER = tk.TIME_AFTER | tk.ERA
 
 
 @dataclass
@@ -675,6 +674,8 @@ class _Parser:
         return None
 
     def _number_after_noun(self, i: int, unit: UnitNoun, start: int) -> _Measure | None:
+        """The number after a definite plural, with the article too: "الـ24",
+        "الثلاثة". The figure's value comes from it, its unit from the noun."""
         k = i + 1
         if self.kind(k) != "ar":
             return None

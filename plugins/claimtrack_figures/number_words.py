@@ -52,6 +52,10 @@ class NumberWord:
     count: int = 1
     ceiling: float = 10.0
 
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS and self.kind != "digits":
+            raise ValueError(f"unknown number word kind {self.kind!r}")
+
 
 #: No quantity in the news has more digits than this; longer runs are ids.
 MAX_DIGITS = 15
