@@ -152,7 +152,6 @@ class _Found:
     end: int
     kind: str
     ref: SpeakerRef | None
-    ref_tokens: list[tuple[int, int]]
     cue: str
     recipient: str | None = None
     continues: bool = False
@@ -462,7 +461,7 @@ class ArabicExtractor:
 
     def _verb(self, s, e, cs, ce, kind, verb, next_cue, next_cut) -> _Found | None:
         if kind == "and_that":
-            return self._statement(ce, ce, e, next_cut, None, [], cs, ce, None, continues=True, colon=False)
+            return self._statement(ce, e, next_cut, None, cs, ce, None, continues=True, colon=False)
         limit = min(e, ce + _MAX_ZONE, next_cue)
         comp = self._complement(ce, limit)
         quote = self._quote_at(ce, _MAX_ZONE)
@@ -492,25 +491,21 @@ class ArabicExtractor:
             return None
         if kind == "verb" and verb in lexicon.PASSIVE_CUES and not self.text[ce:zone_end].strip():
             # "ويذكر أن ...": the outlet's own background, not a quote
-            found = self._statement(after, zone_end, e, next_cut, None, [], cs, ce, None, False, False)
+            found = self._statement(after, e, next_cut, None, cs, ce, None, False, False)
             if found is not None:
                 found.kind, found.outlet = "reported", True
             return found
-        ref, tokens, recipient = self._subject(ce, zone_end) if kind == "verb" else (None, [], None)
+        ref, _tokens, recipient = self._subject(ce, zone_end) if kind == "verb" else (None, [], None)
         if ref is not None and (verb.startswith("نقل") or _RELAYED.search(self.text, ce, zone_end)):
-            ref, tokens, recipient = self._reported_via(ce, zone_end)
+            ref, _tokens, recipient = self._reported_via(ce, zone_end)
         if kind == "verb" and ref is not None and not (ref.name or ref.role):
-            ref, tokens = self._subject_before(s, cs) or (ref, tokens)
+            ref = self._subject_before(s, cs) or ref
         if kind == "came_in":
-            ref, tokens = self._issuer(ce, zone_end), []
+            ref = self._issuer(ce, zone_end)
         colon = comp is not None and comp.group("colon") is not None
-        return self._statement(
-            after, zone_end, e, next_cut, ref, tokens, cs, ce, recipient, kind == "participle", colon
-        )
+        return self._statement(after, e, next_cut, ref, cs, ce, recipient, kind == "participle", colon)
 
-    def _statement(
-        self, after, zone_end, e, next_cut, ref, tokens, cs, ce, recipient, continues, colon
-    ) -> _Found | None:
+    def _statement(self, after, e, next_cut, ref, cs, ce, recipient, continues, colon) -> _Found | None:
         """The statement after a complementizer ending at ``after``: a
         quotation that starts right there is direct (its content is the
         statement); otherwise the clause up to ``next_cut`` is indirect (a
@@ -529,9 +524,7 @@ class ArabicExtractor:
                 return None
         if ref is not None and not (ref.name or ref.role):
             ref = None
-        return _Found(
-            start, end, item_kind, ref, tokens, self._original(cs, ce), recipient, continues=continues
-        )
+        return _Found(start, end, item_kind, ref, self._original(cs, ce), recipient, continues=continues)
 
     def _issuer(self, start: int, end: int) -> SpeakerRef | None:
         """ "وجاء في بيان الوزارة" / "وجاء في البيان": who issued it. A bare
@@ -599,7 +592,7 @@ class ArabicExtractor:
             and rest[:-1] not in lexicon.CONSTRUCT_HEADS
         )
 
-    def _subject_before(self, s: int, cs: int) -> tuple[SpeakerRef, list] | None:
+    def _subject_before(self, s: int, cs: int) -> SpeakerRef | None:
         """The subject written before the verb: "وكانت الخارجية الروسية قد
         أكدت", "أما رنا، وهي معلمة ...، فقالت", "الكرملين، من جهته، أكد"."""
         lead = max(s, cs - 160)
@@ -615,7 +608,7 @@ class ArabicExtractor:
         ref, tokens, _recipient = self._subject(start, end)
         if not m and (len(tokens) > 6 or any(self.text[a:b] in lexicon.VERB_WORDS for a, b in tokens)):
             return None
-        return (ref, tokens) if ref.name or ref.role else None
+        return ref if ref.name or ref.role else None
 
     def _quote_before(self, s, e, cs, ce, kind, verb, next_cue) -> _Found | None:
         """ "«...»، قال المتحدث": a verb right after a quotation."""
@@ -627,11 +620,11 @@ class ArabicExtractor:
             return None
         if self.text[quote.close + 1 : cs].strip(_SPACE_PUNCT + "\n"):
             return None
-        ref, tokens, recipient = self._subject(ce, e)
+        ref, _tokens, recipient = self._subject(ce, e)
         if not (ref.name or ref.role):
             ref = None
         start, end = quote.content
-        return _Found(start, end, "direct", ref, tokens, self._original(cs, ce), recipient)
+        return _Found(start, end, "direct", ref, self._original(cs, ce), recipient)
 
     def _recipient_after(self, position: int, e: int) -> str | None:
         """ "…”، نقلتها وكالة تاس" after a quotation."""
@@ -647,7 +640,7 @@ class ArabicExtractor:
             comma = re.compile(r"[،,]").search(self.text, ce, min(e, ce + 140))
             if comma is None:
                 return None
-            ref, tokens, recipient = self._subject(ce, comma.start())
+            ref, _tokens, recipient = self._subject(ce, comma.start())
             body = comma.end()
             fa = lexicon.FA_INNA_RE.match(self.text, body, e)
             if fa:
@@ -660,7 +653,7 @@ class ArabicExtractor:
                 start, end = self._trim(body, next_cut)
                 kind = "indirect"
         else:
-            ref, tokens, recipient = self._subject(ce, e)
+            ref, _tokens, recipient = self._subject(ce, e)
             start, end = self._trim(s, cs)
             quote = self._last_quote_before(start, end + 1)
             kind = "indirect"
@@ -673,7 +666,7 @@ class ArabicExtractor:
                 kind = "direct"
         if not (ref.name or ref.role) or end - start < 6:
             return None
-        return _Found(start, end, kind, ref, tokens, self._original(cs, ce), recipient)
+        return _Found(start, end, kind, ref, self._original(cs, ce), recipient)
 
 
 def source_outlet(text: str) -> str | None:
