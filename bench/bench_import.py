@@ -51,6 +51,7 @@ def child(size: int) -> dict:
         last[0] = start
         report = import_documents(db, read_documents([str(corpus)]), on_document=tick)
         elapsed = time.perf_counter() - start
+        db.conn.close()  # checkpoints the WAL into the file
         db_size = os.path.getsize(Path(tmp) / "bench.db")
     latencies.sort()
     q = statistics.quantiles(latencies, n=100)

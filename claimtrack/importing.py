@@ -6,9 +6,10 @@ into :class:`~claimtrack.Document` objects and :class:`ImportProblem` objects
 for entries it could not read. Importers come from the ``register_importers``
 hook; the format is picked by ``--format`` or by file suffix.
 
-Every document is stored in its own transaction, so an import that is
-interrupted can simply be run again: what was stored is replaced by the same
-rows, and the rest is added.
+Every document is stored atomically (commits are grouped by
+:class:`~claimtrack.store.WriteBatch`), so an import that is interrupted can
+simply be run again: what was stored is replaced by the same rows, and the
+rest is added.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import sqlite_utils
 from claimtrack.model import Document
 from claimtrack.pipeline import Extraction, extract, normalize_text
 from claimtrack.plugins import get_plugin_manager
-from claimtrack.store import ImportErrorRecord, record_error, save_document
+from claimtrack.store import ImportErrorRecord, WriteBatch, record_error, save_document
 
 
 @dataclass
@@ -192,32 +193,44 @@ def import_documents(
     on_problem: Callable[[str], None] = lambda message: None,
     on_document: Callable[[Extraction], None] = lambda extraction: None,
 ) -> ImportReport:
-    """Extract and store each document in its own transaction; record every
-    problem in ``import_errors`` and report it through ``on_problem``."""
+    """Extract and store each document atomically, commits grouped; record
+    every problem in ``import_errors`` and report it through ``on_problem``.
+    ``claims_stored`` listeners hear of each document after its commit."""
     pm = get_plugin_manager()
     report = ImportReport()
-    for _source, item in items:
-        if isinstance(item, ImportProblem):
-            if item.message.startswith("skipped:"):
-                report.skipped.append(item.source)
+
+    def stored(extractions: list[Extraction]) -> None:
+        """After a commit: tell claims_stored listeners, in order."""
+        for extraction in extractions:
+            try:
+                pm.hook.claims_stored(db=db, document=extraction.document, claims=extraction.claims)
+            except Exception as exc:
+                report.plugin_problems += 1
+                on_problem(
+                    f"{extraction.document.source}: claims_stored hook failed: {type(exc).__name__}: {exc}"
+                )
+
+    with WriteBatch(db, on_commit=stored) as batch:
+        for _source, item in items:
+            if isinstance(item, ImportProblem):
+                if item.message.startswith("skipped:"):
+                    report.skipped.append(item.source)
+                    continue
+                report.problems.append(item)
+                batch.begin()
+                record_error(db, ImportErrorRecord(item.source, item.line, item.message))
+                on_problem(str(item))
                 continue
-            report.problems.append(item)
-            record_error(db, ImportErrorRecord(item.source, item.line, item.message))
-            on_problem(str(item))
-            continue
-        extraction = extract(item)
-        save_document(db, item, extraction.claims, normalize_text)
-        report.documents += 1
-        report.claims += len(extraction.claims)
-        for problem in extraction.problems:
-            report.plugin_problems += 1
-            message = f"plugin {problem.plugin!r} failed: {problem.message}"
-            record_error(db, ImportErrorRecord(item.source or "?", None, message, plugin=problem.plugin))
-            on_problem(f"{item.source}: {message}")
-        try:
-            pm.hook.claims_stored(db=db, document=item, claims=extraction.claims)
-        except Exception as exc:
-            report.plugin_problems += 1
-            on_problem(f"{item.source}: claims_stored hook failed: {type(exc).__name__}: {exc}")
-        on_document(extraction)
+            extraction = extract(item)
+            batch.begin()
+            save_document(db, item, extraction.claims, normalize_text)
+            report.documents += 1
+            report.claims += len(extraction.claims)
+            for problem in extraction.problems:
+                report.plugin_problems += 1
+                message = f"plugin {problem.plugin!r} failed: {problem.message}"
+                record_error(db, ImportErrorRecord(item.source or "?", None, message, plugin=problem.plugin))
+                on_problem(f"{item.source}: {message}")
+            batch.added(extraction)
+            on_document(extraction)
     return report

@@ -2,10 +2,13 @@
 
 The schema is created and upgraded by numbered migrations (``PRAGMA
 user_version`` records how far a file has come), so a store written by an
-older claimtrack opens in a newer one. Each document is written in one
-transaction together with its claims, figures and dates: an interrupted
-import never leaves half a document, and writing the same document again
+older claimtrack opens in a newer one. Each document is written atomically
+together with its claims, figures and dates: an interrupted import never
+leaves half a document, and writing the same document again
 replaces its rows instead of adding new ones.
+
+Commits can be grouped with :class:`WriteBatch` (each document still in its
+own savepoint), which is how imports run.
 
 Full-text search runs over each claim's normalized text plus the clitic-free
 form of its Arabic words (:func:`claimtrack.normalize.search_form`), and
@@ -16,10 +19,12 @@ and attached و/ف/ب/ل/ك/ال.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -280,6 +285,79 @@ _INSERT_CLAIM = (
 ).replace("'", '"')
 
 
+@contextlib.contextmanager
+def atomic(db: sqlite_utils.Database) -> Iterator[None]:
+    """All or nothing: its own transaction (``BEGIN IMMEDIATE`` … ``COMMIT``),
+    or a savepoint inside the caller's transaction, so a document is never
+    half-written whichever way it is stored."""
+    conn = db.conn
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT claimtrack_atomic")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK TO claimtrack_atomic")
+            conn.execute("RELEASE claimtrack_atomic")
+            raise
+        conn.execute("RELEASE claimtrack_atomic")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+class WriteBatch:
+    """Groups the commits of many documents: each is still written
+    atomically (a savepoint), but the commit, and the WAL and full-text
+    index work that comes with it, happens once per ``size`` documents or
+    ``seconds``. An interruption loses at most the uncommitted group, never
+    part of a document; importing again completes it.
+
+    ``on_commit`` receives the items added since the last commit, after it.
+    """
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        on_commit: Callable[[list[Any]], None] = lambda items: None,
+        size: int = 64,
+        seconds: float = 0.25,
+    ) -> None:
+        self.db, self.on_commit, self.size, self.seconds = db, on_commit, size, seconds
+        self.pending: list[Any] = []
+        self.started = 0.0
+
+    def __enter__(self) -> WriteBatch:
+        return self
+
+    def begin(self) -> None:
+        """Make sure a transaction is open for the next document."""
+        if not self.db.conn.in_transaction:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            self.started = time.monotonic()
+
+    def added(self, item: Any) -> None:
+        """Record a document written; commit when the group is full."""
+        self.pending.append(item)
+        if len(self.pending) >= self.size or time.monotonic() - self.started >= self.seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.db.conn.in_transaction:
+            self.db.conn.execute("COMMIT")
+        items, self.pending = self.pending, []
+        if items:
+            self.on_commit(items)
+
+    def __exit__(self, *exc: object) -> None:
+        # Whatever was written is whole (savepoints): keep it, even on Ctrl-C.
+        self.commit()
+
+
 def _merge_speaker(db: sqlite_utils.Database, speaker: Speaker, normalized: str) -> str:
     """Insert the speaker or add what is new about it (aliases, role,
     organization) to the stored row. Returns its id."""
@@ -323,8 +401,7 @@ def save_document(
     stored. ``normalize`` gives the stored search form of each text."""
     claims = list(claims)
     doc_id = document.id
-    with db.conn:
-        db.execute("BEGIN IMMEDIATE")
+    with atomic(db):
         db.execute(
             "INSERT INTO documents (id, url, outlet, title, published, language, text, importer, "
             "source, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -445,7 +522,7 @@ class ImportErrorRecord:
 
 def record_error(db: sqlite_utils.Database, problem: ImportErrorRecord) -> None:
     """Remember what could not be imported, once per source, line and message."""
-    with db.conn:
+    with atomic(db):
         db.execute(
             "INSERT OR REPLACE INTO import_errors (id, source, line, plugin, error, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",

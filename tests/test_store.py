@@ -181,3 +181,23 @@ def test_search_ignores_attached_clitics(db_path):
     for query in ("زعزعة استقرار", "والاستقرار", "أمن", "بالبلاد", "لزعزعة الاستقرار"):
         assert len(search_claims(db, query=query)) == 1, query
     assert search_claims(db, query="زعزعة الحكومة") == []
+
+
+def test_write_batch_keeps_whole_documents_and_reports_after_commit(db_path):
+    from claimtrack.store import WriteBatch
+
+    db = open_store(db_path)
+    committed = []
+    good, bad = make_document(), make_document(url="https://x.test/bad")
+    broken = claims_for(bad)
+    broken[1].figures[0].start = None
+    with WriteBatch(db, on_commit=committed.extend, size=10) as batch:
+        batch.begin()
+        save_document(db, good, claims_for(good), norm)
+        batch.added(good.url)
+        assert committed == []  # not committed yet: listeners wait
+        with pytest.raises(sqlite3.IntegrityError):
+            save_document(db, bad, broken, norm)
+    assert committed == [good.url]
+    assert [d["url"] for d in db["documents"].rows] == [good.url]
+    assert db["claims"].count == 2  # the bad document left nothing behind
