@@ -139,7 +139,7 @@ def import_(paths, format_, outlet, published, url, title, lang, db_path):
     per line or row, with a text column and optionally url, outlet, title,
     published, language), directories (walked), or - for standard input.
 
-    Each article is stored in its own transaction: importing the same article
+    Each article is stored atomically, never half-written: importing the same article
     again replaces its rows, so an interrupted import can simply be re-run.
     Problems are printed one per line (file:line: reason), recorded in the
     import_errors table, and make the exit status 1; the rest is imported.

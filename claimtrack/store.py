@@ -397,7 +397,8 @@ def save_document(
     normalize: Callable[[str, str | None], str],
 ) -> None:
     """Write ``document`` and its claims (with speakers, figures and dates) in
-    one transaction, replacing what an earlier import of the same document
+    one atomic step (its own transaction, or a savepoint in the caller's),
+    replacing what an earlier import of the same document
     stored. ``normalize`` gives the stored search form of each text."""
     claims = list(claims)
     doc_id = document.id
