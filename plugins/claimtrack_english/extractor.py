@@ -236,6 +236,8 @@ def parse_subject(words: list[str], source: bool = False) -> SpeakerRef | None:
         return None
     if len(words) == 1 and words[0].lower() in lexicon.PRONOUNS:
         return SpeakerRef()  # continues the last speaker
+    if "and" in words and all(w[:1].isupper() or w in ("and", "the") for w in words):
+        return SpeakerRef(name=" ".join(words), institution=True)  # "Saudi Arabia and the United States"
     split = len(words)
     while split > 0 and (_is_name_word(words[split - 1]) or words[split - 1].lower() in lexicon.HONORIFICS):
         split -= 1
@@ -300,6 +302,14 @@ class EnglishExtractor:
         joined in June, told")."""
         zone = self.text[max(clause_start, position - 200) : position].rstrip(" \t,")
         zone = _RELATIVE_TAIL.sub("", zone).rstrip(" \t,")
+        source = lexicon.SOURCE_PHRASE_RE.search(zone)
+        if source and (source.start("who") == 0 or zone[source.start("who") - 1] in " ,\n"):
+            # "a source familiar with the negotiations", "two officials who spoke…"
+            who = source.group(0).strip(" ,")
+            who = re.sub(r",?\s+who\b.*$", "", who, flags=re.I | re.S)
+            who = re.sub(r"^(?:a|an|one|two|three|several|some)\s+", "", who, flags=re.I)
+            if not any(w[:1].isupper() for w in who.split()[1:2]) or "familiar" in who:
+                return SpeakerRef(name=who, anonymous=True)
         segments = [seg.strip() for seg in zone.split(",")]
         previous = self._noun_phrase(segments[-2]) if len(segments) >= 2 else None
         before = parse_subject(previous) if previous else None
@@ -425,6 +435,8 @@ class EnglishExtractor:
 
     def _reported(self, s: int, e: int) -> Claim | None:
         start, end = self._trim(self._after_dateline(s), e)
+        if lexicon.FOOTER_RE.match(self.text[start:end]):
+            return None
         if end - start < 15 or len(_TOKEN.findall(self.text[start:end])) < 4:
             return None
         if self._quotes_in(start, end) and self._quotes_in(start, end)[0].open == start - 1:
@@ -444,6 +456,10 @@ class EnglishExtractor:
         )
 
     def _sentence(self, s: int, e: int) -> list[_Found]:
+        if lexicon.FOOTER_RE.match(self.text, self._trim(s, e)[0] - 1 if s else 0) or lexicon.FOOTER_RE.match(
+            self.text[s:e].lstrip()
+        ):
+            return []
         found: list[_Found] = []
         claimed: list[tuple[int, int]] = []  # spans (quotes, attributions) already used
         for quote in self._quotes_in(s, e):
@@ -605,6 +621,17 @@ class EnglishExtractor:
         sentence's last verb, with nothing after it but its subject and
         adjuncts."""
         comma = self.text.rfind(",", s, verb.start())
+        # "…, Environment, Urbanisation and Climate Change Minister X said":
+        # go back over commas inside the subject's title
+        while comma > s:
+            earlier = self.text.rfind(",", s, comma)
+            between = _NP_WORD.findall(self.text[earlier + 1 : comma]) if earlier > s else []
+            after = self.text[comma + 1 : verb.start()].split()
+            if not between or not after or not _subject_word(after[0]):
+                break
+            if not all(_subject_word(w) or w == "and" for w in between):
+                break
+            comma = earlier
         if comma <= s:
             return None
         ref = self._subject_before(comma + 1, verb.start())
@@ -612,8 +639,13 @@ class EnglishExtractor:
         if ref is None and not self.text[comma + 1 : verb.start()].strip():
             ref, consumed = self._subject_after(verb.end(), e)  # "…, said Zas."
             rest_from = self._skip_adjuncts(consumed, e)
-        if ref is None or self.text[rest_from:e].strip(' .\n"”'):
+        rest = self.text[rest_from:e]
+        if ref is None:
             return None
+        if rest.strip(' .\n"”') and not lexicon.SUBORDINATE_RE.match(rest):
+            told = verb.group("verb").lower().startswith("told")
+            if not (told and len(rest.split()) <= 5 and not lexicon.VERB_RE.search(rest)):
+                return None  # "told state broadcaster ERT" is still the recipient
         start, end = self._trim(self._after_dateline(s), comma)
         if end - start < 10:
             return None
@@ -631,6 +663,8 @@ class EnglishExtractor:
             if that is None and word not in lexicon.THAT_OPTIONAL and word not in lexicon.DESCRIBING:
                 continue  # "declared a state of emergency": an object, not a clause
             body = that.end() if that else after
+            if not that and lexicon.SUBORDINATE_RE.match(self.text, body):
+                continue
             start, end = self._trim(body, e)
             if word in lexicon.DESCRIBING:
                 # "described the vote as "well organised"": the quotation is the claim

@@ -48,7 +48,12 @@ _ALL = [v for v in _VERBS.split() if v != "told_reporters"]
 PAST = frozenset(_forms(v)[0].replace("_", " ") for v in _ALL)
 PRESENT = frozenset(_forms(v)[1].replace("_", " ") for v in _ALL)
 PARTICIPLES = frozenset(_forms(v)[2].replace("_", " ") for v in _ALL)
-VERBS = PAST | PRESENT | frozenset({"has said", "had said", "have said", "would say", "will say"})
+#: Plural present forms ("Analysts say", "figures show"): only these, as
+#: base forms are common words otherwise.
+PLURAL_PRESENT = frozenset(
+    {"say", "tell", "warn", "argue", "believe", "claim", "insist", "note", "estimate", "show"}
+)
+VERBS = PAST | PRESENT | PLURAL_PRESENT | frozenset({"showed", "shows", "shown", "believes", "believed"})
 
 
 def _alternation(words) -> str:
@@ -56,7 +61,9 @@ def _alternation(words) -> str:
 
 
 #: A reporting verb (past or present, or "has said").
-VERB_RE = re.compile(rf"\b(?P<verb>{_alternation(VERBS)})\b", re.IGNORECASE)
+VERB_RE = re.compile(
+    rf"\b(?:(?:has|have|had|would|will)\s+(?:also\s+)?)?(?P<verb>{_alternation(VERBS)})\b", re.IGNORECASE
+)
 #: ", adding that ...": a further statement by the same speaker.
 PARTICIPLE_RE = re.compile(
     rf"[,;]\s*(?:and\s+)?(?P<verb>{_alternation(PARTICIPLES)})(?:\s+that\b|\s*:)?", re.IGNORECASE
@@ -67,7 +74,7 @@ ACCORDING_RE = re.compile(r"\b(?P<verb>according\s+to|citing|quoting)\s+", re.IG
 ADJUNCT_RE = re.compile(
     r"""\s*(?:,\s*)?(?:
         (?:in|during|at|after|on|late\s+on|early\s+on|later\s+on|earlier\s+on)\s+
-            (?:a|an|the|his|her|their|its)?\s*
+            (?:a|an|the|his|her|their|its)?\s*(?:joint\s+|brief\s+|written\s+|separate\s+)?
             (?:statement|interview|televised\s+address|address|speech|briefing|news\s+conference|press\s+conference
                |conference|meeting|remarks|message|post|letter|tweet|video|call|phone\s+call|session|summit|report)
             (?:\s+(?:with|to|on|at|for|posted|published|released|carried)\s+(?:the\s+)?[\w\-.'’]+(?:\s+[A-Z0-9][\w\-.'’]*)*)?
@@ -139,7 +146,8 @@ NAME_PARTICLE_RE = re.compile(
 THAT_OPTIONAL = _words(
     """said says told tells added adds stressed warned warns insisted argued claimed noted explained predicted
     believes believed thinks thought estimated suggested maintained reiterated emphasised emphasized
-    acknowledged admitted conceded recalled replied responded wrote writes tweeted posted"""
+    acknowledged admitted conceded recalled replied responded wrote writes tweeted posted say tell warn argue
+    believe claim insist note estimate show showed shows"""
 )
 #: "described the vote as "well organised"": the quotation is the claim.
 DESCRIBING = _words(
@@ -147,8 +155,9 @@ DESCRIBING = _words(
 )
 #: ", and expressed hope that": a second statement by the same speaker.
 AND_VERB_RE = re.compile(
-    r"\s+and\s+(?:also\s+)?(?P<verb>(?:said|added|stressed|warned|insisted|noted|claimed|argued)"
-    r"|expressed\s+(?:hope|confidence|concern|regret)|voiced\s+(?:hope|concern))(?:\s+that\b)?",
+    r",?\s+(?:and|but|although|though|while)\s+(?:he|she|they|it\s+)?\s*(?:also\s+)?"
+    r"(?P<verb>(?:said|added|stressed|warned|insisted|noted|claimed|argued|cautioned)"
+    r"|expressed\s+(?:hope|confidence|concern|regret)|voiced\s+(?:hope|concern)|that\b)(?:\s+that\b)?",
     re.IGNORECASE,
 )
 #: A dateline opening a story: "CAIRO, March 22 (Reuters) -", "RIYADH:".
@@ -156,6 +165,22 @@ DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]{1,30}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*"
     r"(?:\([A-Za-z .]{2,30}\))?\s*(?:--|-|—|–|:)\s+"
 )
+#: "a source familiar with the negotiations", "two officials who spoke on
+#: condition of anonymity": anonymous sources described by a clause.
+SOURCE_PHRASE_RE = re.compile(
+    r"(?:^|\s)(?P<who>(?:(?:a|an|one|two|three|several|some)\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:source|sources|officials?|person|people|diplomats?|banker|executive|insiders?))"
+    r"(?:\s+(?:familiar\s+with|with\s+knowledge\s+of|close\s+to|briefed\s+on|at|in|from)\s+[^,]{2,80}?)?"
+    r"(?:,?\s+who\s+(?:spoke|asked|declined|requested|was|were)\b[^,]{0,80})?,?\s*$",
+    re.IGNORECASE,
+)
+#: "…, Zas said on Tuesday, as the OPEC member presses ahead": a clause that
+#: follows an attribution without being the statement.
+SUBORDINATE_RE = re.compile(
+    r"\s*,\s*(?:as|while|after|when|amid|with|before|since|because|following)\b", re.I
+)
+#: Footers that are not statements: "(Reporting by …; Editing by …)".
+FOOTER_RE = re.compile(r"\(?\s*(?:Reporting|Writing|Editing|Additional\s+reporting)\s+by\b")
 ANONYMOUS = _words("source sources officials witnesses residents diplomats analysts observers activists")
 PRONOUNS = _words("he she they it we i")
 #: Small words allowed inside a subject phrase ("spokesman for the UN").
