@@ -158,3 +158,39 @@ def test_megabyte_of_pathological_text():
     extract(Document(text="".join(rng.choice(pieces) for _ in range(120_000))[:1_000_000], language="en"))
     extract(Document(text=("Zas said, " * 100_000)[:1_000_000], language="en"))
     extract(Document(text='"' * 1_000_000, language="en"))
+
+
+def test_anonymous_source_phrases():
+    [claim] = claims_of("A source familiar with the talks said the delegations had not met since Wednesday.")
+    assert (claim.speaker.name, claim.speaker.kind) == ("source familiar with the talks", "source")
+    [claim] = claims_of(
+        "Two officials who spoke on condition of anonymity told AFP that the army had pressed for a withdrawal."
+    )
+    assert claim.speaker.kind == "source" and claim.recipient == "AFP"
+
+
+def test_perfect_tense_and_and_that():
+    text = "The IMF, which reached a deal in April, has argued that reform is essential, and that delays are costly."
+    claims = claims_of(text)
+    assert [c.text for c in claims] == ["reform is essential", "delays are costly"]
+    assert claims[0].speaker is claims[1].speaker and claims[0].speaker.name == "IMF"
+
+
+def test_attribution_followed_by_a_clause_and_titles_with_commas():
+    text = (
+        "Kuwait plans to raise output by 2027, Oil Minister Fahad al-Sabti said on Tuesday, as prices fell."
+    )
+    [claim] = claims_of(text)
+    assert (claim.speaker.name, claim.text) == ("Fahad al-Sabti", "Kuwait plans to raise output by 2027")
+    text = "Türkiye has built 75,000 homes, Environment, Urbanisation and Climate Change Minister Murat Kurum said."
+    [claim] = claims_of(text)
+    assert claim.speaker.name == "Murat Kurum" and claim.text == "Türkiye has built 75,000 homes"
+
+
+def test_coordinated_subject_and_footer():
+    text = (
+        "Saudi Arabia and the United States said in a joint statement that the truce would start on Monday.\n"
+        "(Reporting by Nadia Keller; Editing by Tom Ashby)"
+    )
+    [claim] = claims_of(text)
+    assert claim.speaker.name == "Saudi Arabia and the United States"

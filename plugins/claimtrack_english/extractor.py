@@ -236,7 +236,11 @@ def parse_subject(words: list[str], source: bool = False) -> SpeakerRef | None:
         return None
     if len(words) == 1 and words[0].lower() in lexicon.PRONOUNS:
         return SpeakerRef()  # continues the last speaker
-    if "and" in words and all(w[:1].isupper() or w in ("and", "the") for w in words):
+    if (
+        "and" in words
+        and all(w[:1].isupper() or w in ("and", "the") for w in words)
+        and not any(w.lower() in lexicon.TITLES for w in words)
+    ):
         return SpeakerRef(name=" ".join(words), institution=True)  # "Saudi Arabia and the United States"
     split = len(words)
     while split > 0 and (_is_name_word(words[split - 1]) or words[split - 1].lower() in lexicon.HONORIFICS):
