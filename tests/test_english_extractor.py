@@ -164,15 +164,17 @@ def test_anonymous_source_phrases():
     [claim] = claims_of("A source familiar with the talks said the delegations had not met since Wednesday.")
     assert (claim.speaker.name, claim.speaker.kind) == ("source familiar with the talks", "source")
     [claim] = claims_of(
-        "Two officials who spoke on condition of anonymity told AFP that the army had pressed for a withdrawal."
+        "Two officials who spoke on condition of anonymity told AFP that the army had pressed for talks."
     )
     assert claim.speaker.kind == "source" and claim.recipient == "AFP"
 
 
 def test_perfect_tense_and_and_that():
-    text = "The IMF, which reached a deal in April, has argued that reform is essential, and that delays are costly."
+    text = (
+        "The IMF, which reached a deal in April, has argued that reform is vital, and that delays are costly."
+    )
     claims = claims_of(text)
-    assert [c.text for c in claims] == ["reform is essential", "delays are costly"]
+    assert [c.text for c in claims] == ["reform is vital", "delays are costly"]
     assert claims[0].speaker is claims[1].speaker and claims[0].speaker.name == "IMF"
 
 
@@ -182,7 +184,7 @@ def test_attribution_followed_by_a_clause_and_titles_with_commas():
     )
     [claim] = claims_of(text)
     assert (claim.speaker.name, claim.text) == ("Fahad al-Sabti", "Kuwait plans to raise output by 2027")
-    text = "Türkiye has built 75,000 homes, Environment, Urbanisation and Climate Change Minister Murat Kurum said."
+    text = "Türkiye has built 75,000 homes, Environment, Urbanisation and Climate Minister Murat Kurum said."
     [claim] = claims_of(text)
     assert claim.speaker.name == "Murat Kurum" and claim.text == "Türkiye has built 75,000 homes"
 
