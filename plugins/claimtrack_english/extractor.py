@@ -317,13 +317,15 @@ class EnglishExtractor:
         segments = [seg.strip() for seg in zone.split(",")]
         previous = self._noun_phrase(segments[-2]) if len(segments) >= 2 else None
         before = parse_subject(previous) if previous else None
-        if before is not None and before.name and not before.role and _looks_like_role(segments[-1]):
-            # "NAME, head of the emergency department at a hospital in Mina,"
-            return SpeakerRef(name=before.name, role=_strip_article(segments[-1]))
         last = self._noun_phrase(segments[-1])
+        ref = parse_subject(last) if last else None
+        own_name = ref is not None and ref.name and ref.role  # "…, Climate Minister Murat Kurum"
+        if before is not None and before.name and not before.role and not own_name:
+            if _looks_like_role(segments[-1]):
+                # "NAME, head of the emergency department at a hospital in Mina,"
+                return SpeakerRef(name=before.name, role=_strip_article(segments[-1]))
         if last is None:
             return None
-        ref = parse_subject(last)
         whole_segment = len(last) == len(_NP_WORD.findall(segments[-1]))
         role_first = before is not None and before.role and not before.name
         if whole_segment and role_first and ref is not None and ref.name and not ref.role:
