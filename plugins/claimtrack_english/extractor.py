@@ -319,14 +319,16 @@ class EnglishExtractor:
         before = parse_subject(previous) if previous else None
         last = self._noun_phrase(segments[-1])
         ref = parse_subject(last) if last else None
-        own_name = ref is not None and ref.name and ref.role  # "…, Climate Minister Murat Kurum"
-        if before is not None and before.name and not before.role and not own_name:
-            if _looks_like_role(segments[-1]):
-                # "NAME, head of the emergency department at a hospital in Mina,"
-                return SpeakerRef(name=before.name, role=_strip_article(segments[-1]))
+        whole_segment = last is not None and len(last) == len(_NP_WORD.findall(segments[-1]))
+        # "…, Climate Minister Murat Kurum": a title and a name make a subject
+        # of their own, not an appositive to what comes before the comma.
+        own_name = whole_segment and ref is not None and ref.name and ref.role
+        name_first = before is not None and before.name and not before.role
+        if name_first and not own_name and _looks_like_role(segments[-1]):
+            # "NAME, head of the emergency department at a hospital in Mina,"
+            return SpeakerRef(name=before.name, role=_strip_article(segments[-1]))
         if last is None:
             return None
-        whole_segment = len(last) == len(_NP_WORD.findall(segments[-1]))
         role_first = before is not None and before.role and not before.name
         if whole_segment and role_first and ref is not None and ref.name and not ref.role:
             return SpeakerRef(name=ref.name, role=before.role)  # "ROLE, NAME,"
