@@ -194,3 +194,47 @@ def test_megabyte_of_pathological_text_is_linear(seed_text):
     extract(Document(text=no_breaks, language="ar"))
     quotes = "“" * 500_000 + "”" * 500_000
     extract(Document(text=quotes, language="ar"))
+
+
+def test_masculine_continuation_skips_back_over_a_woman():
+    text = (
+        "وقال وزير العمل جاسم الدوسري إن البرنامج سيتوسع.\n"
+        "وقالت النائبة مريم الحايكي إن المبلغ غير كاف.\n"
+        "وأضاف أن الوزارة تدرس زيادة الإعانة."
+    )
+    assert [c.speaker.name for c in claims_of(text)] == ["جاسم الدوسري", "مريم الحايكي", "جاسم الدوسري"]
+
+
+def test_unnamed_official_is_an_anonymous_source():
+    text = "وكشف مسؤول في جهاز حرس السواحل، طلب عدم ذكر اسمه، أن الدوريات ضبطت 11 ناقلة."
+    [claim] = claims_of(text)
+    assert (claim.speaker.name, claim.speaker.kind) == ("مسؤول في جهاز حرس السواحل", "source")
+
+
+def test_name_then_role_between_commas():
+    text = "قال المهندس حسام الدين رضوان، وزير النقل، إن الخط سيدخل الخدمة.\nوقال الوزير إن العمل مستمر."
+    claims = claims_of(text)
+    assert claims[0].speaker.name == "حسام الدين رضوان" and claims[0].speaker.role == "وزير النقل"
+    assert claims[1].speaker is claims[0].speaker
+
+
+def test_participle_after_a_verb_without_complement():
+    text = "وطالبت النائبة مريم الحايكي بمراجعة الإعانة، مؤكدة أن المبلغ الحالي لا يكفي."
+    [claim] = claims_of(text)
+    assert (claim.speaker.name, claim.text) == ("مريم الحايكي", "المبلغ الحالي لا يكفي")
+
+
+def test_trailing_according_relayed_by_a_newspaper():
+    text = "وتدرس الوزارة استيراد 500 ميغاواط إضافية، حسب ما نقلت صحيفة القبس عن مصدر مسؤول في الوزارة."
+    [claim] = claims_of(text)
+    assert claim.speaker.kind == "source" and claim.speaker.name.startswith("مصدر مسؤول")
+    assert claim.recipient == "صحيفة القبس"
+
+
+def test_quotation_running_over_two_paragraphs():
+    text = (
+        "وقالت رئيسة الجمعية، المهندسة سوسن أبو خليل: «ما حصل كارثة بيئية.\n"
+        'المشكلة أن البلديات لا تملك المعدات، وكما يقول الأهالي: "النار بتاكل"».'
+    )
+    [claim] = claims_of(text)
+    assert claim.kind == "direct" and claim.text.startswith("ما حصل") and claim.text.endswith('"النار بتاكل"')

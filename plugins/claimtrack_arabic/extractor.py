@@ -44,7 +44,7 @@ from claimtrack import (
     original_offset,
 )
 from claimtrack_arabic import lexicon
-from claimtrack_arabic.speakers import organization_of, parse_subject, role_key, strip_article
+from claimtrack_arabic.speakers import has_article, organization_of, parse_subject, role_key, strip_article
 
 #: Quotation mark families; a family pairs with itself, in either direction
 #: (Arabic copy often has “ and ” swapped by right-to-left typing).
@@ -89,12 +89,14 @@ def find_quotes(text: str) -> list[Quote]:
             # paragraph's first mark closes it (a quoted speech of two
             # paragraphs); otherwise what is open stays unpaired.
             if stack and stack[-1][1] > pos - _MAX_QUOTE // 2:
-                nxt = _MARKS.search(text, pos + 1)
-                if nxt and nxt.group() != "\n" and _FAMILY[nxt.group()] == stack[-1][0]:
-                    following = text[pos + 1 : nxt.start()]
-                    if "\n" not in following and nxt.group() in '»”″"':
-                        stack = stack[-1:]
-                        continue
+                family = stack[-1][0]
+                line_end = text.find("\n", pos + 1)
+                following = text[pos + 1 : line_end if line_end >= 0 else len(text)]
+                if len(following) < _MAX_QUOTE // 2 and any(
+                    _FAMILY[c] == family for c in following if c in '»”″"'
+                ):
+                    stack = stack[-1:]
+                    continue
             stack.clear()
             continue
         family = _FAMILY[char]
@@ -173,6 +175,7 @@ class ArabicExtractor:
         self._cue_list = self._all_cues()
         self._cue_starts = [cue[0] for cue in self._cue_list]
         self.registry = SpeakerRegistry(role_key, organization_of)
+        self.genders: dict[int, str | None] = {}  # speaker → "f"/"m", from the verb that introduced them
 
     # -- offsets -----------------------------------------------------------
     def _orig(self, position: int) -> int:
@@ -240,6 +243,8 @@ class ArabicExtractor:
             spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in hidden)]
             if not spans:
                 continue
+            if any(self.text[a:b] in lexicon.ANONYMITY for a, b in spans[:4]):
+                continue  # "طلب عدم ذكر اسمه": not a name, not a role
             lead = []
             for i, span in enumerate(spans):
                 word = self.text[span[0] : span[1]]
@@ -268,11 +273,22 @@ class ArabicExtractor:
         split = None
         if len(segments) >= 2 and segments[0][0] and segments[1][0] and len(segments[0][1]) <= 12:
             first = parse_subject([self._original(a, b) for a, b in segments[0][0]])
-            second = parse_subject([self._original(a, b) for a, b in segments[1][0]])
+            second_words = [self._original(a, b) for a, b in segments[1][0]]
+            second = parse_subject(second_words)
+            if second.role and not second.name and not any(map(_is_title_word, second_words)):
+                second.name, second.role, second.split = second.role, None, 0  # "الحبيب الطرابلسي"
             if first.role and second.name and not second.anonymous and len(segments[1][0]) <= 6:
                 # A role (with its place: "في السودان"), then the name.
                 name_tokens = segments[1][0][second.split :]
                 tokens, split = segments[0][1] + name_tokens, len(segments[0][1])
+            elif first.name and second.role and not second.name and not second.institution:
+                # "المهندس حسام الدين رضوان، وزير النقل،": the name, then the role
+                role_tokens, name_tokens = segments[1][0], segments[0][0][first.split :]
+                ref = SpeakerRef(
+                    name=self._original(name_tokens[0][0], name_tokens[-1][1]),
+                    role=self._original(role_tokens[0][0], role_tokens[-1][1]),
+                )
+                return ref, name_tokens + role_tokens, recipient
         if split is None:
             tokens = segments[0][0] if segments and segments[0][0] else []
             if not tokens and len(segments) > 1 and not segments[0][0]:
@@ -284,9 +300,24 @@ class ArabicExtractor:
             split = split - 1 if split else split
         if len(tokens) == 1 and self.text[tokens[0][0] : tokens[0][1]] in lexicon.PRONOUN_REFERENCES:
             tokens = []  # "وقالت سعادتها": the last speaker
+        tokens = [t for t in tokens if self.text[t[0] : t[1]] not in lexicon.SAME_WORDS]  # "الخبير ذاته"
         ref = parse_subject([self._original(a, b) for a, b in tokens])
         if split is not None:
             ref.split, ref.institution, ref.anonymous = split, False, False
+        if split is None and ref.role and not ref.name and not ref.institution and segments:
+            # "مسؤول في جهاز حرس السواحل", "مسؤول عسكري": an unnamed official
+            # (no article before the first preposition) is an anonymous source.
+            head = [t for t in tokens if self.text[t[0] : t[1]] not in ("في", "ب")]
+            words = [self._original(a, b) for a, b in head[:3]]
+            if words and not any(has_article(w) for w in words) and _is_title_word(words[0]):
+                spans = []
+                for span in segments[0][1]:
+                    word = self.text[span[0] : span[1]]
+                    if word in lexicon.ANONYMITY or word in lexicon.RELATIVES or self._is_recipient(word):
+                        break
+                    spans.append(span)
+                name = self._original(spans[0][0], spans[-1][1])
+                return SpeakerRef(name=name, anonymous=True), spans, recipient
         if ref.role or ref.name:
             role_tokens, name_tokens = tokens[: ref.split], tokens[ref.split :]
             ref.role = self._original(role_tokens[0][0], role_tokens[-1][1]) if role_tokens else None
@@ -313,11 +344,16 @@ class ArabicExtractor:
                 if item.ref is not None and item.ref.institution and not item.continues:
                     item.ref = self._expand_institution(item.ref, item.start)
                 if item.ref is None or (item.continues and previous is not None):
-                    speaker = previous if item.continues and previous is not None else self.registry.last
+                    if item.continues and previous is not None:
+                        speaker = previous
+                    else:
+                        speaker = self._last_of_gender(_verb_gender(item.cue))
                     if speaker is not None:
                         self.registry.last = speaker
                 else:
                     speaker = self.registry.resolve(item.ref)
+                    if speaker is not None and id(speaker) not in self.genders:
+                        self.genders[id(speaker)] = _speaker_gender(speaker, item.cue)
                 previous = speaker
                 claims.append(self._claim(item, speaker))
         return claims
@@ -345,6 +381,9 @@ class ArabicExtractor:
         """A sentence without attribution is a claim of the outlet's only when
         it carries a figure or a date."""
         s, e = self._trim(s, e)
+        dateline = lexicon.DATELINE_RE.match(self.text, s, e)
+        if dateline and s == self.text.rfind("\n", 0, s) + 1:
+            s = dateline.end()  # "الكويت – 16 يوليو (كونا) –"
         if e - s < 12 or len(_TOKEN.findall(self.text[s:e])) < 4:
             return None
         if lexicon.SOURCE_LINE_RE.match(self.text[s:e]):
@@ -352,7 +391,10 @@ class ArabicExtractor:
         start, end = self._orig(s), self._orig(e)
         figures = [f for f in self.figures if start <= f.start and f.end <= end]
         dates = [d for d in self.dates if start <= d.start and d.end <= end]
-        if not figures and not dates:
+        # "منذ سنوات" alone does not make a fact checkable; without a
+        # publication date nothing resolves, so any date reference counts.
+        anchored = self.document.published is None
+        if not figures and not any(d.value or anchored for d in dates):
             return None
         return Claim(
             text=self.original[start:end],
@@ -382,6 +424,8 @@ class ArabicExtractor:
             w = word.group()
             for kind, (words, regex) in patterns.items():
                 if w in words:
+                    if text[max(0, word.start() - 4) : word.start()] == "عدم ":
+                        break  # "طلب عدم ذكر اسمه": a verbal noun, not a report
                     m = regex.match(text, word.start())
                     if m and not self._inside_quote(m.start()):
                         cues.append((m.start(), m.end(), kind, m.group("verb")))
@@ -411,7 +455,7 @@ class ArabicExtractor:
         found: list[_Found] = []
         cues = self._cues(s, e)
         claimed_until = s
-        cuts = [self._cuts(cs, kind) for cs, _ce, kind, _verb in cues]
+        cuts = [self._cuts(cs, kind, ce) for cs, ce, kind, _verb in cues]
         # next_cuts[i]: where the statement of cue i must stop at the latest.
         next_cuts = [e] * len(cues)
         for i in range(len(cues) - 2, -1, -1):
@@ -433,17 +477,54 @@ class ArabicExtractor:
                 item = self._verb(s, e, cs, ce, kind, verb, next_cue, next_cut)
             if item is None:
                 continue
+            if kind == "participle" and not found:
+                # "طالبت النائبة …، مؤكدة أن …": the main verb's subject speaks
+                item.ref, item.continues = self._main_subject(s, cs), False
             if found and found[-1].end > item.start and found[-1].kind == "indirect":
                 found[-1].end = max(found[-1].start + 1, self._trim(found[-1].start, cs)[1])
             found.append(item)
             claimed_until = max(claimed_until, item.end)
         return [f for f in found if f.end > f.start]
 
-    def _cuts(self, position: int, kind: str) -> bool:
+    def _last_of_gender(self, gender: str | None):
+        """The most recent speaker a subject-less verb can refer to: "وأضاف"
+        skips back over a woman who spoke last to the man before her."""
+        last = self.registry.last
+        if gender is None or last is None or self.genders.get(id(last)) in (None, gender):
+            return last
+        for speaker in reversed(self.registry.speakers):
+            if self.genders.get(id(speaker)) == gender:
+                return speaker
+        return last
+
+    def _main_subject(self, s: int, position: int) -> SpeakerRef | None:
+        """The subject of the last reporting verb before ``position`` in the
+        sentence that starts at ``s``, even if that verb made no claim."""
+        verbs = [c for c in self._cues(s, position) if c[2] == "verb"]
+        if not verbs:
+            return None
+        _cs, ce, _kind, _verb = verbs[-1]
+        comma = self.text.find("،", ce, position)
+        ref, _tokens, _recipient = self._subject(ce, comma if comma > 0 else position)
+        if ref.name:
+            # "طالبت النائبة مريم الحايكي بمراجعة الإعانة": the complement of
+            # the verb (بـ، إلى، عن) is not part of the name
+            words = ref.name.split()
+            for i, word in enumerate(words[2:], start=2):
+                if fold_chars(word)[:1] in "بل" or fold_chars(word) in ("الي", "عن", "علي"):
+                    ref.name = " ".join(words[:i])
+                    break
+        return ref if ref.name or ref.role else None
+
+    def _cuts(self, position: int, kind: str, end: int) -> bool:
         """Does a cue at ``position`` start a new statement (rather than sit
-        inside the previous one)? Participles and "، وأضاف" do."""
-        if kind in ("participle", "and_that"):
+        inside the previous one)? "، وأضاف" and "، وأن" do; a participle does
+        when a complementizer follows it ("مضيفا أن"), not before a verbal
+        noun ("داعيا المواطنين إلى الترشيد")."""
+        if kind == "and_that":
             return True
+        if kind == "participle":
+            return self._complement(end, min(len(self.text), end + 25)) is not None
         before = self.text[max(0, position - 12) : position].rstrip()
         if kind != "verb":
             return False
@@ -653,7 +734,9 @@ class ArabicExtractor:
                 start, end = self._trim(body, next_cut)
                 kind = "indirect"
         else:
-            ref, _tokens, recipient = self._subject(ce, e)
+            relayed = re.search(r"(?<!\w)عن(?!\w)", self.text[ce:e])
+            # "حسب ما نقلت صحيفة القبس عن مصدر مسؤول": the original source
+            ref, _tokens, recipient = self._reported_via(ce, e) if relayed else self._subject(ce, e)
             start, end = self._trim(s, cs)
             quote = self._last_quote_before(start, end + 1)
             kind = "indirect"
@@ -674,6 +757,38 @@ def source_outlet(text: str) -> str | None:
     tail = text[-300:]
     matches = list(lexicon.SOURCE_LINE_RE.finditer(tail))
     return matches[-1].group("outlet").strip() if matches else None
+
+
+def _verb_gender(cue: str) -> str | None:
+    """ "f" for a feminine verb (قالت، تقول، أضافت), "m" for a masculine one,
+    None when the cue is not a verb (بحسب, a participle)."""
+    verb = fold_chars(cue).split()[-1] if cue else ""
+    if verb[:1] in "وف" and fold_chars(verb[1:]) in lexicon.VERB_WORDS:
+        verb = verb[1:]
+    if verb not in lexicon.VERB_WORDS:
+        return None
+    if verb.endswith("ت") or verb.startswith("ت"):
+        return "f"
+    return "m"
+
+
+def _speaker_gender(speaker, cue: str) -> str | None:
+    """A person's grammatical gender: from the title ("المتحدثة" is a woman,
+    "المتحدث" a man, whatever the verb says: copy has typos), else from the
+    verb that introduced them. Institutions have none."""
+    if speaker.kind != "person":
+        return None
+    for word in (speaker.role or "").split()[:2]:
+        bare = strip_article(fold_chars(word))
+        if bare in lexicon.TITLES:
+            return "f" if bare.endswith("ه") and bare[:-1] in lexicon.TITLES else "m"
+    return _verb_gender(cue)
+
+
+def _is_title_word(word: str) -> bool:
+    folded = fold_chars(word)
+    bare = strip_article(folded)
+    return bare in lexicon.TITLES or bare in lexicon.CONSTRUCT_HEADS or (bare[:-1] in lexicon.TITLES)
 
 
 def segment_has_name(words: list[str]) -> bool:

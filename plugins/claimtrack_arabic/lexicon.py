@@ -85,7 +85,7 @@ OTHER_CUE_WORDS = _with_conjunctions(["ان", "انه", "انها", "انهم", 
 ACCORDING_RE = re.compile(
     fold_chars(
         f"{_START}[وف]?(?P<verb>بحسب|حسب|وفقا|وفق|نقلا|طبقا|حسبما|وفقما){_END}"
-        r"(?:\s*(?:لـ|ل|عن)|\s+ما\s+(?:قاله|قالته|ذكره|ذكرته|أعلنه|أعلنته|أفاد\s+به|أفادت\s+به)"
+        r"(?:\s*(?:لـ|ل|عن)|\s+ما\s+(?:أفاد\s+به|أفادت\s+به|\w+)"
         r"|\s+(?:تصريحات|بيان)"
         r"|\s+(?:ما\s+)?(?:ذكر|ذكرت|أفاد|أفادت|أعلن|أعلنت|قال|قالت|أورد|أوردت|نقل|نقلت|أكد|أكدت)(?!\w))?"
     )
@@ -100,7 +100,7 @@ CAME_IN_RE = re.compile(fold_chars(f"{_START}[وف]?(?P<verb>جاء\\s+في|ور
 OCCASION_NOUNS = set(
     _fold_all("""
 تصريح تصريحات تصريحه تصريحها مقابلة حديث بيان مؤتمر كلمة لقاء رسالة تغريدة منشور اتصال
-ختام اجتماع جلسة ندوة خطاب إحاطة تقرير ردها رده معرض سياق
+ختام اجتماع جلسة ندوة خطاب إحاطة تقرير ردها رده معرض سياق وقت أعقاب ساعة
 """)
 )
 #: "فيما/بينما/في حين" before a verb: a second speaker's statement begins.
@@ -112,6 +112,10 @@ PASSIVE_CUES = frozenset(_fold_all("يذكر ويذكر يشار ويشار"))
 RELATIVES = frozenset(_fold_all("الذي التي الذين اللذان اللتان اللواتي وهو وهي وهم"))
 #: A clause keeping the speaker anonymous: "طلب عدم ذكر اسمه".
 ANONYMITY = frozenset(_fold_all("عدم اسمه اسمها هويته هويتها"))
+#: "الخبير ذاته", "الوزير نفسه": the same one as before.
+SAME_WORDS = frozenset(_fold_all("ذاته ذاتها نفسه نفسها عينه"))
+#: An Arabic dateline opening a story: "عدن – «عدن الغد» – خاص", "الكويت – 16 يوليو (كونا) –".
+DATELINE_RE = re.compile(r"\s*[^\n.،]{1,40}?\s[–—-]\s[^\n.]{1,40}?\s[–—-](?:\s*خاص)?\s*")
 #: Honorifics dropped from a subject ("سعادة السيدة مريم ...").
 HONORIFICS = frozenset(_fold_all("سعادة معالي فخامة سمو السيد السيدة الآنسة حضرة"))
 #: Pronoun-like references to the last speaker: "وقالت سعادتها".
@@ -183,9 +187,9 @@ RECIPIENT_RE = re.compile(
     r"|(?<!\w)ل\s*[«“\"](?P<quoted>[^»”\"\n]{2,60})[»”\"]"
 )
 #: "وكانت الخارجية الروسية قد": a subject before "قد" + verb.
-SUBJECT_BEFORE_RE = re.compile(r"(?<!\w)[وف]?كان(?:ت)?\s+(?P<subject>[^،,.:\n]{2,80}?)\s+قد\s*$")
+SUBJECT_BEFORE_RE = re.compile(r"(?<!\w)[وف]?كان(?:ت)?\s+(?P<subject>[^،,.:\n]{2,80}?)(?:\s+قد)?\s*$")
 #: "أما X، ... ف" + verb: a topic announced before the verb.
-TOPIC_RE = re.compile(r"(?<!\w)[و]?اما\s+(?P<subject>[^،,:.\n]{2,80}?)\s*(?:[،,][^:.\n]{0,80})?\s+ف?$")
+TOPIC_RE = re.compile(r"(?<!\w)[و]?اما\s+(?P<subject>[^:.\n]{2,200}?)[\s،,]+ف?$")
 #: "بيان صادر عن X": X is the speaker.
 STATEMENT_BY_RE = re.compile(r"\s*(?:في\s+)?بيان\s+(?:رسمي\s+)?(?:صادر|صدر)\s+(?:عن|من)\s+")
 #: The closing source line of an article: "المصدر: سبوتنيك".
