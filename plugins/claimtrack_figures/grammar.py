@@ -62,6 +62,16 @@ _ARABIC_RANGE_TO = frozenset(["الي", "حتي", "او"])
 _ENGLISH_RANGE_TO = frozenset(["to", "or", "until", "till"])
 _JOINERS = frozenset(["و", "and", "-", "of"])
 _THOUSANDS_DOT = re.compile(r"[0-9]{1,3}\.[0-9]{3}")
+#: How far after the token where a figure begins its first measure may
+#: begin: a qualifier before it, "ما بين", and "few" after "a".
+_REACH = max(len(words) for entries in BEFORE.values() for words, _ in entries) + 3
+#: Tokens (over :attr:`.tokens.Tokens.roles`) where a figure may begin: a
+#: token that may begin a measure, or a qualifier or range opener with one
+#: near enough after it. Elsewhere :meth:`_Parser.figure` finds nothing, and
+#: so it is not called.
+_STARTS = re.compile(rf"[ncC]|[wW](?=[CKSVWX])|[sSwW](?=.{{0,{_REACH}}}(?:[nckCK]|[vwVW][CKSVWX]))")
+#: Tokens (over the roles) where a measure may begin.
+_MEASURE_AT = re.compile("[nckCK]|[vwVW][CKSVWX]")
 #: Flags of a word that makes the number before it a time or a year.
 _NOT_A_NUMBER_AFTER = tk.TIME_AFTER | tk.ERA
 
@@ -745,6 +755,8 @@ class _Parser:
             opener, opener_start, j = "بين", self.starts[j], j + 2
         elif key in tk.RANGE_OPENERS:
             opener, opener_start, j = key, self.starts[j], j + 1
+        if not _MEASURE_AT.match(self.t.roles, j):
+            return None, i + 1  # what self.measure(j) would say, sooner
         m1 = self.measure(j)
         if m1 is None:
             return None, i + 1
@@ -815,16 +827,14 @@ class _Parser:
         return None
 
     def figures(self) -> Iterator[_Found]:
-        infos, n = self.infos, self.n
-        i = 0
-        while i < n:
-            if not infos[i].may_start:
-                i += 1
-                continue
+        search, roles = _STARTS.search, self.t.roles
+        start = search(roles)
+        while start is not None:
+            i = start.start()
             found, nxt = self.figure(i)
             if found is not None:
                 yield found
-            i = max(nxt, i + 1)
+            start = search(roles, max(nxt, i + 1))
 
 
 #: Word analyses shared by every call: they depend only on the word.

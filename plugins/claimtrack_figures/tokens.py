@@ -15,6 +15,8 @@ so the tables are consulted per distinct word, not per token.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
+from operator import attrgetter
 
 from . import exclusions as ex
 from .arabic_numbers import ARABIC_NUMBER_WORDS
@@ -30,6 +32,7 @@ from .units import (
     CURRENCY_CODES,
     ENGLISH_NOT_MODIFIERS,
     ENGLISH_UNITS,
+    UNIT_PHRASES,
     UNIT_SYMBOLS,
     UnitNoun,
 )
@@ -39,17 +42,23 @@ _ARABIC_LETTER = "\u0621-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
 _ARABIC_INNER = "\u0621-\u065f\u0670\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0610-\u061a\u200c\u200d"
 _DIGIT_SEPARATORS = ".,\u066b\u066c\u060c"
 
-#: One token per match; the alternatives never overlap ambiguously and none
-#: nests an unbounded quantifier inside another, so matching is linear.
+#: The tokens and what lies between them: ``TOKEN.split(text)`` alternates
+#: gaps (runs of spaces; no token holds one) and tokens, ``[gap, token, gap,
+#: ..., token, gap]``, so the spans come from the running sum of their
+#: lengths without a Python step per match. The alternatives: Arabic words
+#: (diacritics and tatweel kept inside the token), Latin words, numbers (a
+#: time "5:30", then a slashed date, then digits with separators), line
+#: breaks, single symbols, words of other scripts. Their first characters
+#: are disjoint sets except for the last alternative, which comes last, so
+#: the order costs nothing in meaning and the common words are tried first.
+#: None nests an unbounded quantifier inside another, so matching is linear.
 TOKEN = re.compile(
-    rf"(?P<time>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?!\d))"
-    rf"|(?P<slash>\d+(?:/\d+)+)"
-    rf"|(?P<num>\d+(?:[{_DIGIT_SEPARATORS}]\d+)*)"
-    rf"|(?P<ar>[{_ARABIC_LETTER}\u0640][{_ARABIC_INNER}]*)"
-    r"|(?P<lat>[A-Za-z]+)"
-    r"|(?P<nl>[\n\r\u2028\u2029]+)"
-    r"|(?P<sym>[²³]|[^\w\s])"
-    r"|(?P<other>\w+)"
+    rf"([{_ARABIC_LETTER}\u0640][{_ARABIC_INNER}]*"
+    r"|[A-Za-z]+"
+    rf"|\d(?:\d?:\d{{2}}(?::\d{{2}})?(?!\d)|\d*(?:/\d+)+|\d*(?:[{_DIGIT_SEPARATORS}]\d+)*)"
+    r"|[\n\r\u2028\u2029]+"
+    r"|[²³]|[^\w\s]"
+    r"|\w+)"
 )
 
 # WordInfo.flags bits.
@@ -78,6 +87,8 @@ _DEMONYM_ENDINGS = ("ians", "ans", "is", "ese", "ks", "ds", "bs", "ons")
 _DIGIT_CLITICS = frozenset(split_words("و ب ل ك ف ال وال بال فال كال لل وب ول"))
 _DETERMINERS = frozenset(split_words("the its their his her our these those them"))
 _MAGNITUDE = frozenset(["قوه", "بقوه", "قوته", "قوتها", "شده", "بشده", "شدته", "شدتها", "magnitude"])
+#: The first words of unit phrases that are duals ("نقطتين مئويتين").
+_DUAL_PHRASE_STARTS = frozenset(words[0] for words, unit in UNIT_PHRASES.items() if unit.count == 2)
 #: Words that open a range: "من ... إلى", "بين ... و", "from ... to".
 RANGE_OPENERS = frozenset(["من", "بين", "between", "from"])
 
@@ -95,6 +106,7 @@ class WordInfo:
         "may_start",
         "number",
         "qualifier",
+        "role",
         "text",
         "unit",
     )
@@ -125,6 +137,67 @@ class WordInfo:
                 or self.key == "ما"
                 or (kind == "lat" and (text in CURRENCY_CODES or text == "US"))
             )
+        )
+        self.role = self._role()
+
+    def _role(self) -> str:
+        """One character for :attr:`Tokens.roles`: "n" digits, "p" one of
+        "()-.", "+" (these begin neither a figure nor a measure); otherwise
+        whether a figure may begin here (:attr:`may_start`) and whether a
+        measure may: "c" both, "w" a figure, and a measure when a follower
+        comes next, "s" a figure only, "k" a measure only, "v" a measure
+        when a follower comes next, "x" neither. A follower (a number word,
+        "و", "الـ", "الثلاثة": what may come after a noun that carries its
+        number) is written in capitals."""
+        kind, text = self.kind, self.text
+        if kind == "num":
+            return "n"
+        if kind == "sym" and text in _PHONE_PUNCTUATION:
+            return "p"
+        if text == "+":
+            return "+"
+        role = ("cws" if self.may_start else "kvx")[self._measure_start()]
+        return role.upper() if self._follower() else role
+
+    def _measure_start(self) -> int:
+        """0 where :meth:`grammar._Parser.measure` may find a measure, 2
+        where it finds none, 1 where it may only when a follower comes next
+        ("يوم واحد", "الساعات الـ24": a singular or a definite plural before
+        its number; "عدة" or "few" before "آلاف", "thousand"; "a" before
+        "million")."""
+        kind, text = self.kind, self.text
+        if (kind == "sym" and text in UNIT_SYMBOLS) or (
+            kind == "lat" and (text in CURRENCY_CODES or text == "US")
+        ):
+            return 0
+        found = 2
+        if self.number:
+            word = self.number[1]
+            weak = word.kind == "article" or (word.kind == "few" and (kind == "lat" or word.value <= 1))
+            if not weak:
+                return 0
+            found = 1
+        if kind == "ar" and self.key in _DUAL_PHRASE_STARTS:
+            return 0
+        if kind == "ar" and self.unit:
+            prefix, unit = self.unit
+            definite = prefix.endswith(("ال", "لل"))
+            if unit.count == 2:
+                if not definite or unit.kind == "time":
+                    return 0
+            elif unit.count is not None or definite:
+                found = 1
+        return found
+
+    def _follower(self) -> bool:
+        """Whether this may complete a noun that carries its number, or a
+        "few" before a scale (see :meth:`_measure_start`)."""
+        key = self.key
+        return bool(
+            self.number
+            or key == "و"
+            or (self.flags & DIGIT_CLITIC and key.endswith("ال"))
+            or (self.kind == "ar" and key.startswith("ال") and key[2:] in ARABIC_NUMBER_WORDS)
         )
 
     def _cue(self, table: object) -> object | None:
@@ -227,6 +300,14 @@ def after_qualifier_stems(key: str) -> tuple[str, ...]:
 
 
 _NEWLINES = "\n\r\u2028\u2029"
+#: What may stand between the digit groups of a phone number.
+_PHONE_PUNCTUATION = frozenset("()-.")
+#: Phone-like runs over :attr:`Tokens.roles`: digits, then digits and
+#: punctuation.
+_PHONE_RUN = re.compile("n[np]*")
+_KIND = attrgetter("kind")
+_KEY = attrgetter("key")
+_ROLE = attrgetter("role")
 
 
 _ARABIC_START = re.compile(f"[{_ARABIC_LETTER}\u0640]")
@@ -234,8 +315,9 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def classify(token: str) -> str:
-    """The kind of a token :data:`TOKEN` matched, from its text: the same
-    split as the regex's named groups, tested in the same order."""
+    """The kind of a token :data:`TOKEN` matched, from its first character:
+    "time", "slash" and "num" for the three digit forms, then "ar", "lat",
+    "nl", "sym" and "other" for the regex's other alternatives."""
     first = token[0]
     if first.isdecimal():
         if ":" in token:
@@ -257,28 +339,27 @@ class Tokens:
     spans and :class:`WordInfo`."""
 
     def __init__(self, text: str, cache: dict[str, WordInfo]) -> None:
-        starts: list[int] = []
-        ends: list[int] = []
-        infos: list[WordInfo] = []
-        get = cache.get
-        for match in TOKEN.finditer(text):
-            start, end = match.span()
-            token = text[start:end]
-            info = get(token)
-            if info is None:
-                info = cache[token] = WordInfo(classify(token), token)
-            starts.append(start)
-            ends.append(end)
-            infos.append(info)
+        parts = TOKEN.split(text)
+        words = parts[1::2]
+        try:
+            infos = list(map(cache.__getitem__, words))
+        except KeyError:
+            for token in set(words).difference(cache):
+                cache[token] = WordInfo(classify(token), token)
+            infos = list(map(cache.__getitem__, words))
+        offsets = list(accumulate(map(len, parts)))
         self.text = text
         self.infos = infos
-        self.kinds = [info.kind for info in infos]
+        self.kinds = list(map(_KIND, infos))
         #: Folded forms: Arabic and Latin words as the tables spell them,
         #: digits in ASCII.
-        self.keys = [info.key for info in infos]
-        self.starts = starts
-        self.ends = ends
+        self.keys = list(map(_KEY, infos))
+        self.starts = offsets[0:-1:2]
+        self.ends = offsets[1::2]
         self.n = len(infos)
+        #: One character per token, :attr:`WordInfo.role`, so that the pass
+        #: finds what it looks for with regexes, not a Python step per token.
+        self.roles = "".join(map(_ROLE, infos))
         self.blocked = self._phone_runs()
 
     def adjacent(self, i: int) -> bool:
@@ -299,18 +380,12 @@ class Tokens:
     def _phone_runs(self) -> frozenset[int]:
         """Digits in phone-number-like runs: three or more digit groups in a
         row ("555 123 4567", "(202) 555-0100"), or any run after "+"."""
+        roles = self.roles
+        if roles.count("n") < 3 and "+" not in roles:
+            return frozenset()
         blocked: set[int] = set()
-        kinds, infos, n = self.kinds, self.infos, self.n
-        i = 0
-        while i < n:
-            if kinds[i] != "num":
-                i += 1
-                continue
-            j, groups = i, 0
-            while j < n and (kinds[j] == "num" or (kinds[j] == "sym" and infos[j].text in "()-.")):
-                groups += kinds[j] == "num"
-                j += 1
-            if groups >= 3 or (i > 0 and infos[i - 1].text == "+"):
-                blocked.update(k for k in range(i, j) if kinds[k] == "num")
-            i = max(j, i + 1)
+        for run in _PHONE_RUN.finditer(roles):
+            start, end = run.span()
+            if run.group().count("n") >= 3 or (start > 0 and roles[start - 1] == "+"):
+                blocked.update(k for k in range(start, end) if roles[k] == "n")
         return frozenset(blocked)
