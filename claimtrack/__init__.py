@@ -13,6 +13,8 @@ from here and nowhere else in the package:
   :func:`normalize_text`, :func:`detect_language`, :func:`extract`;
 * text folding that keeps offsets, for extractors: :func:`fold_with_offsets`,
   :func:`original_offset`, :func:`fold_chars`, and :func:`normalize`;
+* linking: :class:`LinkClaim`, :class:`Link`, :class:`Linker`,
+  :func:`link_claims`;
 * the store: :func:`open_store`;
 * date arithmetic for date plugins: :mod:`claimtrack.calendar`.
 """
@@ -24,6 +26,7 @@ from importlib.metadata import PackageNotFoundError, version
 from claimtrack import calendar
 from claimtrack.hookspecs import hookimpl, hookspec
 from claimtrack.importing import Importer, ImportProblem, Source
+from claimtrack.linking import Link, LinkClaim, Linker, LinkResult, link_claims
 from claimtrack.model import (
     CLAIM_KINDS,
     Claim,
@@ -34,7 +37,15 @@ from claimtrack.model import (
     parse_iso_date,
     stable_id,
 )
-from claimtrack.normalize import fold_chars, fold_digits, fold_with_offsets, normalize, original_offset
+from claimtrack.normalize import (
+    fold_chars,
+    fold_digits,
+    fold_with_offsets,
+    light_stem,
+    normalize,
+    original_offset,
+    search_form,
+)
 from claimtrack.pipeline import (
     Extraction,
     detect_language,
@@ -61,6 +72,10 @@ __all__ = [
     "Figure",
     "ImportProblem",
     "Importer",
+    "Link",
+    "LinkClaim",
+    "LinkResult",
+    "Linker",
     "Source",
     "Speaker",
     "SpeakerRef",
@@ -77,10 +92,13 @@ __all__ = [
     "hookimpl",
     "hookspec",
     "keep_longest",
+    "light_stem",
+    "link_claims",
     "normalize",
     "normalize_text",
     "open_store",
     "original_offset",
     "parse_iso_date",
+    "search_form",
     "stable_id",
 ]

@@ -297,3 +297,42 @@ def serve(db_path, host, port, open_browser, datasette_args):
         args.append("--open")
     args.extend(datasette_args)
     sys.exit(subprocess.call(args))
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    help="Score (0-100) two claims need to be linked; default: the linker's own (85 for fuzzy).",
+)
+@click.option("--rebuild", is_flag=True, help="Compare every claim again, not only those not linked yet.")
+@click.option("--linker", "linker_name", metavar="NAME", help="Linker to use (default: fuzzy).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def link(db_path, threshold, rebuild, linker_name, as_json):
+    """Group claims that state the same thing into clusters.
+
+    Claims repeated across outlets (reworded, shortened, partially quoted)
+    are linked; a cluster whose members disagree on a figure is flagged
+    (clusters.figure_conflict). A claim and its negation are never merged:
+    their link is kept with its conflict so you can see why they were close.
+    Only claims not linked before are compared (against all others) unless
+    --rebuild. Everything is written in one transaction.
+    """
+    from claimtrack.linking import link_store
+
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"{db_path}: no such store; run claimtrack import first")
+    db = _open(db_path)
+    try:
+        report = link_store(db, threshold=threshold, rebuild=rebuild, linker=linker_name)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--linker") from exc
+    if as_json:
+        click.echo(json.dumps(report.__dict__))
+        return
+    click.echo(
+        f"Linked {report.new} new of {report.claims} claims: {report.links} links, "
+        f"{report.clusters} clusters ({report.conflicts} with a figure conflict); "
+        f"{report.comparisons} comparisons"
+    )

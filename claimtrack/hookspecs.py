@@ -113,6 +113,16 @@ def register_importers(register: Callable[[Any], None]) -> None:
 
 
 @hookspec
+def register_linkers(register: Callable[[Any], None]) -> None:
+    """Register ways of linking claims by calling ``register(linker)`` with a
+    :class:`claimtrack.Linker`: a ``name`` (what ``claimtrack link --linker
+    NAME`` selects) and ``link(claims, threshold, new)``, which compares
+    :class:`claimtrack.LinkClaim` objects in batches (never one call per pair)
+    and returns ``(links, comparisons)``.
+    """
+
+
+@hookspec
 def register_commands(cli: click.Group) -> None:
     """Add commands to the ``claimtrack`` CLI: decorate functions with
     ``@cli.command()``."""

@@ -8,6 +8,10 @@
   ``text`` field and optionally url, outlet, title, published, language.
 * ``csv`` (``.csv``): a header row naming the same columns; ``text`` is
   required.
+* ``claims`` (``--format claims``; JSONL or CSV by suffix): a claim list
+  fact-checkers already keep, one claim per row with ``text`` and optionally
+  speaker, outlet, published, url, language, kind. Each row is stored as
+  one claim, with no extraction.
 
 Files are read as UTF-8 (a byte-order mark is allowed); anything else is an
 error naming the file and line.
@@ -18,11 +22,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from claimtrack.hookspecs import hookimpl
 from claimtrack.importing import Importer, ImportProblem, Source
-from claimtrack.model import Document, parse_iso_date
+from claimtrack.model import CLAIM_KINDS, Claim, Document, Speaker, parse_iso_date
+
+Builder = Callable[[Source, dict, int], "Document | ImportProblem"]
 
 #: Fields an article record may carry besides ``text``.
 FIELDS = ("url", "outlet", "title", "published", "language")
@@ -37,14 +43,15 @@ def _decode_error(source: Source, data: bytes, exc: UnicodeDecodeError, base_lin
     )
 
 
-def _record(source: Source, record: dict, line: int) -> Document | ImportProblem:
-    """A Document from an article record, or the problem with it."""
+def _values(source: Source, record: dict, line: int, fields: tuple[str, ...]) -> dict | ImportProblem:
+    """The text and ``fields`` of a record (keys folded, aliases applied),
+    or the problem with it."""
     record = {_ALIASES.get(str(k).strip().lower(), str(k).strip().lower()): v for k, v in record.items()}
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return ImportProblem(source.name, "missing or empty 'text' field", line)
-    values: dict[str, str | None] = {}
-    for key in FIELDS:
+    values: dict[str, str | None] = {"text": text}
+    for key in fields:
         value = record.get(key)
         if value is None or value == "":
             values[key] = None
@@ -52,9 +59,36 @@ def _record(source: Source, record: dict, line: int) -> Document | ImportProblem
             return ImportProblem(source.name, f"field {key!r} must be a string", line)
         else:
             values[key] = str(value).strip()
-    if values["published"] and parse_iso_date(values["published"]) is None:
+    if values.get("published") and parse_iso_date(values["published"]) is None:
         return ImportProblem(source.name, f"'published' is not an ISO date: {values['published']!r}", line)
-    return Document(text=text, source=f"{source.name}:{line}", **values)
+    return values
+
+
+def _article(source: Source, record: dict, line: int) -> Document | ImportProblem:
+    """A Document from an article record, or the problem with it."""
+    values = _values(source, record, line, FIELDS)
+    if isinstance(values, ImportProblem):
+        return values
+    return Document(source=f"{source.name}:{line}", **values)
+
+
+def _claim(source: Source, record: dict, line: int) -> Document | ImportProblem:
+    """A claim list entry: a Document whose text is the claim, carrying the
+    claim itself (its speaker as given, kind ``indirect`` when there is a
+    speaker, else ``reported``)."""
+    values = _values(source, record, line, (*FIELDS, "speaker", "kind"))
+    if isinstance(values, ImportProblem):
+        return values
+    speaker, kind = values.pop("speaker"), values.pop("kind")
+    kind = kind or ("indirect" if speaker else "reported")
+    if kind not in CLAIM_KINDS:
+        return ImportProblem(source.name, f"'kind' must be one of {', '.join(CLAIM_KINDS)}: {kind!r}", line)
+    text = values["text"]
+    document = Document(source=f"{source.name}:{line}", key=f"{values['url'] or ''}\n{text}", **values)
+    document.claims = [
+        Claim(text=text, start=0, end=len(text), kind=kind, speaker=Speaker(speaker) if speaker else None)
+    ]
+    return document
 
 
 def read_text(source: Source) -> Iterator[Document | ImportProblem]:
@@ -75,7 +109,7 @@ def read_text(source: Source) -> Iterator[Document | ImportProblem]:
         yield ImportProblem(source.name, "empty file", 1)
         return
     record = {**meta, "text": body}
-    document = _record(source, record, 1)
+    document = _article(source, record, 1)
     if isinstance(document, Document):
         document.source = source.name
     yield document
@@ -96,7 +130,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[end + 5 :]
 
 
-def read_jsonl(source: Source) -> Iterator[Document | ImportProblem]:
+def read_jsonl(source: Source, build: Builder = _article) -> Iterator[Document | ImportProblem]:
     with source.open() as stream:
         for number, raw in enumerate(stream, start=1):
             if len(raw) > _MAX_LINE:
@@ -120,10 +154,10 @@ def read_jsonl(source: Source) -> Iterator[Document | ImportProblem]:
                     source.name, f"expected a JSON object, got {type(record).__name__}", number
                 )
                 continue
-            yield _record(source, record, number)
+            yield build(source, record, number)
 
 
-def read_csv(source: Source) -> Iterator[Document | ImportProblem]:
+def read_csv(source: Source, build: Builder = _article) -> Iterator[Document | ImportProblem]:
     csv.field_size_limit(_MAX_LINE)
     with source.open() as stream:
         reader = csv.reader(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""))
@@ -162,15 +196,27 @@ def read_csv(source: Source) -> Iterator[Document | ImportProblem]:
                     source.name, f"row has {len(row)} fields, the header has {len(columns)}", start
                 )
                 continue
-            yield _record(source, dict(zip(columns, row, strict=True)), start)
+            yield build(source, dict(zip(columns, row, strict=True)), start)
+
+
+def read_claims(source: Source) -> Iterator[Document | ImportProblem]:
+    """A claim list: CSV (by suffix) or JSON Lines, one claim per row."""
+    is_csv = source.path is not None and source.path.suffix.lower() == ".csv"
+    return (read_csv if is_csv else read_jsonl)(source, build=_claim)
 
 
 TEXT = Importer("text", read_text, (".txt", ".md", ".text", ""), "One article per file.")
 JSONL = Importer("jsonl", read_jsonl, (".jsonl", ".ndjson"), "One article per line, as a JSON object.")
 CSV = Importer("csv", read_csv, (".csv",), "One article per row, with a header row.")
+CLAIMS = Importer(
+    "claims",
+    read_claims,
+    (),
+    "A claim list (JSONL or CSV): text, speaker, outlet, published, url, language, kind.",
+)
 
 
 @hookimpl
 def register_importers(register) -> None:
-    for importer in (TEXT, JSONL, CSV):
+    for importer in (TEXT, JSONL, CSV, CLAIMS):
         register(importer)

@@ -121,11 +121,19 @@ class Document:
     language: str | None = None
     importer: str | None = None
     source: str | None = None
+    #: What identifies the document when the URL alone does not (an
+    #: imported claim list has many claims per article URL).
+    key: str | None = None
+    #: Claims given by the importer (a claim list): extractors are skipped.
+    claims: list[Claim] | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
-        """Stable: from the URL when there is one (a corrected article replaces
-        the old version), else from the outlet and the text."""
+        """Stable: from ``key`` when set, else from the URL when there is one
+        (a corrected article replaces the old version), else from the outlet
+        and the text."""
+        if self.key:
+            return stable_id("key", self.key)
         if self.url:
             return stable_id("url", self.url.strip())
         return stable_id("text", self.outlet or "", self.text)
@@ -136,7 +144,8 @@ class Document:
         return parse_iso_date(self.published)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, **asdict(self)}
+        data = {f: getattr(self, f) for f in ("text", "url", "outlet", "title", "published", "language")}
+        return {"id": self.id, **data, "importer": self.importer, "source": self.source}
 
 
 @dataclass

@@ -115,9 +115,14 @@ def extract(document: Document) -> Extraction:
     doc_id = document.id
     published = document.published_date
     seen: set[str] = set()
-    for name, impl in hook_implementations("extract_claims"):
+    if document.claims is not None:
+        # A claim list: the importer already says what the claims are.
+        sources = [(document.importer or "import", lambda document: document.claims)]
+    else:
+        sources = [(name, impl.function) for name, impl in hook_implementations("extract_claims")]
+    for name, function in sources:
         try:
-            found = impl.function(document=document) or []
+            found = function(document=document) or []
             found = list(found)
         except Exception as exc:  # a broken plugin must not stop the others
             result.problems.append(PluginProblem(name, f"{type(exc).__name__}: {exc}"))

@@ -38,6 +38,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "claimtrack_figures",
     "claimtrack_arabic",
     "claimtrack_english",
+    "claimtrack_linker",
 )
 
 ENTRY_POINT_GROUP = "claimtrack"

@@ -199,8 +199,15 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """claims.linked_at: when linking last compared the claim (NULL: never),
+    so ``claimtrack link`` compares only what is new."""
+    db.execute("ALTER TABLE claims ADD COLUMN linked_at TEXT")
+    db.execute("CREATE INDEX claims_linked_at ON claims(linked_at)")
+
+
 #: Migration n brings a store from schema version n-1 to n. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -282,6 +289,8 @@ _INSERT_CLAIM = (
     f"VALUES ({', '.join('?' * len(_CLAIM_COLUMNS))}) "
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f'"{c}" = excluded."{c}"' for c in _CLAIM_COLUMNS if c != "id")
+    # A claim whose text changed must be compared again by linking.
+    + ", linked_at = CASE WHEN claims.normalized = excluded.normalized THEN claims.linked_at END"
 ).replace("'", '"')
 
 

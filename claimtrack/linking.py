@@ -1,0 +1,306 @@
+"""Linking: grouping the claims that state the same thing into clusters.
+
+A *linker* (registered through the ``register_linkers`` hook; the default is
+the ``claimtrack_linker`` plugin) receives every claim as a
+:class:`LinkClaim` and returns :class:`Link` pairs, each with a score, its
+evidence and, where the two disagree, a ``conflict``:
+
+* ``"figure"``: the same claim with a different figure ("2,500" / "3,000
+  troops"). The pair is linked, and its cluster is flagged;
+* ``"negation"`` or ``"contrast"``: near-duplicates in characters that say
+  the opposite ("سيصل الوفد غدا" / "لن يصل الوفد غدا", "talks continued" /
+  "talks stopped"). The pair is recorded, so a reader sees why it was
+  close, but its claims are never put in one cluster.
+
+:func:`link_claims` runs a linker on claims in memory; :func:`link_store`
+links the claims of a store: incrementally (only claims not linked before
+are compared, against everything) or, with ``rebuild``, from scratch. All
+its writes happen in one transaction: a link run that is interrupted leaves
+the previous clusters as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from claimtrack.model import Figure, stable_id
+from claimtrack.plugins import get_plugin_manager
+
+#: Conflicts that keep two claims out of one cluster.
+SEPARATING = frozenset({"negation", "contrast"})
+
+
+@dataclass
+class LinkClaim:
+    """What a linker sees of a claim. ``normalized`` and ``figures`` are
+    filled in when missing (through the ``normalize_text`` and
+    ``extract_figures`` hooks)."""
+
+    id: str
+    text: str
+    language: str | None = None
+    speaker: str | None = None
+    outlet: str | None = None
+    said_on: str | None = None
+    figures: list[Figure] | None = None
+    normalized: str | None = None
+
+
+@dataclass
+class Link:
+    """Two claims found to state the same thing, or nearly the same."""
+
+    a: str
+    b: str
+    score: float
+    conflict: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class LinkResult:
+    links: list[Link]
+    clusters: list[list[str]]
+    comparisons: int = 0
+
+
+@dataclass
+class Linker:
+    """A way of linking claims. ``link(claims, threshold, new)`` returns the
+    links among ``claims``; when ``new`` is a set of ids, only pairs with at
+    least one new claim need to be compared. ``threshold`` (0-100) is the
+    score a pair needs, ``default_threshold`` when None. It must compare in
+    batches (never one call per pair) and cost close to linearly in the
+    number of claims."""
+
+    name: str
+    link: Callable[[Sequence[LinkClaim], float, set[str] | None], tuple[list[Link], int]]
+    default_threshold: float = 85.0
+    description: str = ""
+
+
+def get_linkers() -> dict[str, Linker]:
+    linkers: dict[str, Linker] = {}
+
+    def register(linker: Linker) -> None:
+        linkers[linker.name] = linker
+
+    get_plugin_manager().hook.register_linkers(register=register)
+    return linkers
+
+
+def _linker(name: str | None) -> Linker:
+    linkers = get_linkers()
+    if not linkers:
+        raise ValueError("no linker is registered")
+    if name is None:
+        return linkers.get("fuzzy") or next(iter(linkers.values()))
+    if name not in linkers:
+        raise ValueError(f"unknown linker {name!r} (known: {', '.join(sorted(linkers))})")
+    return linkers[name]
+
+
+def clusters_of(
+    ids: Iterable[str], links: Iterable[Link], groups: Iterable[Iterable[str]] = ()
+) -> list[list[str]]:
+    """Connected components of the links that do not separate their claims,
+    starting from existing ``groups``. Components of one claim are left out."""
+    parent: dict[str, str] = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for group in groups:
+        members = [m for m in group if m in parent]
+        for other in members[1:]:
+            union(members[0], other)
+    for link in links:
+        if link.conflict not in SEPARATING and link.a in parent and link.b in parent:
+            union(link.a, link.b)
+    components: dict[str, list[str]] = defaultdict(list)
+    for claim_id in parent:
+        components[find(claim_id)].append(claim_id)
+    return sorted((sorted(c) for c in components.values() if len(c) > 1), key=lambda c: c[0])
+
+
+def link_claims(
+    claims: Sequence[LinkClaim], threshold: float | None = None, linker: str | None = None
+) -> LinkResult:
+    """Link ``claims`` in memory with the named (or default) linker."""
+    chosen = _linker(linker)
+    threshold = chosen.default_threshold if threshold is None else threshold
+    links, comparisons = chosen.link(claims, threshold, None)
+    return LinkResult(links, clusters_of((c.id for c in claims), links), comparisons)
+
+
+@dataclass
+class LinkReport:
+    claims: int
+    new: int
+    links: int
+    clusters: int
+    conflicts: int
+    comparisons: int
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def load_link_claims(db: sqlite_utils.Database) -> tuple[list[LinkClaim], set[str], dict[str, str]]:
+    """Every claim of the store as a LinkClaim, the ids never linked, and
+    each linked claim's cluster."""
+    figures: dict[str, list[Figure]] = defaultdict(list)
+    for row in db.execute(
+        'SELECT claim_id, raw, start, "end", value, value_max, unit, unit_raw, qualifier, counted '
+        "FROM figures"
+    ):
+        figures[row[0]].append(Figure(*row[1:]))
+    claims, new, cluster_of = [], set(), {}
+    for row in db.execute(
+        "SELECT claims.id, claims.text, claims.normalized, claims.language, claims.speaker_id, "
+        "documents.outlet, coalesce(claims.said_on, documents.published), claims.cluster_id, "
+        "claims.linked_at "
+        "FROM claims JOIN documents ON documents.id = claims.document_id"
+    ):
+        claim_id = row[0]
+        claims.append(
+            LinkClaim(
+                id=claim_id,
+                text=row[1],
+                normalized=row[2],
+                language=row[3],
+                speaker=row[4],
+                outlet=row[5],
+                said_on=row[6],
+                figures=figures.get(claim_id, []),
+            )
+        )
+        if row[8] is None:
+            new.add(claim_id)
+        if row[7]:
+            cluster_of[claim_id] = row[7]
+    return claims, new, cluster_of
+
+
+def link_store(
+    db: sqlite_utils.Database,
+    threshold: float | None = None,
+    rebuild: bool = False,
+    linker: str | None = None,
+) -> LinkReport:
+    """Link the store's claims and rewrite ``links``, ``clusters`` and each
+    claim's ``cluster_id`` in one transaction."""
+    chosen = _linker(linker)
+    threshold = chosen.default_threshold if threshold is None else threshold
+    claims, new, cluster_of = load_link_claims(db)
+    if rebuild:
+        new = {c.id for c in claims}
+    links, comparisons = chosen.link(claims, threshold, new) if new else ([], 0)
+    by_id = {c.id: c for c in claims}
+    groups: dict[str, list[str]] = defaultdict(list)
+    if not rebuild:
+        for claim_id, cluster_id in cluster_of.items():
+            groups[cluster_id].append(claim_id)
+    components = clusters_of(by_id, links, groups.values())
+    stamp = _now()
+    with db.conn:
+        db.execute("BEGIN IMMEDIATE")
+        if rebuild:
+            db.execute("DELETE FROM links")
+        elif new:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS new_claims (id TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM new_claims")
+            db.conn.executemany("INSERT INTO new_claims VALUES (?)", ((i,) for i in new))
+            db.execute(
+                "DELETE FROM links WHERE claim_a IN (SELECT id FROM new_claims) "
+                "OR claim_b IN (SELECT id FROM new_claims)"
+            )
+        cluster_ids: dict[str, str] = {}
+        cluster_rows = []
+        for members in components:
+            cluster_id = stable_id("cluster", members[0])
+            for member in members:
+                cluster_ids[member] = cluster_id
+            cluster_rows.append(_cluster_row(cluster_id, [by_id[m] for m in members]))
+        db.execute("UPDATE claims SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
+        db.execute("UPDATE links SET cluster_id = NULL WHERE cluster_id IS NOT NULL")  # not cascaded away
+        db.execute("DELETE FROM clusters")
+        db.conn.executemany(
+            "INSERT INTO clusters (id, label, claims, outlets, first_seen, last_seen, figure_conflict) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            cluster_rows,
+        )
+        db.conn.executemany(
+            "UPDATE claims SET cluster_id = ? WHERE id = ?", ((c, i) for i, c in cluster_ids.items())
+        )
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO links (id, claim_a, claim_b, cluster_id, score, linker, evidence, "
+            "figure_conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    stable_id("link", link.a, link.b),
+                    link.a,
+                    link.b,
+                    cluster_ids.get(link.a) if cluster_ids.get(link.a) == cluster_ids.get(link.b) else None,
+                    round(link.score, 2),
+                    chosen.name,
+                    json.dumps({"conflict": link.conflict, **link.evidence}, ensure_ascii=False),
+                    int(link.conflict == "figure"),
+                )
+                for link in links
+            ),
+        )
+        db.conn.executemany("UPDATE claims SET linked_at = ? WHERE id = ?", ((stamp, i) for i in new))
+        # Links kept from earlier runs count too: a link belongs to the
+        # cluster of its two claims, and a cluster with a figure conflict
+        # among its links is flagged.
+        db.execute(
+            "UPDATE links SET cluster_id = (SELECT a.cluster_id FROM claims a JOIN claims b "
+            "ON b.id = links.claim_b WHERE a.id = links.claim_a AND a.cluster_id = b.cluster_id)"
+        )
+        db.execute(
+            "UPDATE clusters SET figure_conflict = EXISTS (SELECT 1 FROM links "
+            "WHERE links.cluster_id = clusters.id AND links.figure_conflict = 1)"
+        )
+    return LinkReport(
+        claims=len(claims),
+        new=len(new),
+        links=db.execute("SELECT count(*) FROM links").fetchone()[0],
+        clusters=len(components),
+        conflicts=db.execute("SELECT count(*) FROM clusters WHERE figure_conflict").fetchone()[0],
+        comparisons=comparisons,
+    )
+
+
+def _cluster_row(cluster_id: str, members: list[LinkClaim]) -> tuple:
+    """id, label (the earliest claim's text), size, outlets, and the first
+    and last date seen; figure_conflict is set from the links afterwards."""
+    dated = sorted(members, key=lambda c: (c.said_on or "9999", c.id))
+    dates = [c.said_on[:10] for c in members if c.said_on]
+    return (
+        cluster_id,
+        dated[0].text[:300],
+        len(members),
+        len({c.outlet for c in members if c.outlet}),
+        min(dates) if dates else None,
+        max(dates) if dates else None,
+        0,
+    )

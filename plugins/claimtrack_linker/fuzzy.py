@@ -1,0 +1,232 @@
+"""The default linker: blocked fuzzy matching of normalized claim text, with
+speaker, figures and negation as evidence.
+
+1. Each claim's normalized text (Arabic letters, diacritics and digits
+   folded) becomes a set of content words, Arabic clitics stripped.
+2. Blocking: each claim is filed under its few rarest words (those shared
+   with at least one other claim). Claims that state the same thing share
+   their rare words; claims that do not, rarely do. Cost grows with the
+   number of claims, not with its square.
+3. Within each block, ``rapidfuzz.process.cdist`` scores every new claim
+   against the block in one call (``token_set_ratio``, so a shortened
+   version or a partial quote of a claim still scores high), with
+   ``score_cutoff`` so only candidates come back.
+4. Each candidate pair is checked: a pair whose words differ by a negation
+   ("لن", "not") or by a contrast ("continued"/"stopped", "ارتفع"/"انخفض")
+   is a ``negation``/``contrast`` conflict, kept apart; figures with the
+   same unit and different values make a ``figure`` conflict, linked and
+   flagged; two different named speakers need a near-identical text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from claimtrack import Figure, Link, LinkClaim, find_figures, light_stem, normalize_text
+
+#: Rare words a claim is filed under.
+KEYS_PER_CLAIM = 3
+#: Blocks larger than this are words too common to tell claims apart.
+MAX_BLOCK = 400
+#: Extra score two claims by different named speakers need (outlets name
+#: the same person differently, so this is evidence, not a veto).
+DIFFERENT_SPEAKER_MARGIN = 5.0
+#: Fewest content words shared by a linked pair.
+MIN_SHARED = 3
+
+STOPWORDS = frozenset(
+    """
+    في من الى علي عن مع ان او ثم قد كان كانت هذا هذه ذلك التي الذي الذين كما بعد قبل بين حتي عند
+    ما لقد وقد فقد اي كل بعض غير هو هي هم نحن انه انها
+    the a an of to in on at for and or but with by from as is are was were be been has have had it its
+    this that these those which who will would said says
+    """.split()  # noqa: SIM905
+)
+NEGATIONS = frozenset(
+    "لن لم لا ليس ليست ليسوا لسنا غير عدم لاي not no never nt none without cannot neither nor".split()  # noqa: SIM905
+)
+_CONTRAST_PAIRS = [
+    ("continued", "stopped"),
+    ("continued", "halted"),
+    ("continued", "suspended"),
+    ("rose", "fell"),
+    ("increased", "decreased"),
+    ("increase", "decrease"),
+    ("won", "lost"),
+    ("opened", "closed"),
+    ("accepted", "rejected"),
+    ("approved", "rejected"),
+    ("arrived", "left"),
+    ("ارتفع", "انخفض"),
+    ("ارتفعت", "انخفضت"),
+    ("ارتفاع", "انخفاض"),
+    ("زياده", "انخفاض"),
+    ("زياده", "تراجع"),
+    ("استمرت", "توقفت"),
+    ("تستمر", "تتوقف"),
+    ("فاز", "خسر"),
+    ("وافق", "رفض"),
+    ("وافقت", "رفضت"),
+    ("قبول", "رفض"),
+    ("فتح", "اغلاق"),
+    ("وصل", "غادر"),
+]
+CONTRASTS: dict[str, set[str]] = defaultdict(set)
+for _a, _b in _CONTRAST_PAIRS:
+    CONTRASTS[_a].add(_b)
+    CONTRASTS[_b].add(_a)
+
+
+def _figure_words(claim: LinkClaim, figures: list[Figure]) -> frozenset[str]:
+    """The words a claim's figures are written with ("ستة أشهر"): compared
+    as figures, not as words."""
+    if not figures:
+        return frozenset()
+    return frozenset(w for f in figures for w in normalize_text(f.raw, claim.language).split())
+
+
+def _content_words(normalized: str, stems: dict[str, str], skip: frozenset[str] = frozenset()) -> list[str]:
+    """The words that carry a claim's content, clitics stripped, in order;
+    numbers are left to the figures ("6 أشهر" and "ستة أشهر" differ in
+    words, not in figures)."""
+    words = []
+    for word in normalized.split():
+        if word in skip:
+            continue
+        stem = stems.get(word)
+        if stem is None:
+            stem = stems[word] = light_stem(word)
+        if len(stem) > 1 and stem not in STOPWORDS and not stem.replace(".", "").isdigit():
+            words.append(stem)
+    return words
+
+
+def _figure_tokens(figures: list[Figure]) -> list[str]:
+    """A figure as one comparable word: "#6:month", whatever its script."""
+    return [f"#{f.value:g}:{f.unit}" for f in figures if f.value is not None and f.unit]
+
+
+def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
+    """Figures of the same unit (and thing counted) whose values differ."""
+    conflicts = []
+    for fa in a:
+        if fa.value is None or fa.unit is None:
+            continue
+        same_kind = [
+            fb for fb in b if fb.unit == fa.unit and fb.value is not None and fb.counted == fa.counted
+        ]
+        if not same_kind:
+            continue
+        lo_a, hi_a = fa.value, fa.value_max if fa.value_max is not None else fa.value
+        if any(
+            lo_a <= (fb.value_max if fb.value_max is not None else fb.value) and fb.value <= hi_a
+            for fb in same_kind
+        ):
+            continue
+        conflicts.append({"unit": fa.unit, "a": fa.raw, "b": same_kind[0].raw})
+    return conflicts
+
+
+def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -> tuple[list[Link], int]:
+    stems: dict[str, str] = {}
+    figures = [c.figures if c.figures is not None else find_figures(c.text, c.language) for c in claims]
+    sequences = [
+        _content_words(c.normalized or normalize_text(c.text, c.language), stems, _figure_words(c, f))
+        + _figure_tokens(f)
+        for c, f in zip(claims, figures, strict=True)
+    ]
+    words = [frozenset(seq) for seq in sequences]
+    # What rapidfuzz compares: the content words, figures canonical.
+    normalized = [" ".join(seq) for seq in sequences]
+    frequency: Counter[str] = Counter()
+    for claim_words in words:
+        frequency.update(claim_words)
+    blocks: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    for index, claim_words in enumerate(words):
+        rare = sorted((frequency[w], w) for w in claim_words if frequency[w] > 1)[:KEYS_PER_CLAIM]
+        language = claims[index].language
+        for _count, word in rare:
+            blocks[(language, word)].append(index)
+    is_new = [new is None or c.id in new for c in claims]
+    candidates: dict[tuple[int, int], float] = {}
+    comparisons = 0
+    for members in blocks.values():
+        if len(members) < 2 or len(members) > MAX_BLOCK:
+            continue
+        queries = [m for m in members if is_new[m]]
+        if not queries:
+            continue
+        scores = process.cdist(
+            [normalized[q] for q in queries],
+            [normalized[m] for m in members],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=threshold,
+            dtype=np.uint8,
+            workers=-1 if len(queries) * len(members) > 2500 else 1,
+        )
+        comparisons += len(queries) * len(members)
+        for qi, mi in zip(*np.nonzero(scores), strict=True):
+            a, b = queries[qi], members[mi]
+            if a == b:
+                continue
+            pair = (a, b) if a < b else (b, a)
+            if pair not in candidates:
+                candidates[pair] = float(scores[qi, mi])
+    links = []
+    for (a, b), score in candidates.items():
+        found = _check(claims[a], claims[b], words[a], words[b], figures[a], figures[b], score, threshold)
+        if found is not None:
+            links.append(found)
+    return links, comparisons
+
+
+def _check(
+    a: LinkClaim,
+    b: LinkClaim,
+    words_a: frozenset[str],
+    words_b: frozenset[str],
+    figures_a: list[Figure],
+    figures_b: list[Figure],
+    score: float,
+    threshold: float,
+) -> Link | None:
+    """The link between two candidates, with its evidence, or None."""
+    shared = words_a & words_b
+    if len(shared) < min(MIN_SHARED, len(words_a), len(words_b)):
+        return None
+    evidence: dict = {"shared_words": len(shared)}
+    if a.speaker and b.speaker:
+        evidence["same_speaker"] = a.speaker == b.speaker
+        if a.speaker != b.speaker and score < threshold + DIFFERENT_SPEAKER_MARGIN:
+            return None
+    only_a, only_b = words_a - words_b, words_b - words_a
+    conflict = None
+    if (only_a & NEGATIONS) != (only_b & NEGATIONS):
+        conflict = "negation"
+        evidence["negation"] = sorted((only_a | only_b) & NEGATIONS)
+    else:
+        contrast = [(w, sorted(CONTRASTS[w] & only_b)) for w in only_a if CONTRASTS.get(w, set()) & only_b]
+        if contrast:
+            conflict = "contrast"
+            evidence["contrast"] = [f"{w}/{o[0]}" for w, o in contrast]
+    if conflict is None:
+        differing = _figure_conflict(figures_a, figures_b)
+        if differing:
+            conflict = "figure"
+            evidence["figures"] = differing
+    if a.said_on and b.said_on:
+        evidence["days_apart"] = _days_apart(a.said_on, b.said_on)
+    first, second = (a, b) if a.id < b.id else (b, a)
+    return Link(first.id, second.id, score, conflict, evidence)
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    try:
+        return abs((dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
