@@ -41,7 +41,7 @@ from . import tokens as tk
 from .arabic_numbers import ARABIC_NUMBER_WORDS
 from .compounds import MULTIPLIERS, NumberBuilder
 from .english_numbers import MONEY_SCALES
-from .number_words import NumberWord, digits_value
+from .number_words import NumberWord
 from .qualifiers import AFTER, BEFORE, VAGUE
 from .units import (
     CURRENCY_CODES,
@@ -69,9 +69,9 @@ _REACH = max(len(words) for entries in BEFORE.values() for words, _ in entries) 
 #: token that may begin a measure, or a qualifier or range opener with one
 #: near enough after it. Elsewhere :meth:`_Parser.figure` finds nothing, and
 #: so it is not called.
-_STARTS = re.compile(rf"[ncC]|[wW](?=[CKSVWX])|[sSwW](?=.{{0,{_REACH}}}(?:[nckCK]|[vwVW][CKSVWX]))")
+_STARTS = re.compile(rf"[ncC]|[wqWQ](?=[CKQSVWX])|[sqSQ](?=.{{0,{_REACH}}}(?:[nckCK]|[vwqVWQ][CKQSVWX]))")
 #: Tokens (over the roles) where a measure may begin.
-_MEASURE_AT = re.compile("[nckCK]|[vwVW][CKSVWX]")
+_MEASURE_AT = re.compile("[nckCK]|[vwqVWQ][CKQSVWX]")
 #: Flags of a word that makes the number before it a time or a year.
 _NOT_A_NUMBER_AFTER = tk.TIME_AFTER | tk.ERA
 
@@ -283,8 +283,7 @@ class _Parser:
         if kind == "num":
             if i in self.t.blocked:
                 return None
-            value = digits_value(self.keys[i])
-            return ("", NumberWord("digits", value)) if value is not None else None
+            return self.infos[i].digits
         if kind == "lat" and after_digits and self.infos[i].key in MONEY_SCALES:
             after = self.unit_word(i + 1)
             if money or (after and after[1].kind not in ("measure", "time")) or self.key(i + 1) == "of":
@@ -698,7 +697,7 @@ class _Parser:
         ):
             if not self.t.adjacent(k + 1) or k + 1 in self.t.blocked:
                 return None
-            value = digits_value(self.keys[k + 1])
+            value = self.infos[k + 1].digits_value
             end = k + 2
         else:
             word = split_prefix(self.infos[k].key, ARABIC_NUMBER_WORDS, ("ال",))

@@ -21,7 +21,7 @@ from operator import attrgetter
 from . import exclusions as ex
 from .arabic_numbers import ARABIC_NUMBER_WORDS
 from .english_numbers import ENGLISH_NUMBER_WORDS
-from .number_words import NumberWord
+from .number_words import NumberWord, digits_value
 from .qualifiers import AFTER, BEFORE, QUALIFIER_PREFIXES
 from .units import (
     ARABIC_UNITS,
@@ -100,6 +100,8 @@ class WordInfo:
         "counted_after",
         "counted_before",
         "currency",
+        "digits",
+        "digits_value",
         "flags",
         "key",
         "kind",
@@ -122,10 +124,18 @@ class WordInfo:
         self.counted_after: str | None = None
         self.currency: str | None = None
         self.flags = 0
+        #: What digits are worth (:func:`.number_words.digits_value`), and
+        #: that as a number element for the grammar.
+        self.digits_value: float | None = None
+        self.digits: tuple[str, NumberWord] | None = None
         if kind == "ar":
             self._arabic()
         elif kind == "lat":
             self._latin()
+        elif kind == "num":
+            self.digits_value = digits_value(self.key)
+            if self.digits_value is not None:
+                self.digits = ("", NumberWord("digits", self.digits_value))
         self.may_start = (
             kind == "num"
             or (kind == "sym" and text in UNIT_SYMBOLS)
@@ -143,12 +153,22 @@ class WordInfo:
     def _role(self) -> str:
         """One character for :attr:`Tokens.roles`: "n" digits, "p" one of
         "()-.", "+" (these begin neither a figure nor a measure); otherwise
-        whether a figure may begin here (:attr:`may_start`) and whether a
-        measure may: "c" both, "w" a figure, and a measure when a follower
-        comes next, "s" a figure only, "k" a measure only, "v" a measure
-        when a follower comes next, "x" neither. A follower (a number word,
-        "و", "الـ", "الثلاثة": what may come after a noun that carries its
-        number) is written in capitals."""
+        whether a figure may begin here and whether a measure may:
+
+        ===  =====================================================
+        "c"  a figure and a measure
+        "w"  a figure and its measure, when a follower comes next
+        "q"  "w", or a figure whose measure comes after a qualifier
+             or range opener that begins here
+        "s"  a figure whose measure comes after a qualifier or
+             range opener that begins here
+        "k"  a measure, not a figure
+        "v"  a measure, not a figure, when a follower comes next
+        "x"  neither
+        ===  =====================================================
+
+        A follower (a number word, "و", "الـ", "الثلاثة": what may come after
+        a noun that carries its number) is written in capitals."""
         kind, text = self.kind, self.text
         if kind == "num":
             return "n"
@@ -156,7 +176,13 @@ class WordInfo:
             return "p"
         if text == "+":
             return "+"
-        role = ("cws" if self.may_start else "kvx")[self._measure_start()]
+        measure = self._measure_start()
+        if not self.may_start:
+            role = "kvx"[measure]
+        elif self.qualifier or self.key in RANGE_OPENERS or self.key == "ما":
+            role = "cqs"[measure]  # the figure's measure may begin a few words on
+        else:
+            role = "cwx"[measure]  # a figure begins here with its measure, or not at all
         return role.upper() if self._follower() else role
 
     def _measure_start(self) -> int:
