@@ -37,7 +37,7 @@ from claimtrack.plugins import get_plugin_manager
 SEPARATING = frozenset({"negation", "contrast"})
 
 
-@dataclass
+@dataclass(slots=True)
 class LinkClaim:
     """What a linker sees of a claim. ``normalized`` and ``figures`` are
     filled in when missing (through the ``normalize_text`` and
@@ -53,7 +53,7 @@ class LinkClaim:
     normalized: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     """Two claims found to state the same thing, or nearly the same."""
 

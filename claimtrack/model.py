@@ -25,7 +25,7 @@ def stable_id(*parts: object) -> str:
     return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """A number with its unit, as written in the text: "2,500 troops",
     "ساعتين إلى ثلاث ساعات", "more than $8 million".

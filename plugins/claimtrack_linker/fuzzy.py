@@ -134,36 +134,39 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
 
 def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -> tuple[list[Link], int]:
     stems: dict[str, str] = {}
+    # What rapidfuzz compares, one string per claim: the content words, with
+    # figures as canonical tokens. Only these strings are kept (memory).
     figures = [c.figures if c.figures is not None else find_figures(c.text, c.language) for c in claims]
-    sequences = [
-        _content_words(c.normalized or normalize_text(c.text, c.language), stems, _figure_words(c, f))
-        + _figure_tokens(f)
+    compared = [
+        " ".join(
+            _content_words(c.normalized or normalize_text(c.text, c.language), stems, _figure_words(c, f))
+            + _figure_tokens(f)
+        )
         for c, f in zip(claims, figures, strict=True)
     ]
-    words = [frozenset(seq) for seq in sequences]
-    # What rapidfuzz compares: the content words, figures canonical.
-    normalized = [" ".join(seq) for seq in sequences]
+    del stems
     frequency: Counter[str] = Counter()
-    for claim_words in words:
-        frequency.update(claim_words)
+    for text in compared:
+        frequency.update(set(text.split()))
     blocks: dict[tuple[str | None, str], list[int]] = defaultdict(list)
-    for index, claim_words in enumerate(words):
-        rare = sorted((frequency[w], w) for w in claim_words if frequency[w] > 1)[:KEYS_PER_CLAIM]
+    for index, text in enumerate(compared):
+        rare = sorted((frequency[w], w) for w in set(text.split()) if frequency[w] > 1)[:KEYS_PER_CLAIM]
         language = claims[index].language
         for _count, word in rare:
             blocks[(language, word)].append(index)
-    is_new = [new is None or c.id in new for c in claims]
+    del frequency
+    is_new = None if new is None else [c.id in new for c in claims]
     candidates: dict[tuple[int, int], float] = {}
     comparisons = 0
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
             continue
-        queries = [m for m in members if is_new[m]]
+        queries = members if is_new is None else [m for m in members if is_new[m]]
         if not queries:
             continue
         scores = process.cdist(
-            [normalized[q] for q in queries],
-            [normalized[m] for m in members],
+            [compared[q] for q in queries],
+            [compared[m] for m in members],
             scorer=fuzz.token_set_ratio,
             score_cutoff=threshold,
             dtype=np.uint8,
@@ -172,14 +175,21 @@ def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) ->
         comparisons += len(queries) * len(members)
         for qi, mi in zip(*np.nonzero(scores), strict=True):
             a, b = queries[qi], members[mi]
-            if a == b:
-                continue
-            pair = (a, b) if a < b else (b, a)
-            if pair not in candidates:
-                candidates[pair] = float(scores[qi, mi])
+            if a != b:
+                candidates.setdefault((a, b) if a < b else (b, a), float(scores[qi, mi]))
+    del blocks
     links = []
     for (a, b), score in candidates.items():
-        found = _check(claims[a], claims[b], words[a], words[b], figures[a], figures[b], score, threshold)
+        found = _check(
+            claims[a],
+            claims[b],
+            frozenset(compared[a].split()),
+            frozenset(compared[b].split()),
+            figures[a],
+            figures[b],
+            score,
+            threshold,
+        )
         if found is not None:
             links.append(found)
     return links, comparisons
