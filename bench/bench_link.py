@@ -174,7 +174,8 @@ def main() -> None:
         )
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     print(
-        f"{'claims':>9} {'seconds':>8} {'claims/s':>9} {'comparisons':>12} {'links':>9} {'peak MB':>8} {'time vs previous':>17}"
+        f"{'claims':>9} {'seconds':>8} {'claims/s':>9} {'comparisons':>12} {'links':>9} {'peak MB':>8} "
+        f"{'time vs previous':>17}"
     )
     previous = None
     for r in rows:
