@@ -20,6 +20,7 @@ install: $(BIN)/.installed
 
 demo: install
 	$(BIN)/claimtrack import datasets/arabic/articles datasets/samples --db $(DEMO_DB)
+	$(BIN)/claimtrack link --db $(DEMO_DB)
 	$(BIN)/claimtrack serve --db $(DEMO_DB) --port $(PORT)
 
 test: install
