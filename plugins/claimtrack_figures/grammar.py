@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from claimtrack import Figure
 
@@ -74,9 +75,10 @@ _STARTS = re.compile(rf"[ncC]|[wqWQ](?=[CKQSVWX])|[sqSQ](?=.{{0,{_REACH}}}(?:[nc
 _MEASURE_AT = re.compile("[nckCK]|[vwqVWQ][CKQSVWX]")
 #: Flags of a word that makes the number before it a time or a year.
 _NOT_A_NUMBER_AFTER = tk.TIME_AFTER | tk.ERA
+_WORD_KEY = attrgetter("word_key")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Num:
     """A number as read: ``start`` is a text offset, ``end_tok`` the token
     after its last word. ``excluded`` is None until checked."""
@@ -94,7 +96,7 @@ class _Num:
     excluded: bool | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Measure:
     """A number with what it measures."""
 
@@ -112,7 +114,7 @@ class _Measure:
     num: _Num | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """A figure before it becomes a :class:`claimtrack.Figure`."""
 
@@ -165,7 +167,9 @@ class _Parser:
 
     def words_match(self, i: int, words: tuple[str, ...]) -> bool:
         """Whether tokens ``i``, ``i+1``... are the words ``words``."""
-        return all(self.t.is_word(i + k) and self.infos[i + k].key == w for k, w in enumerate(words))
+        if i < 0:
+            return not words
+        return tuple(map(_WORD_KEY, self.infos[i : i + len(words)])) == words
 
     # -- qualifiers ----------------------------------------------------------------
 
@@ -182,9 +186,9 @@ class _Parser:
 
     def qualifier_after(self, i: int) -> tuple[str, int] | None:
         """``(qualifier, next token)`` for a qualifier right after a figure."""
-        if not self.t.is_word(i):
+        if not 0 <= i < self.n:
             return None
-        for stem in tk.after_qualifier_stems(self.infos[i].key):
+        for stem in self.infos[i].after_stems:
             for words, qualifier in AFTER[stem]:
                 if self.words_match(i + 1, words[1:]):
                     return qualifier, i + len(words)
@@ -479,7 +483,7 @@ class _Parser:
                 continue
             words = tuple(self.infos[k + m].key for m in range(size))
             unit = UNIT_PHRASES.get(words)
-            if unit and all(self.t.is_word(k + m) for m in range(size)):
+            if unit and all(self.infos[k + m].word_key is not None for m in range(size)):
                 return unit, (self.starts[k], self.ends[k + size - 1]), k + size
         return None
 
@@ -804,10 +808,11 @@ class _Parser:
 
     def _counted_before(self, i: int) -> str | None:
         """What was counted, from up to three words back: "مقتل 10", "killed at least 10"."""
-        for k in range(i - 1, i - 4, -1):
-            if not self.t.is_word(k):
+        infos = self.infos
+        for k in range(i - 1, max(i - 4, -1), -1):
+            if infos[k].word_key is None:
                 return None
-            found = self.infos[k].counted_before
+            found = infos[k].counted_before
             if found:
                 return found
         return None
@@ -815,9 +820,11 @@ class _Parser:
     def _counted_after(self, k: int) -> str | None:
         """What was counted, from the words after: "10 people were killed", "10 أشخاص قتلوا"."""
         for _ in range(4):
-            if not self.t.is_word(k):
+            if not 0 <= k < self.n:
                 return None
             info = self.infos[k]
+            if info.word_key is None:
+                return None
             if info.counted_after:
                 return info.counted_after
             if not info.flags & tk.AUXILIARY:

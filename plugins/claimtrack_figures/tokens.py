@@ -97,6 +97,7 @@ class WordInfo:
     """What the tables say about one token text."""
 
     __slots__ = (
+        "after_stems",
         "counted_after",
         "counted_before",
         "currency",
@@ -111,6 +112,7 @@ class WordInfo:
         "role",
         "text",
         "unit",
+        "word_key",
     )
 
     def __init__(self, kind: str, text: str) -> None:
@@ -149,6 +151,10 @@ class WordInfo:
             )
         )
         self.role = self._role()
+        #: The key of an Arabic or Latin word, None for other tokens.
+        self.word_key = self.key if self.flags & WORD else None
+        #: The forms a qualifier after a figure may begin with here.
+        self.after_stems = after_qualifier_stems(self.key) if self.flags & WORD else ()
 
     def _role(self) -> str:
         """One character for :attr:`Tokens.roles`: "n" digits, "p" one of
