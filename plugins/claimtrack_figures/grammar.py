@@ -134,11 +134,9 @@ class _Parser:
     def __init__(self, text: str, cache: dict[str, tk.WordInfo]) -> None:
         self.t = tk.Tokens(text, cache)
         self.n = self.t.n
-        self.kinds = self.t.kinds
         self.infos = self.t.infos
         self.starts = self.t.starts
         self.ends = self.t.ends
-        self.keys = self.t.keys
         #: Measures already read, by token: a range's second half is read
         #: again as the next figure's start, never a third time.
         self._measures: dict[int, _Measure | _Num | None] = {}
@@ -149,10 +147,10 @@ class _Parser:
     # -- lookups -------------------------------------------------------------------
 
     def kind(self, i: int) -> str:
-        return self.kinds[i] if 0 <= i < self.n else ""
+        return self.infos[i].kind if 0 <= i < self.n else ""
 
     def key(self, i: int) -> str:
-        return self.keys[i] if 0 <= i < self.n else ""
+        return self.infos[i].key if 0 <= i < self.n else ""
 
     def number_word(self, i: int) -> tuple[str, NumberWord] | None:
         return self.infos[i].number if 0 <= i < self.n else None
@@ -206,7 +204,7 @@ class _Parser:
     def _excluded_before(self, num: _Num) -> bool:
         i = num.first_tok
         prev = i - 1
-        if self.kinds[i] == "num" and self.t.adjacent(i) and self.t.flags(prev) & tk.DIGIT_CLITIC:
+        if self.infos[i].kind == "num" and self.t.adjacent(i) and self.t.flags(prev) & tk.DIGIT_CLITIC:
             prev -= 1  # "الـ7", "بـ5"
         if prev < 0:
             return False
@@ -234,7 +232,7 @@ class _Parser:
             return True
         if flags & _NOT_A_NUMBER_AFTER:
             return True
-        if self.kinds[j] == "lat":
+        if self.infos[j].kind == "lat":
             key = self.infos[j].key
             if key in ("a", "p") and self.key(j + 1) == "." and self.key(j + 2) == "m":
                 return True  # "5 p.m."
@@ -247,11 +245,11 @@ class _Parser:
     def _identifier(self, i: int) -> bool:
         """Digits that are part of a name or code: "F-16", "G20", "5G",
         "1990s", "0100"."""
-        text = self.keys[i]
+        text = self.infos[i].key
         if len(text) > 1 and text[0] == "0" and text[1].isdigit():
             return True
         if self.t.adjacent(i):
-            prev_kind = self.kinds[i - 1]
+            prev_kind = self.infos[i - 1].kind
             if prev_kind in ("lat", "other") or (
                 prev_kind == "ar" and not self.t.flags(i - 1) & tk.DIGIT_CLITIC
             ):
@@ -264,7 +262,7 @@ class _Parser:
                 return True
         nxt = i + 1
         if nxt < self.n and self.t.adjacent(nxt):
-            kind = self.kinds[nxt]
+            kind = self.infos[nxt].kind
             if kind == "other":
                 return True
             if kind == "lat":
@@ -283,7 +281,7 @@ class _Parser:
 
     def _element(self, i: int, money: bool, after_digits: bool) -> tuple[str, NumberWord] | None:
         """The number word (or digits) at token ``i``, or None."""
-        kind = self.kinds[i]
+        kind = self.infos[i].kind
         if kind == "num":
             if i in self.t.blocked:
                 return None
@@ -300,7 +298,7 @@ class _Parser:
         "و" or "ب"), or None. Digits that are not a number ("1.2.3", a
         phone number, "F-16") come back excluded."""
         first = self._element(i, money, False)
-        is_digits = self.kinds[i] == "num"
+        is_digits = self.infos[i].kind == "num"
         if first is None or (is_digits and self._identifier(i)):
             if is_digits:
                 return _Num(self.starts[i], i, i + 1, 0.0, excluded=True)
@@ -308,8 +306,8 @@ class _Parser:
         prefix, word = first
         if is_digits and not self._continues(i + 1):
             # The common case, "2500 شخص": digits with nothing to combine with.
-            return _Num(self.starts[i], i, i + 1, word.value, base=word.value, digits=self.keys[i])
-        english = self.kinds[i] == "lat"
+            return _Num(self.starts[i], i, i + 1, word.value, base=word.value, digits=self.infos[i].key)
+        english = self.infos[i].kind == "lat"
         if word.kind in ("vague", "few") or (word.kind == "fraction" and english and word.value != 0.5):
             return None  # "third" alone is an ordinal; "a third" is read through the article
         builder = NumberBuilder()
@@ -331,17 +329,17 @@ class _Parser:
                 conn = "و"
             elif eprefix:
                 break
-            if self.kinds[k] == "num" and (not conn or self._identifier(k)):
+            if self.infos[k].kind == "num" and (not conn or self._identifier(k)):
                 break
             if conn:
                 group_best = best
-            if not builder.accept(eword, conn, self.kinds[k] == "lat"):
+            if not builder.accept(eword, conn, self.infos[k].kind == "lat"):
                 if eword.kind in MULTIPLIERS and not conn:
                     best = group_best  # "ألفين وثلاثة آلاف": the last group belongs to the next number
                 break
             j = k + 1
-            after_digits = self.kinds[k] == "num"
-            if eword.kind == "fraction" and builder.done and self.kinds[j : j + 1] == ["ar"]:
+            after_digits = self.infos[k].kind == "num"
+            if eword.kind == "fraction" and builder.done and j < self.n and self.infos[j].kind == "ar":
                 # "مليون ونصف المليون": the scale repeated with the article.
                 again = split_prefix(self.infos[j].key, ARABIC_NUMBER_WORDS, ("ال",))
                 if (
@@ -356,7 +354,7 @@ class _Parser:
         if best is None:
             return None
         value, base, mult, end = best
-        digits = self.keys[i] if is_digits else None
+        digits = self.infos[i].key if is_digits else None
         start = self.starts[i] + clitic_length(prefix)
         return _Num(start, i, end, value, base=base, mult=mult, prefix=prefix, digits=digits)
 
@@ -367,14 +365,16 @@ class _Parser:
             return False
         info = self.infos[j]
         return (
-            bool(info.number) or info.key in _JOINERS or (self.kinds[j] == "lat" and info.key in MONEY_SCALES)
+            bool(info.number)
+            or info.key in _JOINERS
+            or (self.infos[j].kind == "lat" and info.key in MONEY_SCALES)
         )
 
     def _connector(self, j: int) -> tuple[str, int]:
         """The word joining the next number word at ``j``: ``(conn, index of
         the word)``; conn is "" when nothing stands between them."""
-        key = self.infos[j].key if self.kinds[j] in ("ar", "lat", "sym") else ""
-        if key == "و" and self.kinds[j] == "ar":
+        key = self.infos[j].key if self.infos[j].kind in ("ar", "lat", "sym") else ""
+        if key == "و" and self.infos[j].kind == "ar":
             return "و", j + 1
         if key == "and":
             nxt = self.number_word(j + 2)
@@ -399,7 +399,7 @@ class _Parser:
         prefix, word = found
         if prefix not in ("", "و", "ب", "ل"):
             return None
-        english = self.kinds[j] == "lat"
+        english = self.infos[j].kind == "lat"
         k = j + 1
         if word.kind == "vague" or (word.kind == "scale" and word.count == 0 and not english):
             magnitude, ceiling = word.value, word.ceiling
@@ -442,7 +442,7 @@ class _Parser:
         text span of the unit words, next token)``."""
         if k >= self.n:
             return None
-        kind = self.kinds[k]
+        kind = self.infos[k].kind
         info = self.infos[k]
         if kind == "sym":
             text = self.infos[k].text
@@ -506,7 +506,7 @@ class _Parser:
         span = (self.starts[k], self.ends[k])
         if unit.kind == "money":
             code = self.infos[k + 1].currency if k + 1 < self.n else None
-            if code and (self.kinds[k + 1] == "ar" or self.infos[k + 1].key == "sterling"):
+            if code and (self.infos[k + 1].kind == "ar" or self.infos[k + 1].key == "sterling"):
                 self.currencies[unit.unit] = code
                 return replace(unit, unit=code), span, k + 2
             if unit.unit in self.currencies:
@@ -581,7 +581,7 @@ class _Parser:
         return found
 
     def _measure(self, i: int) -> _Measure | _Num | None:
-        kind = self.kinds[i]
+        kind = self.infos[i].kind
         text = self.infos[i].text
         money: UnitNoun | None = None
         j = i
@@ -637,7 +637,7 @@ class _Parser:
 
     def _fraction_after(self, unit: UnitNoun | None, value: float, k: int) -> tuple[float, int]:
         """A fraction after a time unit: "ساعة ونصف", "ثلاث ساعات ونصف"."""
-        if unit is None or unit.kind != "time" or k >= self.n or self.kinds[k] != "ar":
+        if unit is None or unit.kind != "time" or k >= self.n or self.infos[k].kind != "ar":
             return value, k
         if self.infos[k].key == "و":
             found, step = self.number_word(k + 1), 2
@@ -723,7 +723,7 @@ class _Parser:
         if opener in ("بين", "between"):
             if key in ("و", "and"):
                 k += 1
-            elif self.kinds[k] == "ar" and key.startswith("و"):
+            elif self.infos[k].kind == "ar" and key.startswith("و"):
                 joined = True
             else:
                 return None

@@ -335,10 +335,11 @@ _NEWLINES = "\n\r\u2028\u2029"
 #: What may stand between the digit groups of a phone number.
 _PHONE_PUNCTUATION = frozenset("()-.")
 #: Phone-like runs over :attr:`Tokens.roles`: digits, then digits and
-#: punctuation.
+#: punctuation ("p").
 _PHONE_RUN = re.compile("n[np]*")
-_KIND = attrgetter("kind")
-_KEY = attrgetter("key")
+#: Three digit groups in one run: there is a phone-like run when this is
+#: found or digits come right after "+".
+_THREE_GROUPS = re.compile("np*np*n")
 _ROLE = attrgetter("role")
 
 
@@ -367,8 +368,9 @@ def classify(token: str) -> str:
 
 
 class Tokens:
-    """The tokens of one text: parallel lists of kinds, folded keys,
-    spans and :class:`WordInfo`."""
+    """The tokens of one text: parallel lists of :class:`WordInfo` (kind,
+    folded key: Arabic and Latin words as the tables spell them, digits in
+    ASCII) and spans."""
 
     def __init__(self, text: str, cache: dict[str, WordInfo]) -> None:
         parts = TOKEN.split(text)
@@ -382,10 +384,6 @@ class Tokens:
         offsets = list(accumulate(map(len, parts)))
         self.text = text
         self.infos = infos
-        self.kinds = list(map(_KIND, infos))
-        #: Folded forms: Arabic and Latin words as the tables spell them,
-        #: digits in ASCII.
-        self.keys = list(map(_KEY, infos))
         self.starts = offsets[0:-1:2]
         self.ends = offsets[1::2]
         self.n = len(infos)
@@ -401,7 +399,7 @@ class Tokens:
     def key(self, i: int) -> str:
         """Token ``i``'s folded form ("" outside the text; digits folded to
         ASCII)."""
-        return self.keys[i] if 0 <= i < self.n else ""
+        return self.infos[i].key if 0 <= i < self.n else ""
 
     def flags(self, i: int) -> int:
         return self.infos[i].flags if 0 <= i < self.n else 0
@@ -413,8 +411,8 @@ class Tokens:
         """Digits in phone-number-like runs: three or more digit groups in a
         row ("555 123 4567", "(202) 555-0100"), or any run after "+"."""
         roles = self.roles
-        if roles.count("n") < 3 and "+" not in roles:
-            return frozenset()
+        if "+n" not in roles and not _THREE_GROUPS.search(roles):
+            return frozenset()  # the common case, found without a step per run
         blocked: set[int] = set()
         for run in _PHONE_RUN.finditer(roles):
             start, end = run.span()
