@@ -304,7 +304,7 @@ def serve(db_path, host, port, open_browser, datasette_args):
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 100),
-    help="Score (0-100) two claims need to be linked; default: the linker's own (85 for fuzzy).",
+    help="Score (0-100) two claims need to be linked; default: the linker's own (75 for fuzzy).",
 )
 @click.option("--rebuild", is_flag=True, help="Compare every claim again, not only those not linked yet.")
 @click.option("--linker", "linker_name", metavar="NAME", help="Linker to use (default: fuzzy).")

@@ -34,7 +34,7 @@ from claimtrack.model import Figure, stable_id
 from claimtrack.plugins import get_plugin_manager
 
 #: Conflicts that keep two claims out of one cluster.
-SEPARATING = frozenset({"negation", "contrast"})
+SEPARATING = frozenset({"negation", "contrast", "changed"})
 
 
 @dataclass(slots=True)

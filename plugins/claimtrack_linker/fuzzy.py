@@ -36,6 +36,8 @@ MAX_BLOCK = 400
 #: Extra score two claims by different named speakers need (outlets name
 #: the same person differently, so this is evidence, not a veto).
 DIFFERENT_SPEAKER_MARGIN = 5.0
+#: rapidfuzz ratio above which two differing words are forms of one word.
+MORPHOLOGY_RATIO = 70
 #: Fewest content words shared by a linked pair.
 MIN_SHARED = 3
 
@@ -48,7 +50,11 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 NEGATIONS = frozenset(
-    "لن لم لا ليس ليست ليسوا لسنا غير عدم لاي not no never nt none without cannot neither nor".split()  # noqa: SIM905
+    w
+    for n in "لن لم لا ليس ليست ليسوا لسنا غير عدم لاي فشل فشلت نفي نفت تنفي ينفي".split()  # noqa: SIM905
+    for w in (n, "و" + n, "ف" + n)
+) | frozenset(
+    "not no never nt none without cannot neither nor failed fails refused denied denies".split()  # noqa: SIM905
 )
 _CONTRAST_PAIRS = [
     ("continued", "stopped"),
@@ -76,6 +82,18 @@ _CONTRAST_PAIRS = [
     ("فتح", "اغلاق"),
     ("وصل", "غادر"),
 ]
+#: Month and day names (normalized, clitics stripped): spelled alike, never
+#: the same date.
+CALENDAR_WORDS = frozenset(
+    light_stem(normalize_text(w, None))
+    for w in """
+    يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
+    كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين جانفي فيفري افريل جوان جويلية اوت
+    السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعة
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()  # noqa: SIM905
+)
 CONTRASTS: dict[str, set[str]] = defaultdict(set)
 for _a, _b in _CONTRAST_PAIRS:
     CONTRASTS[_a].add(_b)
@@ -183,8 +201,8 @@ def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) ->
         found = _check(
             claims[a],
             claims[b],
-            frozenset(compared[a].split()),
-            frozenset(compared[b].split()),
+            compared[a].split(),
+            compared[b].split(),
             figures[a],
             figures[b],
             score,
@@ -198,14 +216,15 @@ def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) ->
 def _check(
     a: LinkClaim,
     b: LinkClaim,
-    words_a: frozenset[str],
-    words_b: frozenset[str],
+    sequence_a: list[str],
+    sequence_b: list[str],
     figures_a: list[Figure],
     figures_b: list[Figure],
     score: float,
     threshold: float,
 ) -> Link | None:
     """The link between two candidates, with its evidence, or None."""
+    words_a, words_b = frozenset(sequence_a), frozenset(sequence_b)
     shared = words_a & words_b
     if len(shared) < min(MIN_SHARED, len(words_a), len(words_b)):
         return None
@@ -214,25 +233,72 @@ def _check(
         evidence["same_speaker"] = a.speaker == b.speaker
         if a.speaker != b.speaker and score < threshold + DIFFERENT_SPEAKER_MARGIN:
             return None
-    only_a, only_b = words_a - words_b, words_b - words_a
-    conflict = None
-    if (only_a & NEGATIONS) != (only_b & NEGATIONS):
-        conflict = "negation"
-        evidence["negation"] = sorted((only_a | only_b) & NEGATIONS)
-    else:
-        contrast = [(w, sorted(CONTRASTS[w] & only_b)) for w in only_a if CONTRASTS.get(w, set()) & only_b]
-        if contrast:
-            conflict = "contrast"
-            evidence["contrast"] = [f"{w}/{o[0]}" for w, o in contrast]
-    if conflict is None:
-        differing = _figure_conflict(figures_a, figures_b)
-        if differing:
-            conflict = "figure"
-            evidence["figures"] = differing
+    differing = _figure_conflict(figures_a, figures_b)
+    conflict, detail = _opposed(
+        words_a - words_b, words_b - words_a, bool(differing), len(shared), (sequence_a, sequence_b)
+    )
+    if conflict:
+        evidence[conflict] = detail
+    elif differing:
+        conflict = "figure"
+        evidence["figures"] = differing
     if a.said_on and b.said_on:
         evidence["days_apart"] = _days_apart(a.said_on, b.said_on)
     first, second = (a, b) if a.id < b.id else (b, a)
     return Link(first.id, second.id, score, conflict, evidence)
+
+
+def _opposed(
+    only_a: frozenset[str],
+    only_b: frozenset[str],
+    figures_differ: bool = False,
+    shared: int = 0,
+    sequences: tuple[list[str], list[str]] | None = None,
+) -> tuple[str | None, list[str]]:
+    """Do two near-duplicates say different things? Their differing words
+    tell: a negation on one side only ("will not reach", "failed to dock"), a
+    known contrast (continued/stopped), or a few words swapped with
+    everything else equal — the place, the day, the actor or the verb of a
+    changed fact ("ألماتي"/"نور سلطان", "Monday"/"Thursday", "تؤكد"/"تنفي",
+    "6 months"/"6 weeks")."""
+    tokens_a = {w for w in only_a if w.startswith("#")}
+    tokens_b = {w for w in only_b if w.startswith("#")}
+    # Forms of one word ("ارتفع"/"يرتفع", "raised"/"raise") are not a change.
+    words_a = {w for w in only_a - tokens_a if not any(_forms_of_one(w, o) for o in only_b)}
+    words_b = {w for w in only_b - tokens_b if not any(_forms_of_one(w, o) for o in only_a)}
+    neg_a, neg_b = words_a & NEGATIONS, words_b & NEGATIONS
+    # A shortened quote may drop the clause that held a negation: only when
+    # the negation is (nearly) all that differs is it one.
+    if neg_a != neg_b and len((words_a | words_b) - NEGATIONS) <= 2:
+        return "negation", sorted(neg_a | neg_b)
+    contrast = [f"{w}/{o}" for w in words_a for o in sorted(CONTRASTS.get(w, set()) & words_b)]
+    if contrast:
+        return "contrast", contrast
+    if figures_differ:
+        return None, []  # the figures decide; a swapped verb is just wording ("تجاوزت"/"بلغت")
+    if tokens_a and tokens_b and not words_a and not words_b:
+        return "changed", sorted(tokens_a | tokens_b)  # "ستة أشهر"/"ستة أسابيع"
+    if 1 <= len(words_a) <= 3 and 1 <= len(words_b) <= 3 and sequences is not None:
+        # Only a swap in an otherwise identical sentence: outlets rewording a
+        # claim change its order and its other words too.
+        frame_a = [w for w in sequences[0] if w not in words_a and not w.startswith("#")]
+        frame_b = [w for w in sequences[1] if w not in words_b and not w.startswith("#")]
+        if _same_frame(frame_a, frame_b):
+            return "changed", sorted(words_a) + sorted(words_b)
+    return None, []
+
+
+def _same_frame(a: list[str], b: list[str]) -> bool:
+    """Equal word sequences, allowing forms of one word ("ارتفع"/"يرتفع")."""
+    return len(a) == len(b) and all(x == y or _forms_of_one(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _forms_of_one(a: str, b: str) -> bool:
+    """ "ارتفع"/"يرتفع", "raised"/"raise": close spellings of one word. Two
+    month or day names never are ("يونيو"/"يوليو", "June"/"July")."""
+    if a in CALENDAR_WORDS and b in CALENDAR_WORDS:
+        return False
+    return fuzz.ratio(a, b) >= MORPHOLOGY_RATIO
 
 
 def _days_apart(a: str, b: str) -> int | None:
