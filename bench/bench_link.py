@@ -23,7 +23,10 @@ import sys
 import time
 
 import numpy as np
+from claimtrack_linker import FUZZY
 from claimtrack_linker.fuzzy import link
+
+THRESHOLD = FUZZY.default_threshold
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, LinkClaim, normalize
@@ -98,7 +101,7 @@ def generate(count: int, seed: int = 7) -> tuple[list[LinkClaim], int]:
 def run_size(size: int) -> dict:
     claims, repeats = generate(size)
     start = time.perf_counter()
-    links, comparisons = link(claims, 85.0, None)
+    links, comparisons = link(claims, THRESHOLD, None)
     elapsed = time.perf_counter() - start
     return {
         "size": size,
@@ -110,7 +113,7 @@ def run_size(size: int) -> dict:
     }
 
 
-def recall(sample: int, threshold: float = 85.0) -> dict:
+def recall(sample: int, threshold: float = 75.0) -> dict:
     """Pairs the blocked linker scores at or above ``threshold`` against the
     pairs an all-pairs ``cdist`` finds over the same compared strings."""
     from claimtrack_linker import fuzzy
