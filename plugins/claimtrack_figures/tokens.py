@@ -42,23 +42,30 @@ _ARABIC_LETTER = "\u0621-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
 _ARABIC_INNER = "\u0621-\u065f\u0670\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0610-\u061a\u200c\u200d"
 _DIGIT_SEPARATORS = ".,\u066b\u066c\u060c"
 
+_NEWLINE_CHARS = "\n\r\u2028\u2029"
+
 #: The tokens and what lies between them: ``TOKEN.split(text)`` alternates
 #: gaps (runs of spaces; no token holds one) and tokens, ``[gap, token, gap,
 #: ..., token, gap]``, so the spans come from the running sum of their
-#: lengths without a Python step per match. The alternatives: Arabic words
-#: (diacritics and tatweel kept inside the token), Latin words, numbers (a
-#: time "5:30", then a slashed date, then digits with separators), line
-#: breaks, single symbols, words of other scripts. Their first characters
-#: are disjoint sets except for the last alternative, which comes last, so
-#: the order costs nothing in meaning and the common words are tried first.
-#: None nests an unbounded quantifier inside another, so matching is linear.
+#: lengths without a Python step per match.
+#:
+#: A token's first character is anything but a space (line breaks are
+#: tokens); one character class says so first, which lets the regex engine
+#: skip the gaps without trying each alternative, and the character just
+#: read then picks the alternative: an Arabic word (diacritics and tatweel
+#: kept inside the token), a Latin word, a number (a time "5:30", else a
+#: slashed date, else digits with separators), line breaks, a single
+#: symbol, a word of another script. None nests an unbounded quantifier
+#: inside another, so matching is linear.
 TOKEN = re.compile(
-    rf"([{_ARABIC_LETTER}\u0640][{_ARABIC_INNER}]*"
-    r"|[A-Za-z]+"
-    rf"|\d(?:\d?:\d{{2}}(?::\d{{2}})?(?!\d)|\d*(?:/\d+)+|\d*(?:[{_DIGIT_SEPARATORS}]\d+)*)"
-    r"|[\n\r\u2028\u2029]+"
-    r"|[²³]|[^\w\s]"
-    r"|\w+)"
+    rf"([\S{_NEWLINE_CHARS}]"
+    rf"(?:(?<=[{_ARABIC_LETTER}\u0640])[{_ARABIC_INNER}]*"
+    r"|(?<=[A-Za-z])[A-Za-z]*"
+    rf"|(?<=\d)(?:\d?:\d{{2}}(?::\d{{2}})?(?!\d)|\d*(?:/\d+)+|\d*(?:[{_DIGIT_SEPARATORS}]\d+)*)"
+    rf"|(?<=[{_NEWLINE_CHARS}])[{_NEWLINE_CHARS}]*"
+    r"|(?<=[²³])"
+    r"|(?<=[^\w\s])"
+    r"|\w*))"
 )
 
 # WordInfo.flags bits.
@@ -331,7 +338,6 @@ def after_qualifier_stems(key: str) -> tuple[str, ...]:
     return tuple(stems)
 
 
-_NEWLINES = "\n\r\u2028\u2029"
 #: What may stand between the digit groups of a phone number.
 _PHONE_PUNCTUATION = frozenset("()-.")
 #: Phone-like runs over :attr:`Tokens.roles`: digits, then digits and
@@ -360,7 +366,7 @@ def classify(token: str) -> str:
         return "ar"
     if first.isascii() and first.isalpha():
         return "lat"
-    if first in _NEWLINES:
+    if first in _NEWLINE_CHARS:
         return "nl"
     if first in "²³" or not _WORD_CHAR.match(first):
         return "sym"
