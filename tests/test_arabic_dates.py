@@ -841,7 +841,7 @@ PATHOLOGICAL = {
 }
 
 
-@pytest.mark.timeout(10)
+@pytest.mark.timeout(40)
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_pathological_megabyte(name):
     text = PATHOLOGICAL[name]
