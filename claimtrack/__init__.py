@@ -36,6 +36,7 @@ from claimtrack.model import (
     Speaker,
     parse_iso_date,
     stable_id,
+    within,
 )
 from claimtrack.normalize import (
     fold_chars,
@@ -101,4 +102,5 @@ __all__ = [
     "parse_iso_date",
     "search_form",
     "stable_id",
+    "within",
 ]

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+SpanT = TypeVar("SpanT", "Figure", "DateMention")
 
 #: The three ways a statement reaches the page.
 CLAIM_KINDS = ("direct", "indirect", "reported")
@@ -182,6 +185,13 @@ class Claim:
         data = asdict(self)
         data["speaker"] = self.speaker.to_dict() if self.speaker else None
         return {"id": self.id, **data}
+
+
+def within(spans: Iterable[SpanT], start: int, end: int) -> list[SpanT]:
+    """The figures or date mentions that lie inside ``[start, end)``: what
+    an extractor attaches to a claim it found in a document whose figures
+    and dates it already has."""
+    return [span for span in spans if start <= span.start and span.end <= end]
 
 
 def parse_iso_date(value: str | None) -> dt.date | None:

@@ -42,6 +42,7 @@ from claimtrack import (
     fold_chars,
     fold_with_offsets,
     original_offset,
+    within,
 )
 from claimtrack_arabic import lexicon
 from claimtrack_arabic.speakers import has_article, organization_of, parse_subject, role_key, strip_article
@@ -373,8 +374,8 @@ class ArabicExtractor:
             confidence=round(confidence, 2),
             recipient=item.recipient,
             cue=item.cue,
-            figures=[f for f in self.figures if start <= f.start and f.end <= end],
-            dates=[d for d in self.dates if start <= d.start and d.end <= end],
+            figures=within(self.figures, start, end),
+            dates=within(self.dates, start, end),
         )
 
     def _reported(self, s: int, e: int) -> Claim | None:
@@ -389,8 +390,8 @@ class ArabicExtractor:
         if lexicon.SOURCE_LINE_RE.match(self.text[s:e]):
             return None
         start, end = self._orig(s), self._orig(e)
-        figures = [f for f in self.figures if start <= f.start and f.end <= end]
-        dates = [d for d in self.dates if start <= d.start and d.end <= end]
+        figures = within(self.figures, start, end)
+        dates = within(self.dates, start, end)
         # "منذ سنوات" alone does not make a fact checkable; without a
         # publication date nothing resolves, so any date reference counts.
         anchored = self.document.published is None

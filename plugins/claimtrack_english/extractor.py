@@ -28,7 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from claimtrack import Claim, DateMention, Document, Figure, SpeakerRef, SpeakerRegistry, normalize
+from claimtrack import Claim, DateMention, Document, Figure, SpeakerRef, SpeakerRegistry, normalize, within
 from claimtrack_english import lexicon
 
 _OPEN_CLOSE = {"“": "”", "«": "»"}
@@ -437,8 +437,8 @@ class EnglishExtractor:
             confidence=round(confidence, 2),
             recipient=item.recipient,
             cue=item.cue,
-            figures=[f for f in self.figures if start <= f.start and f.end <= end],
-            dates=[d for d in self.dates if start <= d.start and d.end <= end],
+            figures=within(self.figures, start, end),
+            dates=within(self.dates, start, end),
         )
 
     def _reported(self, s: int, e: int) -> Claim | None:
@@ -449,8 +449,8 @@ class EnglishExtractor:
             return None
         if self._quotes_in(start, end) and self._quotes_in(start, end)[0].open == start - 1:
             return None  # an unattributed quotation is nobody's claim
-        figures = [f for f in self.figures if start <= f.start and f.end <= end]
-        dates = [d for d in self.dates if start <= d.start and d.end <= end]
+        figures = within(self.figures, start, end)
+        dates = within(self.dates, start, end)
         if not figures and not dates:
             return None
         return Claim(
