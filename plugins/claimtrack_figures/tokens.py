@@ -15,8 +15,10 @@ so the tables are consulted per distinct word, not per token.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from itertools import accumulate
 from operator import attrgetter
+from typing import TypeVar
 
 from . import exclusions as ex
 from .arabic_numbers import ARABIC_NUMBER_WORDS
@@ -239,47 +241,24 @@ class WordInfo:
             or (self.kind == "ar" and key.startswith("ال") and key[2:] in ARABIC_NUMBER_WORDS)
         )
 
-    def _cue(self, table: object) -> object | None:
-        """The entry for this Arabic word in a cue table, behind a clitic."""
-        key = self.key
-        for prefix in CUE_PREFIXES:
-            if prefix and not key.startswith(prefix):
-                continue
-            stem = key[len(prefix) :]
-            if stem in table:  # type: ignore[operator]
-                return table[stem] if isinstance(table, dict) else stem
-        return None
-
     def _arabic(self) -> None:
         key = self.key
         self.flags |= WORD
-        self.number = split_prefix(key, ARABIC_NUMBER_WORDS, NUMBER_PREFIXES)
-        self.unit = split_prefix(key, ARABIC_UNITS, UNIT_PREFIXES)
+        self.number = _split(key, ARABIC_NUMBER_WORDS, _NUMBER_PREFIXES)
+        self.unit = _split(key, ARABIC_UNITS, _UNIT_PREFIXES)
         self.qualifier = _qualifier_prefix(key)
-        for table, flag in (
-            (ex.IDENTIFIER_BEFORE, IDENTIFIER),
-            (ex.PHONE_BEFORE, PHONE),
-            (ex.VERSION_BEFORE, VERSION),
-            (ex.TIME_BEFORE, TIME_BEFORE),
-            (ex.YEAR_BEFORE, YEAR_BEFORE),
-            (ex.MONTHS_ARABIC, MONTH),
-        ):
-            if self._cue(table) is not None:
-                self.flags |= flag
-        if key in ex.TIME_AFTER:
-            self.flags |= TIME_AFTER
-        if key in ex.ERAS:
-            self.flags |= ERA
-        if key in AUXILIARIES:
-            self.flags |= AUXILIARY
-        if key in _MAGNITUDE:
-            self.flags |= MAGNITUDE
-        if key in _DIGIT_CLITICS:
-            self.flags |= DIGIT_CLITIC
+        # The cue words, behind a clitic: "للمادة", "ومقتل".
+        for prefix in _CUE_PREFIXES.get(key[:1], _NO_PREFIX):
+            if prefix and not key.startswith(prefix):
+                continue
+            stem = key[len(prefix) :]
+            self.flags |= _ARABIC_CUES.get(stem, 0)
+            if self.counted_before is None:
+                self.counted_before = COUNTED_BEFORE.get(stem)
+        self.flags |= _ARABIC_FLAGS.get(key, 0)
         stem = key[2:] if key.startswith("ال") else key
         if len(stem) >= 6 and stem.endswith(("يين", "يون")) and not self.number:
             self.flags |= NISBA_PLURAL  # the sound plural of a nisba adjective names people
-        self.counted_before = self._cue(COUNTED_BEFORE)  # type: ignore[assignment]
         self.counted_after = COUNTED_AFTER.get(key)
         self.currency = CURRENCY_ADJECTIVES.get(key)
 
@@ -292,20 +271,7 @@ class WordInfo:
         self.unit = ("", unit) if unit else None
         self.qualifier = ("", key) if key in BEFORE else None
         capitalized = text[:1].isupper()
-        for table, flag in (
-            (ex.IDENTIFIER_BEFORE, IDENTIFIER),
-            (ex.PHONE_BEFORE, PHONE),
-            (ex.VERSION_BEFORE, VERSION),
-            (ex.YEAR_BEFORE, YEAR_BEFORE),
-            (ex.ABBREVIATIONS, ABBREVIATION),
-            (ex.TIME_AFTER, TIME_AFTER),
-            (ex.ORDINAL_SUFFIXES, ORDINAL),
-            (AUXILIARIES, AUXILIARY),
-            (_DETERMINERS, DETERMINER),
-            (_MAGNITUDE, MAGNITUDE),
-        ):
-            if key in table:
-                self.flags |= flag
+        self.flags |= _LATIN_FLAGS.get(key, 0)
         if capitalized and key in ex.MONTHS_ENGLISH:
             self.flags |= MONTH
         if text.isupper() and key in ex.ERAS:
@@ -321,12 +287,83 @@ class WordInfo:
 
 def _qualifier_prefix(key: str) -> tuple[str, str] | None:
     """``(clitic, stem)`` when ``key`` may begin a qualifier before a figure."""
-    for prefix in QUALIFIER_PREFIXES:
+    for prefix in _QUALIFIER_PREFIXES.get(key[:1], _NO_PREFIX):
         if prefix and not key.startswith(prefix):
             continue
         if key[len(prefix) :] in BEFORE:
             return prefix, key[len(prefix) :]
     return None
+
+
+def _by_letter(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``prefixes`` by the letter a word begins with: those it may carry,
+    in their order, the bare word ("") among them. A word whose first
+    letter is not here may carry none (:data:`_NO_PREFIX`)."""
+    if "" not in prefixes:
+        raise ValueError("the bare word must be one of the prefixes")
+    letters = {prefix[0] for prefix in prefixes if prefix}
+    return {letter: tuple(p for p in prefixes if not p or p[0] == letter) for letter in letters}
+
+
+T = TypeVar("T")
+_NO_PREFIX = ("",)
+_NUMBER_PREFIXES = _by_letter(NUMBER_PREFIXES)
+_UNIT_PREFIXES = _by_letter(UNIT_PREFIXES)
+_CUE_PREFIXES = _by_letter(CUE_PREFIXES)
+_QUALIFIER_PREFIXES = _by_letter(QUALIFIER_PREFIXES)
+
+
+def _split(key: str, table: Mapping[str, T], prefixes: dict[str, tuple[str, ...]]) -> tuple[str, T] | None:
+    """:func:`.words.split_prefix` with the prefixes by letter (:func:`_by_letter`)."""
+    return split_prefix(key, table, prefixes.get(key[:1], _NO_PREFIX))
+
+
+def _flag_table(tables: list[tuple[frozenset[str], int]]) -> dict[str, int]:
+    """One lookup for several word sets: each word's flags together."""
+    flags: dict[str, int] = {}
+    for words, flag in tables:
+        for word in words:
+            flags[word] = flags.get(word, 0) | flag
+    return flags
+
+
+#: Flags an Arabic word has behind any clitic (:data:`.words.CUE_PREFIXES`).
+_ARABIC_CUES = _flag_table(
+    [
+        (ex.IDENTIFIER_BEFORE, IDENTIFIER),
+        (ex.PHONE_BEFORE, PHONE),
+        (ex.VERSION_BEFORE, VERSION),
+        (ex.TIME_BEFORE, TIME_BEFORE),
+        (ex.YEAR_BEFORE, YEAR_BEFORE),
+        (ex.MONTHS_ARABIC, MONTH),
+    ]
+)
+#: Flags an Arabic word has as it stands.
+_ARABIC_FLAGS = _flag_table(
+    [
+        (ex.TIME_AFTER, TIME_AFTER),
+        (ex.ERAS, ERA),
+        (AUXILIARIES, AUXILIARY),
+        (_MAGNITUDE, MAGNITUDE),
+        (_DIGIT_CLITICS, DIGIT_CLITIC),
+    ]
+)
+#: Flags a Latin word has, lowercased (months and eras are checked apart:
+#: they depend on capitals).
+_LATIN_FLAGS = _flag_table(
+    [
+        (ex.IDENTIFIER_BEFORE, IDENTIFIER),
+        (ex.PHONE_BEFORE, PHONE),
+        (ex.VERSION_BEFORE, VERSION),
+        (ex.YEAR_BEFORE, YEAR_BEFORE),
+        (ex.ABBREVIATIONS, ABBREVIATION),
+        (ex.TIME_AFTER, TIME_AFTER),
+        (ex.ORDINAL_SUFFIXES, ORDINAL),
+        (AUXILIARIES, AUXILIARY),
+        (_DETERMINERS, DETERMINER),
+        (_MAGNITUDE, MAGNITUDE),
+    ]
+)
 
 
 def after_qualifier_stems(key: str) -> tuple[str, ...]:
