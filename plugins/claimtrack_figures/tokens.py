@@ -424,7 +424,12 @@ class Tokens:
             for token in set(words).difference(cache):
                 cache[token] = WordInfo(classify(token), token)
             infos = list(map(cache.__getitem__, words))
-        offsets = list(accumulate(map(len, parts)))
+        # The pieces go before the offsets come: on a long text they are
+        # most of the memory the pass needs.
+        lengths = list(map(len, parts))
+        del parts, words
+        offsets = list(accumulate(lengths))
+        del lengths
         self.text = text
         self.infos = infos
         self.starts = offsets[0:-1:2]
