@@ -29,8 +29,9 @@ from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, find_figures, light_stem, normalize_text
 
-#: Rare words a claim is filed under.
-KEYS_PER_CLAIM = 3
+#: Rare words a claim is filed under: eight find all the links all-pairs
+#: matching finds on a 5,000-claim sample (three found 90%).
+KEYS_PER_CLAIM = 8
 #: Blocks larger than this are words too common to tell claims apart.
 MAX_BLOCK = 400
 #: Extra score two claims by different named speakers need (outlets name
