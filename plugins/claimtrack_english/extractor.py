@@ -37,6 +37,7 @@ _MAX_QUOTE = 3000
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)|\n")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-.'’]*|'s|’s")
 _TRAIL = " \t\n,;:—–-"
+_WORD = re.compile(r"[A-Za-z]+")
 _NP_WORD = re.compile(r"[\w\-.'’]+|,")
 _APPOSITIVE_NAME = re.compile(
     r"\s*,\s*((?:[A-Z][\w\-.'’]*|al-\w+|bin)(?:\s+(?:[A-Z][\w\-.'’]*|al-\w+|bin)){0,3})(?=\s*[.,]|$)"
@@ -277,6 +278,15 @@ class EnglishExtractor:
         self.quotes = find_quotes(self.text)
         self._quote_opens = [q.open for q in self.quotes]
         self.registry = SpeakerRegistry(role_key, organization_of)
+        # Reporting verbs, found once for the whole text: a word scan with a
+        # set lookup, then the pattern confirms (a 200-way alternation tried
+        # at every position is slow).
+        self._verb_list = [
+            m
+            for w in _WORD.finditer(self.text)
+            if w.group().lower() in lexicon.VERB_STARTS and (m := lexicon.VERB_RE.match(self.text, w.start()))
+        ]
+        self._verb_starts = [m.start() for m in self._verb_list]
         self.previous_direct: tuple[int, object] | None = None  # (paragraph start, speaker)
 
     # -- helpers -------------------------------------------------------------
@@ -284,6 +294,12 @@ class EnglishExtractor:
         i = bisect.bisect_left(self._quote_opens, s)
         j = bisect.bisect_left(self._quote_opens, e)
         return self.quotes[i:j]
+
+    def _verbs(self, start: int, end: int) -> list[re.Match[str]]:
+        """The reporting verbs that start in ``[start, end)``."""
+        i = bisect.bisect_left(self._verb_starts, start)
+        j = bisect.bisect_left(self._verb_starts, end, i)
+        return [m for m in self._verb_list[i:j] if m.end() <= end]
 
     def _inside_quote(self, position: int) -> bool:
         i = bisect.bisect_right(self._quote_opens, position) - 1
@@ -499,7 +515,7 @@ class EnglishExtractor:
                     quote.open,
                     consumed,
                 )
-        for verb in lexicon.VERB_RE.finditer(self.text, at, min(e, at + 140)):
+        for verb in self._verbs(at, min(e, at + 140)):
             if self._inside_quote(verb.start()):
                 break
             ref = self._subject_before(at, verb.start())
@@ -515,7 +531,7 @@ class EnglishExtractor:
         before = self.text[s : quote.open]
         lead = re.search(r"(?:[:,]|\bthat)\s*$", before)
         if lead:
-            verbs = list(lexicon.VERB_RE.finditer(self.text, s, quote.open))
+            verbs = self._verbs(s, quote.open)
             if verbs:
                 verb = verbs[-1]
                 gap_end = self._skip_told(verb, quote.open)
@@ -531,7 +547,7 @@ class EnglishExtractor:
             paragraph, _speaker = self.previous_direct
             this_paragraph = self._paragraph_start(quote.open)
             follows = paragraph == this_paragraph or self._continued_from_previous(this_paragraph)
-            if follows and not lexicon.VERB_RE.search(self.text, quote.close, e):
+            if follows and not self._verbs(quote.close, e):
                 return _Found(start, end, "direct", None, "", None, continues=True), unused
         return None, unused
 
@@ -560,7 +576,7 @@ class EnglishExtractor:
         found = self._according(s, e, free)
         if found:
             return found
-        verbs = [v for v in lexicon.VERB_RE.finditer(self.text, s, e) if free(v.start())]
+        verbs = [v for v in self._verbs(s, e) if free(v.start())]
         item = (self._trailing(s, e, verbs[-1]) or self._forward(s, e, verbs, free)) if verbs else None
         if item is None and claimed:
             # '"…," Mehmood said, adding that …': the quotation's speaker goes on

@@ -61,6 +61,9 @@ def _alternation(words) -> str:
 
 
 #: A reporting verb (past or present, or "has said").
+#: First words of the reporting verbs (and of "has said"): a word scan
+#: looks these up before the pattern is tried.
+VERB_STARTS = frozenset(v.split()[0].lower() for v in VERBS) | {"has", "have", "had", "would", "will"}
 VERB_RE = re.compile(
     rf"\b(?:(?:has|have|had|would|will)\s+(?:also\s+)?)?(?P<verb>{_alternation(VERBS)})\b", re.IGNORECASE
 )
