@@ -415,34 +415,30 @@ class ArabicExtractor:
         kind: verb, participle, according, and_that ("، وأن ..."), came_in
         ("وجاء في البيان")."""
         cues = []
-        patterns = {
-            "verb": (lexicon.VERB_WORDS, lexicon.VERB_RE),
-            "participle": (lexicon.PARTICIPLE_WORDS, lexicon.PARTICIPLE_RE),
-            "according": (lexicon.ACCORDING_WORDS, lexicon.ACCORDING_RE),
-        }
         text = self.text
+        kinds = lexicon.CUE_KINDS
         for word in _WORD.finditer(text):
-            w = word.group()
-            for kind, (words, regex) in patterns.items():
-                if w in words:
-                    if text[max(0, word.start() - 4) : word.start()] == "عدم ":
-                        break  # "طلب عدم ذكر اسمه": a verbal noun, not a report
-                    m = regex.match(text, word.start())
-                    if m and not self._inside_quote(m.start()):
+            kind = kinds.get(word.group())
+            if kind is None:
+                continue
+            start = word.start()
+            if kind == "other":
+                for kind, regex in (("and_that", lexicon.AND_THAT_RE), ("came_in", lexicon.CAME_IN_RE)):
+                    m = regex.match(text, start)
+                    if (
+                        kind == "and_that"
+                        and m
+                        and not text[max(0, start - 3) : start].rstrip().endswith(("،", ","))
+                    ):
+                        m = None
+                    if m and not self._inside_quote(start):
                         cues.append((m.start(), m.end(), kind, m.group("verb")))
-                    break
-            else:
-                if w in lexicon.OTHER_CUE_WORDS:
-                    for kind, regex in (("and_that", lexicon.AND_THAT_RE), ("came_in", lexicon.CAME_IN_RE)):
-                        m = regex.match(text, word.start())
-                        if (
-                            kind == "and_that"
-                            and m
-                            and not text[max(0, m.start() - 3) : m.start()].rstrip().endswith(("،", ","))
-                        ):
-                            m = None
-                        if m and not self._inside_quote(m.start()):
-                            cues.append((m.start(), m.end(), kind, m.group("verb")))
+                continue
+            if text[max(0, start - 4) : start] == "عدم ":
+                continue  # "طلب عدم ذكر اسمه": a verbal noun, not a report
+            m = lexicon.CUE_PATTERNS[kind].match(text, start)
+            if m and not self._inside_quote(m.start()):
+                cues.append((m.start(), m.end(), kind, m.group("verb")))
         cues.sort()
         return cues
 

@@ -197,3 +197,13 @@ SOURCE_LINE_RE = re.compile(r"(?m)^\s*(?:المصدر|المصدر\s*/|المص�
 
 #: "X قوله/تأكيده" after نقل عن: dropped from the speaker phrase.
 SAYING_NOUNS = set(_fold_all("قوله قولها تأكيده تأكيدها إشارته إشارتها تصريحه تصريحها"))
+
+#: Every cue word (with و/ف attached) and the kind of cue it starts: one
+#: dict lookup per word of the text.
+CUE_KINDS: dict[str, str] = {
+    **{w: "other" for w in OTHER_CUE_WORDS},
+    **{w: "according" for w in ACCORDING_WORDS},
+    **{w: "participle" for w in PARTICIPLE_WORDS},
+    **{w: "verb" for w in VERB_WORDS},
+}
+CUE_PATTERNS = {"verb": VERB_RE, "participle": PARTICIPLE_RE, "according": ACCORDING_RE}
