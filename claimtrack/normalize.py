@@ -159,9 +159,10 @@ def light_stem(word: str) -> str:
 
 
 def search_form(normalized: str) -> str:
-    """What the full-text index stores for a normalized text: every word,
-    then the clitic-free form of each word that has clitics. A query whose
-    words are :func:`light_stem`-ed finds "لزعزعة الاستقرار" from
-    "زعزعة استقرار", and the exact words still match too."""
-    stems = [stem for word in normalized.split() if (stem := light_stem(word)) != word]
-    return f"{normalized} {' '.join(stems)}" if stems else normalized
+    """What the full-text index stores for a normalized text: each word in
+    its clitic-free form. Queries are stemmed the same way
+    (:func:`light_stem`), so "زعزعة استقرار" finds "لزعزعة الاستقرار" and
+    the exact words still match; the index holds one form per word."""
+    if not any("\u0621" <= c <= "\u064a" for c in normalized[:1] + normalized[-1:]) and normalized.isascii():
+        return normalized
+    return " ".join(light_stem(word) for word in normalized.split())
