@@ -19,7 +19,7 @@ from claimtrack.model import CLAIM_KINDS, Claim, DateMention, Document, Figure
 from claimtrack.plugins import get_plugin_manager, hook_implementations
 
 Span = TypeVar("Span", Figure, DateMention)
-_DOCUMENT_FIELDS = {f.name for f in dataclasses.fields(Document)} - {"text"}
+_DOCUMENT_FIELDS = {f.name for f in dataclasses.fields(Document)} - {"text", "claims", "key"}
 
 
 def keep_longest(spans: Sequence[Span]) -> list[Span]:
