@@ -31,7 +31,8 @@ CSS_PATH = "/-/claimtrack.css"
 CSS = """
 td, th { unicode-bidi: plaintext; }
 [dir="rtl"], [lang="ar"] {
-  font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", "Tahoma", "Arial", sans-serif;
+  font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "Scheherazade New", "Tahoma",
+    "Arial", sans-serif;
   direction: rtl;
   text-align: right;
 }

@@ -4,7 +4,6 @@ Arabic-aware search, SQL functions, canned queries, metadata, escaping."""
 from __future__ import annotations
 
 import asyncio
-import json
 
 import pytest
 from datasette.app import Datasette
