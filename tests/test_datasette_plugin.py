@@ -4,6 +4,7 @@ Arabic-aware search, SQL functions, canned queries, metadata, escaping."""
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 from datasette.app import Datasette
@@ -98,3 +99,52 @@ def test_arabic_cells_right_to_left_and_text_escaped(store):
 def test_store_is_read_only_to_visitors(store):
     response = get(store, "/claims.json?sql=delete from claims")
     assert response.status_code == 400
+
+
+def test_cluster_page_side_by_side_with_conflicting_figure(tmp_path, runner, db_path):
+    articles = [
+        (
+            "https://a.test/1",
+            "A",
+            "وقال زاس إن قوات حفظ السلام التابعة للمنظمة ستصل إلى 2500 شخص في كازاخستان.",
+        ),
+        (
+            "https://b.test/2",
+            "B",
+            "وأكد زاس أن قوات حفظ السلام التابعة للمنظمة ستصل الى ٢٥٠٠ شخص في كازاخستان.",
+        ),
+        (
+            "javascript:alert(3)",
+            "C",
+            "وقال زاس إن قوات حفظ السلام التابعة للمنظمة ستصل إلى 3000 شخص في كازاخستان.",
+        ),
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"text": t, "url": u, "outlet": o, "published": "2022-01-06"}, ensure_ascii=False)
+            + "\n"
+            for u, o, t in articles
+        ),
+        encoding="utf-8",
+    )
+    runner.invoke(cli, ["import", str(path), "--db", str(db_path)])
+    runner.invoke(cli, ["link", "--db", str(db_path)])
+    [cluster] = rows(db_path, "/claims/clusters.json?_shape=array")
+    assert cluster["figure_conflict"] == 1 and cluster["outlets"] == 3
+    page = get(db_path, f"/claims/-/cluster/{cluster['id']}").text
+    for _url, outlet, _text in articles:
+        assert f">{outlet}<" in page
+    assert page.count('class="claimtrack-conflict"') >= 2  # the banner and the 3000 figure
+    assert "3000 شخص</span>" in page and 'href="https://a.test/1"' in page
+    assert "javascript:alert" not in page
+    # the clusters table links to the page
+    assert f"/claims/-/cluster/{cluster['id']}" in get(db_path, "/claims/clusters").text
+    assert get(db_path, "/claims/-/cluster/0000000000000000").status_code == 404
+
+
+def test_speaker_page_claims_over_time(store):
+    [speaker] = rows(store, "/claims/speakers.json?name=ستانيسلاف زاس&_shape=array")
+    page = get(store, f"/claims/-/speaker/{speaker['id']}").text
+    assert "ستانيسلاف زاس" in page and "6 claims over time" in page and "الأمين العام للمنظمة" in page
+    assert f"/claims/-/speaker/{speaker['id']}" in get(store, "/claims/speakers").text

@@ -11,12 +11,17 @@ claims.db`` show a store the same way:
   by title, clusters by label), default facets and sort;
 * canned queries: claims repeated across outlets, clusters with a figure
   conflict, a speaker's claims over time, figures by unit and value;
+* a page for each cluster (``/DB/-/cluster/ID``: the same claim as each
+  outlet reported it, side by side, differing figures highlighted, with the
+  fact-checks) and each speaker (``/DB/-/speaker/ID``: claims over time),
+  linked from the tables;
 * Arabic text in right-to-left cells with an Arabic-capable font; article
-  text is escaped, never run.
+  text is escaped, never run, and only http(s) links are made from it.
 """
 
 from __future__ import annotations
 
+import json
 import urllib.parse
 from typing import Any
 
@@ -82,12 +87,123 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links from article data: a ``javascript:`` URL is shown
+    as nothing, never linked."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:,.10g}"
+
+
+async def cluster_page(datasette, request):
+    """The same claim as each outlet reported it, side by side; figures that
+    differ from the cluster's most common value are highlighted."""
+    database, cluster_id = request.url_vars["database"], request.url_vars["id"]
+    db = datasette.get_database(database)
+    found = await db.execute("SELECT * FROM clusters WHERE id = ?", [cluster_id])
+    cluster = found.first()
+    if cluster is None:
+        return Response.html("No such cluster", status=404)
+    claims = [
+        dict(row)
+        for row in await db.execute(
+            "SELECT claims.id, claims.text, claims.language, claims.said_on, claims.speaker_id, "
+            "speakers.name AS speaker, documents.outlet, documents.url, documents.title "
+            "FROM claims JOIN documents ON documents.id = claims.document_id "
+            "LEFT JOIN speakers ON speakers.id = claims.speaker_id "
+            "WHERE claims.cluster_id = ? ORDER BY claims.said_on, documents.outlet",
+            [cluster_id],
+        )
+    ]
+    figures = await db.execute(
+        "SELECT claim_id, raw, value, value_max, unit FROM figures "
+        "WHERE claim_id IN (SELECT id FROM claims WHERE cluster_id = ?) ORDER BY start",
+        [cluster_id],
+    )
+    by_claim: dict[str, list[dict]] = {}
+    counts: dict[tuple, int] = {}
+    for row in figures:
+        figure = dict(row)
+        by_claim.setdefault(figure["claim_id"], []).append(figure)
+        key = (figure["unit"], figure["value"], figure["value_max"])
+        counts[key] = counts.get(key, 0) + 1
+    usual: dict[str | None, tuple] = {}
+    for key, _count in sorted(counts.items(), key=lambda item: -item[1]):
+        usual.setdefault(key[0], key)
+    for claim in claims:
+        claim["url"] = safe_url(claim["url"])
+        claim["figures"] = by_claim.get(claim["id"], [])
+        for figure in claim["figures"]:
+            key = (figure["unit"], figure["value"], figure["value_max"])
+            figure["differs"] = bool(figure["unit"]) and usual.get(figure["unit"]) != key
+            value = _number(figure["value"])
+            figure["value_text"] = value + (f"–{_number(figure['value_max'])}" if figure["value_max"] else "")
+    reviews = [
+        dict(row, url=safe_url(row["url"]))
+        for row in await db.execute(
+            "SELECT * FROM reviews WHERE cluster_id = ? OR claim_id IN "
+            "(SELECT id FROM claims WHERE cluster_id = ?) ORDER BY reviewed_on",
+            [cluster_id, cluster_id],
+        )
+    ]
+    return Response.html(
+        await datasette.render_template(
+            "claimtrack_cluster.html",
+            {
+                "cluster": dict(cluster),
+                "claims": claims,
+                "reviews": reviews,
+                "base": datasette.urls.database(database),
+            },
+            request=request,
+        )
+    )
+
+
+async def speaker_page(datasette, request):
+    """A speaker's claims over time."""
+    database, speaker_id = request.url_vars["database"], request.url_vars["id"]
+    db = datasette.get_database(database)
+    speaker = (await db.execute("SELECT * FROM speakers WHERE id = ?", [speaker_id])).first()
+    if speaker is None:
+        return Response.html("No such speaker", status=404)
+    claims = [
+        dict(row, url=safe_url(row["url"]))
+        for row in await db.execute(
+            "SELECT claims.text, claims.kind, claims.language, claims.said_on, claims.cluster_id, "
+            "documents.outlet, documents.url FROM claims JOIN documents ON documents.id = claims.document_id "
+            "WHERE claims.speaker_id = ? ORDER BY claims.said_on, claims.start",
+            [speaker_id],
+        )
+    ]
+    return Response.html(
+        await datasette.render_template(
+            "claimtrack_speaker.html",
+            {
+                "speaker": dict(speaker),
+                "aliases": json.loads(speaker["aliases"] or "[]"),
+                "claims": claims,
+                "base": datasette.urls.database(database),
+            },
+            request=request,
+        )
+    )
+
+
 @hookimpl
 def register_routes():
     async def css(request):
         return Response(CSS, content_type="text/css; charset=utf-8")
 
-    return [(r"^/-/claimtrack\.css$", css)]
+    return [
+        (r"^/-/claimtrack\.css$", css),
+        (r"^/(?P<database>[^/]+)/-/cluster/(?P<id>[0-9a-f]+)$", cluster_page),
+        (r"^/(?P<database>[^/]+)/-/speaker/(?P<id>[0-9a-f]+)$", speaker_page),
+    ]
 
 
 @hookimpl
@@ -95,14 +211,21 @@ def extra_css_urls():
     return [CSS_PATH]
 
 
+#: Cells that link to a claimtrack page: (table, column) → (page, id column).
+_PAGES = {("clusters", "label"): ("cluster", "id"), ("speakers", "name"): ("speaker", "id")}
+
+
 @hookimpl
-def render_cell(value, column, table):
-    """Arabic text right to left, any other text in its own direction;
-    always escaped."""
+def render_cell(row, value, column, table, database, datasette):
+    """Cluster labels and speaker names link to their pages; Arabic text
+    right to left; everything escaped."""
     if not isinstance(value, str) or not value:
         return None
-    if column == "figure_conflict" and table in ("clusters", "links"):
-        return None
+    page = _PAGES.get((table, column))
+    if page and page[1] in row.keys():  # noqa: SIM118 (a sqlite3.Row: "in" looks at values)
+        href = f"{datasette.urls.database(database)}/-/{page[0]}/{row[page[1]]}"
+        direction = ' dir="rtl" lang="ar"' if has_arabic(value) else ""
+        return Markup('<a href="{}"{}>{}</a>').format(href, Markup(direction), value)
     if has_arabic(value):
         return Markup('<span dir="rtl" lang="ar">{}</span>').format(escape(value))
     return None
