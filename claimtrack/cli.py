@@ -159,24 +159,29 @@ def import_(paths, format_, outlet, published, url, title, lang, db_path):
         sys.exit(1)
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:  # unreadable or a broken link: reported when imported
+        return 0
+
+
 def _run_with_progress(db, items, paths) -> ImportReport:
+    """Import, with a progress bar (on a terminal) when the input is large.
+    Progress counts article text against the input's size on disk."""
     total_bytes = 0
     for raw in paths:
-        if raw != "-" and os.path.isfile(raw):
-            total_bytes += os.path.getsize(raw)
-        elif os.path.isdir(raw):
+        if os.path.isdir(raw):
             for root, _dirs, files in os.walk(raw):
-                total_bytes += sum(os.path.getsize(os.path.join(root, f)) for f in files)
-    show = sys.stderr.isatty() and total_bytes > 256 * 1024
-    if not show:
+                total_bytes += sum(_size(os.path.join(root, f)) for f in files)
+        elif raw != "-":
+            total_bytes += _size(raw)
+    if not (sys.stderr.isatty() and total_bytes > 256 * 1024):
         return import_documents(db, items, on_problem=_fail)
     with click.progressbar(length=total_bytes, label="Importing", file=sys.stderr) as bar:
-        done = {"bytes": 0}
 
         def step(extraction) -> None:
-            size = len(extraction.document.text.encode("utf-8"))
-            done["bytes"] += size
-            bar.update(size)
+            bar.update(len(extraction.document.text.encode("utf-8")))
 
         return import_documents(db, items, on_problem=_fail, on_document=step)
 

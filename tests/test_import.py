@@ -189,3 +189,14 @@ def test_not_a_store(runner, tmp_path):
     result = invoke(runner, "import", "a.txt", "--db", "junk.db")
     assert result.exit_code == 1
     assert "junk.db: cannot open as a claimtrack store" in result.output
+
+
+def test_broken_link_in_directory_is_reported(runner, tmp_path, db_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = invoke(runner, "import", folder, "--db", db_path)
+    assert result.exit_code == 1
+    assert "gone.txt: cannot read: No such file or directory" in result.output
+    assert len(rows(db_path, "documents")) == 1
