@@ -43,13 +43,6 @@ class Source:
         assert self.path is not None
         return self.path.open("rb")
 
-    @property
-    def size(self) -> int:
-        try:
-            return self.path.stat().st_size if self.path else 0
-        except OSError:
-            return 0
-
 
 @dataclass
 class ImportProblem:

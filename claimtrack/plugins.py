@@ -44,8 +44,6 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 ENTRY_POINT_GROUP = "claimtrack"
 
 _pm: pluggy.PluginManager | None = None
-#: Messages about plugins that could not be loaded, for ``claimtrack plugins``.
-load_problems: list[str] = []
 #: Distribution versions of entry-point plugins, by plugin name.
 plugin_versions: dict[str, str] = {}
 
@@ -75,7 +73,6 @@ def get_plugin_manager() -> pluggy.PluginManager:
 
 
 def _warn(message: str) -> None:
-    load_problems.append(message)
     print(f"claimtrack: warning: {message}", file=sys.stderr)
 
 
@@ -174,5 +171,4 @@ def reset() -> None:
     them again. For tests."""
     global _pm
     _pm = None
-    load_problems.clear()
     plugin_versions.clear()
