@@ -282,6 +282,12 @@ def plugins(all_plugins):
     click.echo(json.dumps(plugin_info(all_plugins), indent=2))
 
 
+#: Datasette settings claimtrack serve starts with (later --setting options
+#: win): facet suggestions scan every column of a large claims table on every
+#: page, so they are off; facets may take up to a second.
+DATASETTE_SETTINGS = {"suggest_facets": "off", "facet_time_limit_ms": "1000"}
+
+
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
@@ -298,6 +304,8 @@ def serve(db_path, host, port, open_browser, datasette_args):
         raise click.ClickException(f"{db_path}: no such store; run claimtrack import first")
     _open(db_path).close()  # migrate before serving
     args = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
+    for name, value in DATASETTE_SETTINGS.items():
+        args += ["--setting", name, value]
     if open_browser:
         args.append("--open")
     args.extend(datasette_args)
