@@ -235,7 +235,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "claims": {
         "description": "Statements found in the articles: who said what, how (direct quote, indirect "
         "speech or the outlet's own reported fact), when, with their span in the article text.",
-        "facets": ["kind", "language", "extractor", "speaker_id"],
+        "facets": ["kind", "language", "speaker_id"],
         "sort_desc": "said_on",
         "fts_table": "claims_fts",
         "fts_pk": "rowid",
