@@ -11,17 +11,15 @@ from hypothesis import strategies as st
 
 from claimtrack import Document, extract
 
+from .extraction import claims_in, summarize
+
 
 def claims_of(text: str, published: str = "2024-03-12"):
-    extraction = extract(Document(text=text, language="ar", published=published))
-    assert extraction.problems == []
-    for claim in extraction.claims:
-        assert text[claim.start : claim.end] == claim.text
-    return extraction.claims
+    return claims_in(text, "ar", published)
 
 
 def summary(text: str):
-    return [(c.kind, c.speaker.name if c.speaker else None, c.text) for c in claims_of(text)]
+    return summarize(claims_of(text))
 
 
 def test_quote_then_attribution():

@@ -11,17 +11,15 @@ from hypothesis import strategies as st
 
 from claimtrack import Document, extract
 
+from .extraction import claims_in, summarize
+
 
 def claims_of(text: str, published: str = "2022-01-06"):
-    extraction = extract(Document(text=text, language="en", published=published))
-    assert extraction.problems == []
-    for claim in extraction.claims:
-        assert text[claim.start : claim.end] == claim.text
-    return extraction.claims
+    return claims_in(text, "en", published)
 
 
 def summary(text: str):
-    return [(c.kind, c.speaker.name if c.speaker else None, c.text) for c in claims_of(text)]
+    return summarize(claims_of(text))
 
 
 def test_title_name_said_that():
