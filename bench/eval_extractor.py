@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimtrack.importers import split_front_matter
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / "datasets" / "arabic"
 MIN_JACCARD = 0.5
@@ -50,23 +52,6 @@ FIELD_LABELS = {
 
 
 # --------------------------------------------------------------------------- corpus
-
-
-def split_front_matter(text: str) -> tuple[dict[str, str], str]:
-    """The ``key: value`` lines of a leading ``---`` block and the body after
-    it (the same split as claimtrack's text importer, so offsets agree)."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    if not text.startswith("---\n"):
-        return {}, text
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        return {}, text
-    meta: dict[str, str] = {}
-    for line in text[4:end].splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip():
-            meta[key.strip().lower()] = value.strip()
-    return meta, text[end + 5 :]
 
 
 @dataclass
@@ -120,7 +105,7 @@ def load_corpus(corpus: Path, problems: list[str]) -> list[Article]:
 
     articles: list[Article] = []
     for path in sorted(articles_dir.glob("*.txt")):
-        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+        meta, body = split_front_matter(path.read_text(encoding="utf-8"))  # as import reads it
         article = Article(path.name, meta, body)
         if path.name not in expected_by_name:
             problems.append(f"{path.name}: no line in expected.jsonl")

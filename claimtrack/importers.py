@@ -104,7 +104,7 @@ def read_text(source: Source) -> Iterator[Document | ImportProblem]:
     except UnicodeDecodeError as exc:
         yield _decode_error(source, data, exc)
         return
-    meta, body = _front_matter(text)
+    meta, body = split_front_matter(text)
     if not body.strip():
         yield ImportProblem(source.name, "empty file", 1)
         return
@@ -115,8 +115,11 @@ def read_text(source: Source) -> Iterator[Document | ImportProblem]:
     yield document
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Split a leading ``---`` block of ``key: value`` lines from the text."""
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The ``key: value`` lines of a leading ``---`` block (keys lower-cased)
+    and the article text after it. Public: evaluation scripts read corpus
+    files with it, so their offsets agree with what import stores."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if not text.startswith("---\n"):
         return {}, text
     end = text.find("\n---\n", 3)

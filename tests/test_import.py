@@ -200,3 +200,10 @@ def test_broken_link_in_directory_is_reported(runner, tmp_path, db_path):
     assert result.exit_code == 1
     assert "gone.txt: cannot read: No such file or directory" in result.output
     assert len(rows(db_path, "documents")) == 1
+
+
+def test_front_matter_with_crlf_and_bom(runner, tmp_path, db_path):
+    (tmp_path / "a.txt").write_bytes(("\ufeff---\r\noutlet: CRLF\r\n---\r\n" + ARTICLE).encode("utf-8"))
+    assert invoke(runner, "import", "a.txt", "--db", db_path).exit_code == 0
+    [document] = rows(db_path, "documents")
+    assert document["outlet"] == "CRLF" and document["text"] == ARTICLE
