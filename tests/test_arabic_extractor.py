@@ -236,3 +236,9 @@ def test_quotation_running_over_two_paragraphs():
     )
     [claim] = claims_of(text)
     assert claim.kind == "direct" and claim.text.startswith("ما حصل") and claim.text.endswith('"النار بتاكل"')
+
+
+def test_datelines_are_not_part_of_a_reported_fact():
+    text = "أنقرة 14 مايو 2024 (شينخوا) لقي 11 شخصا مصرعهم جراء زلزال ضرب ولاية ملاطيا."
+    [claim] = claims_of(text)
+    assert claim.kind == "reported" and claim.text.startswith("لقي 11 شخصا")

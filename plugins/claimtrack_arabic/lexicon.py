@@ -115,7 +115,11 @@ ANONYMITY = frozenset(_fold_all("عدم اسمه اسمها هويته هويت�
 #: "الخبير ذاته", "الوزير نفسه": the same one as before.
 SAME_WORDS = frozenset(_fold_all("ذاته ذاتها نفسه نفسها عينه"))
 #: An Arabic dateline opening a story: "عدن – «عدن الغد» – خاص", "الكويت – 16 يوليو (كونا) –".
-DATELINE_RE = re.compile(r"\s*[^\n.،]{1,40}?\s[–—-]\s[^\n.]{1,40}?\s[–—-](?:\s*خاص)?\s*")
+DATELINE_RE = re.compile(
+    r"\s*(?:[^\n.،]{1,40}?\s[–—-]\s[^\n.]{1,40}?\s[–—-](?:\s*خاص)?"
+    # "أنقرة 14 مايو 2024 (شينخوا)", "الدوحة في 08 مايو /قنا/"
+    r"|[^\s\d.،]{2,20}(?:\s+في)?\s+\d{1,2}\s+\S{3,10}(?:\s+\d{4})?\s*(?:\([^()\n]{2,25}\)|/[^/\n]{2,25}/))\s*[–—-]?\s*"
+)
 #: Honorifics dropped from a subject ("سعادة السيدة مريم ...").
 HONORIFICS = frozenset(_fold_all("سعادة معالي فخامة سمو السيد السيدة الآنسة حضرة"))
 #: Pronoun-like references to the last speaker: "وقالت سعادتها".
