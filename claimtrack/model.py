@@ -181,6 +181,28 @@ class Claim:
     def id(self) -> str:
         return stable_id("claim", self.document_id, self.start, self.end)
 
+    @classmethod
+    def spanning(
+        cls,
+        text: str,
+        start: int,
+        end: int,
+        figures: Iterable[Figure] = (),
+        dates: Iterable[DateMention] = (),
+        **fields: Any,
+    ) -> Claim:
+        """The claim at ``text[start:end]``, with those of a document's
+        figures and dates that lie inside the span: how an extractor that
+        found them once per document builds each claim."""
+        return cls(
+            text=text[start:end],
+            start=start,
+            end=end,
+            figures=within(figures, start, end),
+            dates=within(dates, start, end),
+            **fields,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["speaker"] = self.speaker.to_dict() if self.speaker else None

@@ -196,3 +196,18 @@ def test_hook_claims_stored_event(tmp_path, runner, db_path):
     result = runner.invoke(cli, ["import", "a.txt", "--db", str(db_path)])
     assert result.exit_code == 0, result.output
     assert seen == [(1, "T", 0)]
+
+
+def test_claim_spanning_keeps_only_the_figures_and_dates_inside_it():
+    text = "Before 3 ships. He said 2,500 troops left on Friday. After 40 tanks."
+    figures = [
+        Figure(raw="3 ships", start=7, end=14, value=3),
+        Figure(raw="2,500 troops", start=24, end=36, value=2500),
+        Figure(raw="40 tanks", start=59, end=67, value=40),
+    ]
+    dates = [DateMention(raw="Friday", start=45, end=51, value="2022-01-07")]
+    claim = Claim.spanning(text, 15, 52, figures, dates, kind="reported")
+    assert claim.text == text[15:52]
+    assert (claim.start, claim.end, claim.kind) == (15, 52, "reported")
+    assert [f.raw for f in claim.figures] == ["2,500 troops"]
+    assert [d.raw for d in claim.dates] == ["Friday"]

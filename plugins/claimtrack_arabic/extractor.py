@@ -365,17 +365,17 @@ class ArabicExtractor:
         confidence = 0.9 if explicit else 0.75
         if item.kind == "direct":
             confidence += 0.05
-        return Claim(
-            text=self.original[start:end],
-            start=start,
-            end=end,
+        return Claim.spanning(
+            self.original,
+            start,
+            end,
+            self.figures,
+            self.dates,
             kind=item.kind,
             speaker=speaker,
             confidence=round(confidence, 2),
             recipient=item.recipient,
             cue=item.cue,
-            figures=within(self.figures, start, end),
-            dates=within(self.dates, start, end),
         )
 
     def _reported(self, s: int, e: int) -> Claim | None:

@@ -444,17 +444,17 @@ class EnglishExtractor:
         start, end = self._trim(item.start, item.end)
         explicit = item.ref is not None and (item.ref.name or item.ref.role)
         confidence = (0.9 if explicit else 0.75) + (0.05 if item.kind == "direct" else 0)
-        return Claim(
-            text=self.text[start:end],
-            start=start,
-            end=end,
+        return Claim.spanning(
+            self.text,
+            start,
+            end,
+            self.figures,
+            self.dates,
             kind=item.kind,
             speaker=speaker,
             confidence=round(confidence, 2),
             recipient=item.recipient,
             cue=item.cue,
-            figures=within(self.figures, start, end),
-            dates=within(self.dates, start, end),
         )
 
     def _reported(self, s: int, e: int) -> Claim | None:
@@ -480,10 +480,8 @@ class EnglishExtractor:
         )
 
     def _sentence(self, s: int, e: int) -> list[_Found]:
-        if lexicon.FOOTER_RE.match(self.text, self._trim(s, e)[0] - 1 if s else 0) or lexicon.FOOTER_RE.match(
-            self.text[s:e].lstrip()
-        ):
-            return []
+        if lexicon.FOOTER_RE.match(self.text[s:e].lstrip()):
+            return []  # "(Reporting by …; Editing by …)"
         found: list[_Found] = []
         claimed: list[tuple[int, int]] = []  # spans (quotes, attributions) already used
         for quote in self._quotes_in(s, e):
