@@ -9,35 +9,19 @@ always match, and a megabyte of pathological text finishes (linear time).
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimtrack
-from claimtrack import Figure
 
+from .extraction import cases, check_figure, figures_in, only_figure
 
-def figures(text: str, language: str | None = "ar") -> list[Figure]:
-    found = claimtrack.find_figures(text, language)
-    for figure in found:
-        assert text[figure.start : figure.end] == figure.raw
-    return found
-
-
-def only(text: str, language: str | None = "ar") -> Figure:
-    found = figures(text, language)
-    assert len(found) == 1, [f.raw for f in found]
-    return found[0]
-
-
-def check(text: str, expected: dict) -> None:
-    figure = only(text)
-    actual = {key: getattr(figure, key) for key in expected}
-    assert actual == expected, figure
-
-
-def cases(*rows: tuple) -> list:
-    return [pytest.param(text, expected, id=text) for text, expected in rows]
+figures = partial(figures_in, language="ar")
+only = partial(only_figure, language="ar")
+check = partial(check_figure, language="ar")
 
 
 DIGITS = cases(
@@ -546,8 +530,8 @@ def test_spans_point_into_the_text_given():
 
 
 def test_language_none_reads_arabic_and_other_languages_are_left_to_other_plugins():
-    assert [f.value for f in figures("وصل 2500 جندي", None)] == [2500]
-    assert [f.value for f in figures("وصل 2500 جندي", "ar-EG")] == [2500]
+    assert [f.value for f in figures_in("وصل 2500 جندي", None)] == [2500]
+    assert [f.value for f in figures_in("وصل 2500 جندي", "ar-EG")] == [2500]
     assert claimtrack.find_figures("вошли 2500 солдат", "ru") == []
 
 

@@ -4,35 +4,19 @@ what must not be a figure, and the properties every text keeps."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimtrack
-from claimtrack import Figure
 
+from .extraction import cases, check_figure, figures_in, only_figure
 
-def figures(text: str, language: str | None = "en") -> list[Figure]:
-    found = claimtrack.find_figures(text, language)
-    for figure in found:
-        assert text[figure.start : figure.end] == figure.raw
-    return found
-
-
-def only(text: str, language: str | None = "en") -> Figure:
-    found = figures(text, language)
-    assert len(found) == 1, [f.raw for f in found]
-    return found[0]
-
-
-def check(text: str, expected: dict) -> None:
-    figure = only(text)
-    actual = {key: getattr(figure, key) for key in expected}
-    assert actual == expected, figure
-
-
-def cases(*rows: tuple) -> list:
-    return [pytest.param(text, expected, id=text) for text, expected in rows]
+figures = partial(figures_in, language="en")
+only = partial(only_figure, language="en")
+check = partial(check_figure, language="en")
 
 
 DIGITS = cases(
@@ -355,12 +339,12 @@ def test_digits_after_and_start_a_new_figure():
 
 
 def test_language_none_reads_english_too():
-    assert [f.value for f in figures("2,500 troops", None)] == [2500]
-    assert [f.value for f in figures("2,500 troops", "en-GB")] == [2500]
+    assert [f.value for f in figures_in("2,500 troops", None)] == [2500]
+    assert [f.value for f in figures_in("2,500 troops", "en-GB")] == [2500]
 
 
 def test_mixed_arabic_and_english_text():
-    found = figures("وصل 2500 جندي (2,500 troops) خلال ساعتين", None)
+    found = figures_in("وصل 2500 جندي (2,500 troops) خلال ساعتين", None)
     assert [(f.value, f.unit) for f in found] == [(2500, "person"), (2500, "person"), (2, "hour")]
 
 
