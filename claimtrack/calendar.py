@@ -72,21 +72,29 @@ def period(reference: dt.date, unit: str, offset: int, first_weekday: int = 0) -
     raise ValueError(f"unknown calendar unit {unit!r}")
 
 
-def month_day(reference: dt.date, month: int, day: int, lean: str = NEAREST) -> dt.date | None:
-    """A day and month with no year ("by January 19"): the occurrence in the
-    direction of ``lean``, or the nearest one. None if no such date exists."""
+def month_day(
+    reference: dt.date, month: int, day: int, lean: str = NEAREST, strict: bool = False
+) -> dt.date | None:
+    """A day and month with no year ("by January 19"), within a year of
+    ``reference``: with ``lean`` FUTURE the first on or after it, PAST the
+    last on or before it, NEAREST the closer one (ties to the past).
+    ``strict`` excludes the reference day itself ("next 19 January").
+
+    None when no such date lies that way: February 29 said to be past on
+    2023-01-10 has no occurrence in the year before, and a date in the
+    wrong direction would be worse than none."""
     candidates = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
+    if lean == FUTURE:
+        later = [c for c in candidates if c > reference or (c == reference and not strict)]
+        return later[0] if later else None
+    if lean == PAST:
+        earlier = [c for c in candidates if c < reference or (c == reference and not strict)]
+        return earlier[-1] if earlier else None
     if not candidates:
         return None
-    if lean == FUTURE:
-        future = [c for c in candidates if c >= reference]
-        return future[0] if future else candidates[-1]
-    if lean == PAST:
-        past = [c for c in candidates if c <= reference]
-        return past[-1] if past else candidates[0]
     return min(candidates, key=lambda c: (abs((c - reference).days), c > reference))

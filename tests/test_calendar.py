@@ -55,3 +55,27 @@ def test_month_day_year_inference():
     assert calendar.month_day(THURSDAY, 2, 1, calendar.PAST) == dt.date(2021, 2, 1)
     assert calendar.month_day(dt.date(2023, 3, 1), 2, 29) == dt.date(2024, 2, 29)
     assert calendar.month_day(THURSDAY, 2, 30) is None
+
+
+@pytest.mark.parametrize(
+    ("lean", "strict", "expected"),
+    [
+        (calendar.FUTURE, False, THURSDAY),
+        (calendar.FUTURE, True, dt.date(2023, 1, 6)),
+        (calendar.PAST, False, THURSDAY),
+        (calendar.PAST, True, dt.date(2021, 1, 6)),
+        (calendar.NEAREST, False, THURSDAY),
+    ],
+)
+def test_month_day_on_the_reference_day(lean, strict, expected):
+    """A "6 January" said on 6 January is that day, unless the text excludes
+    it ("next 6 January")."""
+    assert calendar.month_day(THURSDAY, 1, 6, lean, strict) == expected
+
+
+def test_month_day_in_a_direction_with_no_occurrence_is_none():
+    """February 29 said to be past on 2023-01-10: none in the year before,
+    and 2024-02-29 would be in the wrong direction."""
+    said = dt.date(2023, 1, 10)
+    assert calendar.month_day(said, 2, 29, calendar.PAST) is None
+    assert calendar.month_day(said, 2, 29, calendar.FUTURE) == dt.date(2024, 2, 29)

@@ -702,36 +702,32 @@ def _direction(kind: str | None, lean: str | None) -> str | None:
     return kind if kind is not None else lean
 
 
+# Day-and-month modifiers ("الماضي", "المقبل", relation words) as calendar
+# directions: (lean, strict).
+_MONTH_DAY_LEANS = {
+    "prev": (calendar.PAST, True),
+    "prev2": (calendar.PAST, True),
+    "next": (calendar.FUTURE, True),
+    "upto": (calendar.PAST, False),
+    "from": (calendar.FUTURE, False),
+}
+
+
 def _nearest_date(ref: dt.date, month: int, day: int, kind: str | None) -> dt.date | None:
     """The occurrence of day/month nearest to ``ref``; or the latest before it
     (kind 'prev'), on or before it ('upto'), the earliest after it ('next'),
-    on or after it ('from'), in its year ('this')."""
+    on or after it ('from'), a year before the latest ('prev2'), in its year
+    ('this')."""
     if kind == "this":
-        return dt.date(ref.year, month, day)
-    candidates = []
-    for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
-            candidates.append(dt.date(year, month, day))
+            return dt.date(ref.year, month, day)
         except ValueError:
-            continue
-    if kind == "prev":
-        past = [c for c in candidates if c < ref]
-        return past[-1] if past else None
-    if kind == "prev2":
-        past = [c for c in candidates if c < ref]
-        return calendar.add_months(past[-1], -12) if past else None
-    if kind == "next":
-        future = [c for c in candidates if c > ref]
-        return future[0] if future else None
-    if kind == "upto":
-        past = [c for c in candidates if c <= ref]
-        return past[-1] if past else None
-    if kind == "from":
-        future = [c for c in candidates if c >= ref]
-        return future[0] if future else None
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: (abs((c - ref).days), c > ref))
+            return None
+    lean, strict = _MONTH_DAY_LEANS.get(kind, (calendar.NEAREST, False))
+    found = calendar.month_day(ref, month, day, lean, strict)
+    if kind == "prev2" and found is not None:
+        return calendar.add_months(found, -12)
+    return found
 
 
 def _nearest_month(ref: dt.date, month: int, kind: str | None) -> int:
