@@ -72,6 +72,23 @@ def period(reference: dt.date, unit: str, offset: int, first_weekday: int = 0) -
     raise ValueError(f"unknown calendar unit {unit!r}")
 
 
+def month_year(reference: dt.date, month: int, lean: str = NEAREST, strict: bool = False) -> int:
+    """The year of a month named without one ("in September"), counting in
+    whole months from ``reference``'s: with ``lean`` FUTURE the first on or
+    after the reference month, PAST the last on or before it, NEAREST the
+    closer (a tie at six months goes to the past). ``strict`` excludes the
+    reference month itself ("next March" said in March)."""
+    here = reference.year * 12 + reference.month - 1
+    options = [year * 12 + month - 1 for year in (reference.year - 1, reference.year, reference.year + 1)]
+    if lean == FUTURE:
+        chosen = min(o for o in options if o > here or (o == here and not strict))
+    elif lean == PAST:
+        chosen = max(o for o in options if o < here or (o == here and not strict))
+    else:
+        chosen = min(options, key=lambda o: (abs(o - here), o > here))
+    return chosen // 12
+
+
 def month_day(
     reference: dt.date, month: int, day: int, lean: str = NEAREST, strict: bool = False
 ) -> dt.date | None:

@@ -79,3 +79,21 @@ def test_month_day_in_a_direction_with_no_occurrence_is_none():
     said = dt.date(2023, 1, 10)
     assert calendar.month_day(said, 2, 29, calendar.PAST) is None
     assert calendar.month_day(said, 2, 29, calendar.FUTURE) == dt.date(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("reference", "month", "lean", "strict", "year"),
+    [
+        (THURSDAY, 7, calendar.NEAREST, False, 2021),  # six months either way: the past
+        (THURSDAY, 6, calendar.NEAREST, False, 2022),
+        (THURSDAY, 10, calendar.NEAREST, False, 2021),
+        (THURSDAY, 1, calendar.FUTURE, False, 2022),  # the reference month itself
+        (THURSDAY, 1, calendar.FUTURE, True, 2023),
+        (THURSDAY, 1, calendar.PAST, True, 2021),
+        (THURSDAY, 12, calendar.PAST, False, 2021),
+        (THURSDAY, 2, calendar.PAST, False, 2021),
+        (dt.date(2022, 12, 31), 1, calendar.FUTURE, False, 2023),
+    ],
+)
+def test_month_year(reference, month, lean, strict, year):
+    assert calendar.month_year(reference, month, lean, strict) == year

@@ -702,9 +702,9 @@ def _direction(kind: str | None, lean: str | None) -> str | None:
     return kind if kind is not None else lean
 
 
-# Day-and-month modifiers ("الماضي", "المقبل", relation words) as calendar
-# directions: (lean, strict).
-_MONTH_DAY_LEANS = {
+# Modifiers of a date without a year ("الماضي", "المقبل", relation words) as
+# calendar directions: (lean, strict).
+_YEARLESS_LEANS = {
     "prev": (calendar.PAST, True),
     "prev2": (calendar.PAST, True),
     "next": (calendar.FUTURE, True),
@@ -723,7 +723,7 @@ def _nearest_date(ref: dt.date, month: int, day: int, kind: str | None) -> dt.da
             return dt.date(ref.year, month, day)
         except ValueError:
             return None
-    lean, strict = _MONTH_DAY_LEANS.get(kind, (calendar.NEAREST, False))
+    lean, strict = _YEARLESS_LEANS.get(kind, (calendar.NEAREST, False))
     found = calendar.month_day(ref, month, day, lean, strict)
     if kind == "prev2" and found is not None:
         return calendar.add_months(found, -12)
@@ -731,22 +731,13 @@ def _nearest_date(ref: dt.date, month: int, day: int, kind: str | None) -> dt.da
 
 
 def _nearest_month(ref: dt.date, month: int, kind: str | None) -> int:
-    """The year of the month named, relative to ``ref``'s month."""
-    here = ref.year * 12 + ref.month - 1
+    """The year of the month named, relative to ``ref``'s month, by the same
+    modifiers as :func:`_nearest_date`."""
     if kind == "this":
         return ref.year
-    options = [(year, year * 12 + month - 1) for year in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)]
-    if kind == "prev":
-        return max((o for o in options if o[1] < here), key=lambda o: o[1])[0]
-    if kind == "prev2":
-        return max((o for o in options if o[1] < here), key=lambda o: o[1])[0] - 1
-    if kind == "next":
-        return min((o for o in options if o[1] > here), key=lambda o: o[1])[0]
-    if kind == "upto":
-        return max((o for o in options if o[1] <= here), key=lambda o: o[1])[0]
-    if kind == "from":
-        return min((o for o in options if o[1] >= here), key=lambda o: o[1])[0]
-    return min(options, key=lambda o: (abs(o[1] - here), o[1] > here))[0]
+    lean, strict = _YEARLESS_LEANS.get(kind, (calendar.NEAREST, False))
+    year = calendar.month_year(ref, month, lean, strict)
+    return year - 1 if kind == "prev2" else year
 
 
 def _year_of(match: re.Match[str], ref: dt.date | None) -> tuple[int | None, str | None]:

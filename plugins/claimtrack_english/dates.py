@@ -118,6 +118,11 @@ def _number(word: str) -> int | None:
     return _NUMBERS.get(word.lower())
 
 
+# "last March", "next March": the one before or after the reference month,
+# never that month itself.
+_MONTH_MODS = {"last": (calendar.PAST, True), "next": (calendar.FUTURE, True)}
+
+
 def _lean(text: str, start: int, rel: str | None) -> str:
     if rel in ("by", "until", "after"):
         return calendar.FUTURE
@@ -154,14 +159,13 @@ def _resolve(
         if g["mon3"]:
             return calendar.month_of(int(g["year3"]), MONTHS[g["mon3"].lower()])
         if g["mon4"]:
-            mod = (g["mmod"] or "").lower()
-            lean = {"last": calendar.PAST, "next": calendar.FUTURE}.get(mod) or _lean(
-                text, m.start(), g["rel"]
-            )
-            anchor = calendar.month_day(ref, MONTHS[g["mon4"].lower()], 1, lean) if ref else None
-            if anchor is None:
+            if ref is None:
                 return None, None
-            return calendar.month_of(anchor.year, anchor.month)
+            month, mod = MONTHS[g["mon4"].lower()], (g["mmod"] or "").lower()
+            if mod == "this":
+                return calendar.month_of(ref.year, month)
+            lean, strict = _MONTH_MODS.get(mod) or (_lean(text, m.start(), g["rel"]), False)
+            return calendar.month_of(calendar.month_year(ref, month, lean, strict), month)
         if g["yonly"]:
             year = int(g["yonly"])
             return dt.date(year, 1, 1), dt.date(year, 12, 31)

@@ -1,0 +1,70 @@
+"""English date mentions through the public API (``claimtrack.find_dates``),
+resolved against Thursday 2022-01-06 unless a case says otherwise: each
+form docs/english.md lists, and the direction rules it shares with Arabic
+through ``claimtrack.calendar``."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimtrack
+
+THURSDAY = "2022-01-06"
+
+
+def resolved(text: str, published: str = THURSDAY) -> list[tuple]:
+    found = claimtrack.find_dates(text, "en", published)
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.raw
+    return [(m.raw, m.value, m.value_end, m.relation) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said on Friday that", ("on Friday", "2021-12-31", None, None)),
+        ("The summit will open on Friday", ("on Friday", "2022-01-07", None, None)),
+        ("troops will arrive by Friday", ("by Friday", "2022-01-07", None, "by")),
+        ("He arrived last Friday", ("last Friday", "2021-12-31", None, None)),
+        ("He said today", ("today", THURSDAY, None, None)),
+        ("He said yesterday", ("yesterday", "2022-01-05", None, None)),
+        ("Clashes erupted last week", ("last week", "2021-12-26", "2022-01-01", None)),
+        ("Talks resume next month", ("next month", "2022-02-01", "2022-02-28", None)),
+        ("earlier this year the ministry", ("earlier this year", "2022-01-01", THURSDAY, None)),
+        ("two days ago", ("two days ago", "2022-01-04", None, None)),
+        ("in the past 24 hours", ("in the past 24 hours", "2022-01-05", THURSDAY, None)),
+        ("on Jan. 7", ("Jan. 7", "2022-01-07", None, None)),
+        ("on 7 January 2022", ("7 January 2022", "2022-01-07", None, None)),
+        ("on 2022-01-07", ("2022-01-07", "2022-01-07", None, None)),
+        ("in 2013", ("in 2013", "2013-01-01", "2013-12-31", None)),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_documented_forms(text, expected):
+    assert resolved(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a day and month with no year: the nearest, or the way the text leans
+        ("on January 19", THURSDAY, ("January 19", "2022-01-19", None, None)),
+        ("on December 28", THURSDAY, ("December 28", "2021-12-28", None, None)),
+        # a month with no year, counted in whole months (calendar.month_year)
+        ("It happened in October", THURSDAY, ("in October", "2021-10-01", "2021-10-31", None)),
+        ("The talks were held in July", THURSDAY, ("in July", "2021-07-01", "2021-07-31", None)),
+        ("He will visit in July", THURSDAY, ("in July", "2022-07-01", "2022-07-31", None)),
+        ("He will travel in January", THURSDAY, ("in January", "2022-01-01", "2022-01-31", None)),
+        ("They met last January", "2022-01-20", ("last January", "2021-01-01", "2021-01-31", None)),
+        ("Talks resume next March", "2022-03-10", ("next March", "2023-03-01", "2023-03-31", None)),
+        ("The deal was signed this March", THURSDAY, ("this March", "2022-03-01", "2022-03-31", None)),
+    ],
+    ids=lambda value: value if isinstance(value, str) and " " in value else None,
+)
+def test_dates_without_a_year(text, published, expected):
+    assert resolved(text, published) == [expected]
+
+
+def test_impossible_days_are_not_dates():
+    assert resolved("on February 30") == []
+    assert resolved("He spoke on February 29") == []  # no 29 February in the year before
