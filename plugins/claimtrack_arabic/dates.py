@@ -353,7 +353,9 @@ _RANGE = "(?:-|–|و|الي|حتي)"
 # Pieces shared by several alternatives.
 _MONX = f"(?P<mon>{_MON})(?:`(?:/|\\(|-|–|او)`(?P<mon2>{_MON})(?:`\\))?)?"
 _YEAR_TAIL = f"(?:`,)? (?:من )?(?:(?:عام|العام|سنه|السنه) )?(?P<year>[0-9]{{4}})(?!\\d)(?:{_H}?م{_END})?"
-_MOD_TAIL = f" (?:من )?(?:(?P<yword>العام|السنه) )?(?P<ymod>{_MOD})"
+# "من العام الجاري", "الماضي", and "من هذا العام" (the demonstrative before the
+# year word: the span takes the word, the modifier places the date).
+_MOD_TAIL = f" (?:من )?(?:(?P<yword>العام|السنه) )?(?P<ymod>{_MOD})(?:(?<=هذا|هذه) (?:العام|السنه){_END})?"
 _WD_LEAD = f"(?:(?:يوم )?{_WD}(?:`,)? (?:الموافق )?)?"
 
 #: The alternatives, each a template with named groups. The scanner uses
