@@ -213,8 +213,46 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX claims_language ON claims(language)")
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """Fact-check reviews in the ClaimReview vocabulary, and where a claim
+    appeared.
+
+    A review is anchored on a claim (``claim_id``) even when it judges the
+    whole cluster (``scope`` 'cluster'): clusters are recomputed by
+    ``link --rebuild``, claims are not, so the verdict follows its claim into
+    whatever cluster it lands in. ``claims.checked_by`` marks a claim that
+    linking found to repeat an already reviewed one.
+    """
+    for column, kind in (
+        ("scope", "TEXT NOT NULL DEFAULT 'claim'"),
+        ("claim_reviewed", "TEXT"),
+        ("rating_value", "REAL"),
+        ("best_rating", "REAL"),
+        ("worst_rating", "REAL"),
+        ("reviewer_url", "TEXT"),
+        ("headline", "TEXT"),
+        ("language", "TEXT"),
+    ):
+        db.execute(f"ALTER TABLE reviews ADD COLUMN {column} {kind}")
+    db.execute("CREATE INDEX reviews_claim ON reviews(claim_id)")
+    db.execute("CREATE INDEX reviews_cluster ON reviews(cluster_id)")
+    db.execute(
+        "CREATE TABLE appearances (id TEXT PRIMARY KEY, "
+        "claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, "
+        "url TEXT NOT NULL, published TEXT, outlet TEXT, first INTEGER NOT NULL DEFAULT 0)"
+    )
+    db.execute("CREATE INDEX appearances_claim ON appearances(claim_id)")
+    db.execute("ALTER TABLE claims ADD COLUMN checked_by TEXT REFERENCES reviews(id) ON DELETE SET NULL")
+    db.execute("CREATE INDEX claims_checked_by ON claims(checked_by)")
+
+
 #: Migration n brings a store from schema version n-1 to n. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
