@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimtrack import plugins
-
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "datasets" / "arabic" / "articles" / "00-sputnik-csto-kazakhstan.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seed" / "sputnik-ar-csto-kazakhstan.txt"
@@ -17,15 +15,11 @@ TEST_PLUGINS = Path(__file__).parent / "plugins"
 
 
 @pytest.fixture(autouse=True)
-def isolated(monkeypatch, tmp_path):
-    """No user settings leak in, and every test starts from freshly loaded
-    plugins."""
-    for name in ("CLAIMTRACK_DB", "CLAIMTRACK_LOAD_PLUGINS", "CLAIMTRACK_PLUGINS_DIR"):
-        monkeypatch.delenv(name, raising=False)
+def isolated(claimtrack_env, monkeypatch, tmp_path):
+    """No user settings leak in, every test starts from freshly loaded plugins
+    (claimtrack.testing's claimtrack_env, the fixture plugin authors get), and
+    runs in its own temporary folder."""
     monkeypatch.chdir(tmp_path)
-    plugins.reset()
-    yield
-    plugins.reset()
 
 
 @pytest.fixture
