@@ -19,6 +19,7 @@ from claimtrack import __version__
 from claimtrack.importing import ImportReport, import_documents, read_documents
 from claimtrack.plugins import get_plugin_manager, load_plugins_dir, plugin_info
 from claimtrack.store import DEFAULT_DB, StoreError, open_store
+from claimtrack.template import plugin as plugin_group
 
 
 class ClaimtrackGroup(click.Group):
@@ -280,6 +281,9 @@ def claims(db_path, search, speaker, limit, as_json):
 def plugins(all_plugins):
     """List the installed plugins as JSON: name, version, hooks."""
     click.echo(json.dumps(plugin_info(all_plugins), indent=2))
+
+
+cli.add_command(plugin_group)  # claimtrack plugin new NAME
 
 
 #: Datasette settings claimtrack serve starts with (later --setting options
