@@ -92,10 +92,10 @@ def _run(*args: str, cwd: Path | None = None) -> str:
 
 def test_generated_plugin_installs_passes_its_test_and_is_listed(tmp_path):
     """The whole round trip, offline: a fresh virtual environment gets
-    claimtrack (built from this checkout) and the new plugin; claimtrack's
-    own dependencies come from the running environment through a .pth
-    file instead of a package index."""
-    _names, package = new_plugin("quotes", tmp_path / "claimtrack-quotes")
+    claimtrack (a wheel built from this checkout, so the template must ship
+    in it), makes the plugin with its own command, and installs it;
+    claimtrack's dependencies come from the running environment through a
+    .pth file instead of a package index."""
     env = tmp_path / "env"
     _run(sys.executable, "-m", "venv", "--without-pip", str(env))
     python = env / "bin" / "python"
@@ -103,7 +103,11 @@ def test_generated_plugin_installs_passes_its_test_and_is_listed(tmp_path):
     env_site = Path(_run(str(python), "-c", purelib).strip())
     (env_site / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     pip = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"]
-    _run(*pip, "--no-deps", "--no-build-isolation", "--no-index", str(ROOT), str(package))
+    pip += ["--no-deps", "--no-build-isolation", "--no-index"]
+    _run(*pip, str(ROOT))
+    package = tmp_path / "claimtrack-quotes"
+    _run(str(env / "bin" / "claimtrack"), "plugin", "new", "quotes", cwd=tmp_path)
+    _run(*pip, str(package))
 
     tests = _run(str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=package)
     assert "3 passed" in tests
