@@ -23,6 +23,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
+from typing import BinaryIO
 
 from claimtrack.hookspecs import hookimpl
 from claimtrack.importing import Importer, ImportProblem, Source
@@ -43,6 +44,18 @@ def _decode_error(source: Source, data: bytes, exc: UnicodeDecodeError, base_lin
     )
 
 
+def _lone_surrogate(value: str | None) -> int | None:
+    """The first unpaired UTF-16 surrogate in ``value`` (JSON's ``"\\ud800"``
+    decodes to one), or None: such text cannot be stored as UTF-8."""
+    if not value:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return ord(value[exc.start])
+    return None
+
+
 def _values(source: Source, record: dict, line: int, fields: tuple[str, ...]) -> dict | ImportProblem:
     """The text and ``fields`` of a record (keys folded, aliases applied),
     or the problem with it."""
@@ -59,6 +72,12 @@ def _values(source: Source, record: dict, line: int, fields: tuple[str, ...]) ->
             return ImportProblem(source.name, f"field {key!r} must be a string", line)
         else:
             values[key] = str(value).strip()
+    for key, value in values.items():
+        surrogate = _lone_surrogate(value)
+        if surrogate is not None:
+            return ImportProblem(
+                source.name, f"field {key!r} has a lone surrogate (U+{surrogate:04X}), not Unicode text", line
+            )
     if values.get("published") and parse_iso_date(values["published"]) is None:
         return ImportProblem(source.name, f"'published' is not an ISO date: {values['published']!r}", line)
     return values
@@ -93,7 +112,10 @@ def _claim(source: Source, record: dict, line: int) -> Document | ImportProblem:
 
 def read_text(source: Source) -> Iterator[Document | ImportProblem]:
     with source.open() as stream:
-        data = stream.read()
+        data = stream.read(_MAX_LINE + 1)  # never more: a huge file is refused, not loaded
+    if len(data) > _MAX_LINE:
+        yield ImportProblem(source.name, f"file longer than {_MAX_LINE >> 20} MiB", 1)
+        return
     if b"\x00" in data:
         yield ImportProblem(
             source.name, "binary file, not text", 1 + data.count(b"\n", 0, data.index(b"\x00"))
@@ -133,11 +155,54 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[end + 5 :]
 
 
+def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """Each line of ``stream``, or None for a line longer than ``limit``
+    bytes, skipped in pieces: a 1 GB line is never held in memory."""
+    while True:
+        line = stream.readline(limit + 1)
+        if len(line) <= limit:
+            if not line:
+                return
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(1 << 20)
+        yield None
+
+
+class _LineTooLong(csv.Error):
+    """A CSV line longer than the limit (skipped, and reported)."""
+
+
+class _BoundedText:
+    """The lines of a text stream for :func:`csv.reader`, each at most
+    ``limit`` characters: a longer one is skipped in pieces and reported by
+    raising :class:`_LineTooLong`, after which reading goes on."""
+
+    def __init__(self, stream: io.TextIOBase, limit: int) -> None:
+        self.stream, self.limit = stream, limit
+        self.skipped = 0  # lines the csv reader never saw (its line_num misses them)
+
+    def __iter__(self) -> _BoundedText:
+        return self
+
+    def __next__(self) -> str:
+        line = self.stream.readline(self.limit + 1)
+        if not line:
+            raise StopIteration
+        if len(line) <= self.limit:
+            return line
+        while line and not line.endswith(("\n", "\r")):
+            line = self.stream.readline(1 << 20)
+        self.skipped += 1
+        raise _LineTooLong(f"line longer than {self.limit >> 20} MiB")
+
+
 def read_jsonl(source: Source, build: Builder = _article) -> Iterator[Document | ImportProblem]:
     with source.open() as stream:
-        for number, raw in enumerate(stream, start=1):
-            if len(raw) > _MAX_LINE:
-                yield ImportProblem(source.name, "line longer than 64 MiB", number)
+        for number, raw in enumerate(_bounded_lines(stream, _MAX_LINE), start=1):
+            if raw is None:
+                yield ImportProblem(source.name, f"line longer than {_MAX_LINE >> 20} MiB", number)
                 continue
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -163,7 +228,9 @@ def read_jsonl(source: Source, build: Builder = _article) -> Iterator[Document |
 def read_csv(source: Source, build: Builder = _article) -> Iterator[Document | ImportProblem]:
     csv.field_size_limit(_MAX_LINE)
     with source.open() as stream:
-        reader = csv.reader(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""))
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        lines = _BoundedText(text, _MAX_LINE)
+        reader = csv.reader(lines)
         try:
             header = next(reader, None)
         except UnicodeDecodeError:
@@ -188,10 +255,14 @@ def read_csv(source: Source, build: Builder = _article) -> Iterator[Document | I
             except UnicodeDecodeError:
                 yield ImportProblem(source.name, "not UTF-8 text", line)
                 return
+            except _LineTooLong as exc:
+                yield ImportProblem(source.name, str(exc), line)
+                line = reader.line_num + lines.skipped + 1
+                continue
             except csv.Error as exc:
                 yield ImportProblem(source.name, f"not valid CSV ({exc})", line)
                 return
-            start, line = line, reader.line_num + 1
+            start, line = line, reader.line_num + lines.skipped + 1
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(columns):

@@ -236,7 +236,10 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
         month = g["mon1"] or g["mon2"] or g["mon3"]
         if month and month.lower() == "may" and not month[0].isupper():
             continue  # the verb "may", not the month
-        resolved = _resolve(m, text, reference)
+        try:
+            resolved = _resolve(m, text, reference)
+        except (ValueError, OverflowError):  # dates beyond year 1..9999: no value
+            resolved = None, None
         if resolved is None:
             continue
         value, value_end = resolved
