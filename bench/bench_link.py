@@ -120,9 +120,8 @@ def recall(sample: int, threshold: float = THRESHOLD) -> dict:
     from claimtrack_linker import fuzzy
 
     claims, _ = generate(sample, seed=11)
-    stems: dict[str, str] = {}
     sequences = [
-        fuzzy._content_words(c.normalized, stems, fuzzy._figure_words(c, c.figures))
+        fuzzy._content_words(c.normalized, fuzzy._figure_words(c, c.figures))
         + fuzzy._figure_tokens(c.figures)
         for c in claims
     ]

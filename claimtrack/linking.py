@@ -111,8 +111,16 @@ def clusters_of(
     ids: Iterable[str], links: Iterable[Link], groups: Iterable[Iterable[str]] = ()
 ) -> list[list[str]]:
     """Connected components of the links that do not separate their claims,
-    starting from existing ``groups``. Components of one claim are left out."""
+    starting from existing ``groups``. Components of one claim are left out.
+
+    A separating link (a negation, a contrast, a changed fact) also keeps
+    the two claims' components apart: without it, a chain of close claims
+    ("will reach 2,500" — "will reach 2500 troops" — "will not reach 2,500")
+    would put a claim and its negation in one cluster after all. Links are
+    joined strongest first, and a link that would join two components kept
+    apart is skipped."""
     parent: dict[str, str] = {i: i for i in ids}
+    apart: dict[str, set[str]] = defaultdict(set)  # root -> roots it must not join
 
     def find(x: str) -> str:
         root = x
@@ -124,16 +132,32 @@ def clusters_of(
 
     def union(a: str, b: str) -> None:
         ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb or rb in apart.get(ra, ()):
+            return
+        keep, gone = min(ra, rb), max(ra, rb)
+        parent[gone] = keep
+        for other in apart.pop(gone, ()):
+            apart[other].discard(gone)
+            apart[other].add(keep)
+            apart[keep].add(other)
 
     for group in groups:
         members = [m for m in group if m in parent]
         for other in members[1:]:
             union(members[0], other)
+    joining = []
     for link in links:
-        if link.conflict not in SEPARATING and link.a in parent and link.b in parent:
-            union(link.a, link.b)
+        if link.a not in parent or link.b not in parent:
+            continue
+        if link.conflict in SEPARATING:
+            ra, rb = find(link.a), find(link.b)
+            if ra != rb:
+                apart[ra].add(rb)
+                apart[rb].add(ra)
+        else:
+            joining.append(link)
+    for link in sorted(joining, key=lambda link: -link.score):
+        union(link.a, link.b)
     components: dict[str, list[str]] = defaultdict(list)
     for claim_id in parent:
         components[find(claim_id)].append(claim_id)

@@ -9,7 +9,7 @@ from claimtrack_linker.fuzzy import link
 FUZZY = Linker(
     name="fuzzy",
     link=link,
-    default_threshold=75.0,
+    default_threshold=77.0,
     description="Blocked rapidfuzz token-set matching of normalized text; negation kept apart, "
     "differing figures flagged.",
 )

@@ -23,11 +23,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimtrack import Figure, Link, LinkClaim, find_figures, light_stem, normalize_text
+from claimtrack import Figure, Link, LinkClaim, find_figures, normalize_text
+from claimtrack_linker.words import lexicon
 
 #: Rare words a claim is filed under: eight find all the links all-pairs
 #: matching finds on a 5,000-claim sample (three found 90%).
@@ -39,24 +41,30 @@ MAX_BLOCK = 400
 DIFFERENT_SPEAKER_MARGIN = 5.0
 #: rapidfuzz ratio above which two differing words are forms of one word.
 MORPHOLOGY_RATIO = 70
+#: Points off the threshold for each piece of evidence beyond the words:
+#: the same named speaker, and a figure (value and unit) both claims give.
+#: Outlets that reword a claim keep who said it and its numbers.
+SAME_SPEAKER_BONUS = 5.0
+SHARED_FIGURE_BONUS = 5.0
 #: Fewest content words shared by a linked pair.
 MIN_SHARED = 3
 
-STOPWORDS = frozenset(
-    """
-    في من الى علي عن مع ان او ثم قد كان كانت هذا هذه ذلك التي الذي الذين كما بعد قبل بين حتي عند
-    ما لقد وقد فقد اي كل بعض غير هو هي هم نحن انه انها
-    the a an of to in on at for and or but with by from as is are was were be been has have had it its
-    this that these those which who will would said says
-    """.split()  # noqa: SIM905
-)
-NEGATIONS = frozenset(
+_NEGATION_WORDS = frozenset(
     w
     for n in "لن لم لا ليس ليست ليسوا لسنا غير عدم لاي فشل فشلت نفي نفت تنفي ينفي".split()  # noqa: SIM905
     for w in (n, "و" + n, "ف" + n)
 ) | frozenset(
     "not no never nt none without cannot neither nor failed fails refused denied denies".split()  # noqa: SIM905
 )
+
+
+def _form(word: str) -> str:
+    """A listed word in the form claim words are compared in."""
+    normalized = normalize_text(word, "ar" if "\u0621" <= word[0] <= "\u064a" else "en")
+    return lexicon().form(normalized) or normalized
+
+
+NEGATIONS = frozenset(_form(w) for w in _NEGATION_WORDS)
 _CONTRAST_PAIRS = [
     ("continued", "stopped"),
     ("continued", "halted"),
@@ -86,7 +94,7 @@ _CONTRAST_PAIRS = [
 #: Month and day names (normalized, clitics stripped): spelled alike, never
 #: the same date.
 CALENDAR_WORDS = frozenset(
-    light_stem(normalize_text(w, None))
+    _form(w)
     for w in """
     يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
     كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين جانفي فيفري افريل جوان جويلية اوت
@@ -95,8 +103,12 @@ CALENDAR_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday
     """.split()  # noqa: SIM905
 )
+_WEAK_LETTERS = str.maketrans("", "", "اوي")
+#: Arabic one-letter clitics that may also begin a word.
+_CLITIC_LETTERS = frozenset("بلكف")
 CONTRASTS: dict[str, set[str]] = defaultdict(set)
-for _a, _b in _CONTRAST_PAIRS:
+for _pair in _CONTRAST_PAIRS:
+    _a, _b = (_form(w) for w in _pair)
     CONTRASTS[_a].add(_b)
     CONTRASTS[_b].add(_a)
 
@@ -109,20 +121,38 @@ def _figure_words(claim: LinkClaim, figures: list[Figure]) -> frozenset[str]:
     return frozenset(w for f in figures for w in normalize_text(f.raw, claim.language).split())
 
 
-def _content_words(normalized: str, stems: dict[str, str], skip: frozenset[str] = frozenset()) -> list[str]:
-    """The words that carry a claim's content, clitics stripped, in order;
-    numbers are left to the figures ("6 أشهر" and "ستة أشهر" differ in
-    words, not in figures)."""
+def _content_words(normalized: str, skip: frozenset[str] = frozenset()) -> list[str]:
+    """The words that carry a claim's content, each in the form it is
+    compared in (stemmed, synonyms joined: see :mod:`claimtrack_linker.words`),
+    in order; numbers are left to the figures ("6 أشهر" and "ستة أشهر"
+    differ in words, not in figures)."""
+    form = lexicon().form
     words = []
     for word in normalized.split():
-        if word in skip:
-            continue
-        stem = stems.get(word)
-        if stem is None:
-            stem = stems[word] = light_stem(word)
-        if len(stem) > 1 and stem not in STOPWORDS and not stem.replace(".", "").isdigit():
-            words.append(stem)
+        if word not in skip:
+            compared = form(word)
+            if compared is not None:
+                words.append(compared)
     return words
+
+
+def _join_clitics(sequences: list[list[str]]) -> list[list[str]]:
+    """Arabic ب، ل، ك and ف are prepositions and conjunctions written onto
+    the next word ("لمصر"), but also a word's first letter ("لبنان"). The
+    claims being linked tell: a word is read without its first letter when
+    the rest is itself a word of these claims ("لمصر" next to "مصر"), never
+    otherwise ("لبنان" stays)."""
+    form = lexicon().form
+    vocabulary = {word for words in sequences for word in words}
+    joined = {}
+    for word in vocabulary:
+        if len(word) >= 4 and word[0] in _CLITIC_LETTERS:
+            rest = form(word[1:])
+            if rest is not None and rest in vocabulary:
+                joined[word] = rest
+    if not joined:
+        return sequences
+    return [[joined.get(word, word) for word in words] for words in sequences]
 
 
 def _figure_tokens(figures: list[Figure]) -> list[str]:
@@ -152,18 +182,19 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
 
 
 def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -> tuple[list[Link], int]:
-    stems: dict[str, str] = {}
     # What rapidfuzz compares, one string per claim: the content words, with
     # figures as canonical tokens. Only these strings are kept (memory).
     figures = [c.figures if c.figures is not None else find_figures(c.text, c.language) for c in claims]
     compared = [
-        " ".join(
-            _content_words(c.normalized or normalize_text(c.text, c.language), stems, _figure_words(c, f))
-            + _figure_tokens(f)
+        " ".join(words)
+        for words in _join_clitics(
+            [
+                _content_words(c.normalized or normalize_text(c.text, c.language), _figure_words(c, f))
+                + _figure_tokens(f)
+                for c, f in zip(claims, figures, strict=True)
+            ]
         )
-        for c, f in zip(claims, figures, strict=True)
     ]
-    del stems
     frequency: Counter[str] = Counter()
     for text in compared:
         frequency.update(set(text.split()))
@@ -187,7 +218,7 @@ def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) ->
             [compared[q] for q in queries],
             [compared[m] for m in members],
             scorer=fuzz.token_set_ratio,
-            score_cutoff=threshold,
+            score_cutoff=max(0.0, threshold - SAME_SPEAKER_BONUS - SHARED_FIGURE_BONUS),
             dtype=np.uint8,
             workers=-1 if len(queries) * len(members) > 2500 else 1,
         )
@@ -230,10 +261,16 @@ def _check(
     if len(shared) < min(MIN_SHARED, len(words_a), len(words_b)):
         return None
     evidence: dict = {"shared_words": len(shared)}
+    required = threshold
     if a.speaker and b.speaker:
         evidence["same_speaker"] = a.speaker == b.speaker
-        if a.speaker != b.speaker and score < threshold + DIFFERENT_SPEAKER_MARGIN:
-            return None
+        required += -SAME_SPEAKER_BONUS if a.speaker == b.speaker else DIFFERENT_SPEAKER_MARGIN
+    shared_figures = [w for w in shared if w.startswith("#")]
+    if shared_figures:
+        evidence["shared_figures"] = len(shared_figures)
+        required -= SHARED_FIGURE_BONUS
+    if score < required:
+        return None
     differing = _figure_conflict(figures_a, figures_b)
     conflict, detail = _opposed(
         words_a - words_b, words_b - words_a, bool(differing), len(shared), (sequence_a, sequence_b)
@@ -279,19 +316,28 @@ def _opposed(
         return None, []  # the figures decide; a swapped verb is just wording ("تجاوزت"/"بلغت")
     if tokens_a and tokens_b and not words_a and not words_b:
         return "changed", sorted(tokens_a | tokens_b)  # "ستة أشهر"/"ستة أسابيع"
-    if 1 <= len(words_a) <= 3 and 1 <= len(words_b) <= 3 and sequences is not None:
-        # Only a swap in an otherwise identical sentence: outlets rewording a
-        # claim change its order and its other words too.
-        frame_a = [w for w in sequences[0] if w not in words_a and not w.startswith("#")]
-        frame_b = [w for w in sequences[1] if w not in words_b and not w.startswith("#")]
-        if _same_frame(frame_a, frame_b):
-            return "changed", sorted(words_a) + sorted(words_b)
+    if (
+        1 <= len(words_a) <= 3
+        and 1 <= len(words_b) <= 3
+        and sequences is not None
+        and _swapped_in_place(*sequences)
+    ):
+        return "changed", sorted(words_a) + sorted(words_b)
     return None, []
 
 
-def _same_frame(a: list[str], b: list[str]) -> bool:
-    """Equal word sequences, allowing forms of one word ("ارتفع"/"يرتفع")."""
-    return len(a) == len(b) and all(x == y or _forms_of_one(x, y) for x, y in zip(a, b, strict=True))
+def _swapped_in_place(sequence_a: list[str], sequence_b: list[str]) -> bool:
+    """Is the one sentence the other with a few words replaced where they
+    stand, and nothing added or dropped? That is a changed fact ("landed at
+    Almaty"/"at Nur-Sultan airport"); outlets rewording a claim move, add
+    and drop words too ("تراجع معدل التضخم"/"انخفض التضخم خلال شهر")."""
+    a = [w for w in sequence_a if not w.startswith("#")]
+    b = [w for w in sequence_b if not w.startswith("#")]
+    # Forms of one word ("ارتفع"/"يرتفع") count as the same word.
+    in_a = set(a)
+    b = [w if w in in_a else next((x for x in a if _forms_of_one(x, w)), w) for w in b]
+    opcodes = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    return bool(opcodes) and len(opcodes) <= 2 and all(op[0] == "replace" for op in opcodes)
 
 
 def _forms_of_one(a: str, b: str) -> bool:
@@ -299,7 +345,19 @@ def _forms_of_one(a: str, b: str) -> bool:
     month or day names never are ("يونيو"/"يوليو", "June"/"July")."""
     if a in CALENDAR_WORDS and b in CALENDAR_WORDS:
         return False
-    return fuzz.ratio(a, b) >= MORPHOLOGY_RATIO
+    if fuzz.ratio(a, b) >= MORPHOLOGY_RATIO:
+        return True
+    # Arabic forms of one root differ in their long vowels: "عاد"/"يعود".
+    skeleton_a, skeleton_b = _skeleton(a), _skeleton(b)
+    return len(skeleton_a) >= 2 and skeleton_a == skeleton_b
+
+
+def _skeleton(word: str) -> str:
+    """An Arabic word without its long vowels and weak letters (ا، و، ي);
+    other scripts are returned as they are."""
+    if not word or not ("\u0621" <= word[0] <= "\u064a"):
+        return word
+    return word.translate(_WEAK_LETTERS)
 
 
 def _days_apart(a: str, b: str) -> int | None:

@@ -1,0 +1,175 @@
+"""How the linker reads a claim's words: which words carry content, and the
+one form each is compared in.
+
+Outlets reword a claim: another form of a verb ("rose"/"rising",
+"ارتفع"/"ارتفاعا"), an attached pronoun or plural ending ("المصرية"/"مصر"),
+a synonym from the common stock of news copy ("cut"/"reduce",
+"تراجع"/"انخفض", "موسكو"/"روسيا"). Character scores on the raw words count
+each of these as a difference, so a reworded claim falls under the
+threshold. Here every word is brought to one form first:
+
+1. light stemming, Arabic (the article and و in front, pronoun, plural, feminine and
+   nisba endings behind) and English (plural, past and -ing endings), never
+   below three letters, so names survive;
+2. the synonym groups of ``lexicon.txt``: each word becomes its group's
+   first word.
+
+Number words, stop words and digits are not content (figures are compared
+as figures). All of it is a dictionary lookup per distinct word, cached:
+linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from claimtrack import normalize_text
+
+LEXICON = Path(__file__).with_name("lexicon.txt")
+
+#: Arabic article forms stripped in front, longest first.
+_ARABIC_PREFIXES = ("وال", "فال", "بال", "كال", "ولل", "لل", "ال")
+#: Arabic present-tense prefixes, tried when a verb is not listed as written.
+_IMPERFECT = frozenset("يتن")
+#: Arabic endings stripped behind a word, longest first: attached pronouns,
+#: dual and plural endings, the feminine and nisba endings (ة and ى already
+#: folded to ه and ي by normalization), the past tense's ت ("بلغت").
+_ARABIC_SUFFIXES = ("هما", "كما", "تين", "ها", "هم", "ان", "ات", "ون", "ين", "وا", "يه", "ه", "ي", "ا", "ت")
+_DOUBLED = re.compile(r"([bdfgklmnprtz])\1$")
+
+
+def arabic_stem(word: str) -> str:
+    """Prefixes off the front, endings off the back, while at least three
+    letters remain: "والمصرية" → "مصر", "الكازاخستانية" and "كازاخستان" →
+    "كازاخست". Of the one-letter prefixes only و is taken: a word may begin
+    with ب، ل، ك or ف ("كازاخستان", "لبنان"), and only "ال" after them
+    shows they are clitics ("بالعراق")."""
+    if word.startswith("و") and len(word) > 4:
+        word = word[1:]
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix) :]
+            break
+    for _ in range(2):
+        for suffix in _ARABIC_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+def english_stem(word: str) -> str:
+    """A light English stem: "deals" → "deal", "reached" → "reach",
+    "running" → "run", "cities" → "city", "increased" and "increase" →
+    "increas". Short words (names, acronyms) stay as they are."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("eed"):
+        word = word[:-1]
+    elif (word.endswith("ing") and len(word) >= 6) or (word.endswith("ed") and len(word) >= 5):
+        word = word[: -3 if word.endswith("ing") else -2]
+        return word[:-1] if _DOUBLED.search(word) else word
+    elif word.endswith("es") and word[-3] in "sxz" and len(word) > 4:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def stem(word: str) -> str:
+    """The stem of one normalized word, in whichever script it is written."""
+    if word and "\u0621" <= word[0] <= "\u064a":
+        return arabic_stem(word)
+    return english_stem(word)
+
+
+def _sections(path: Path) -> dict[tuple[str, str], list[list[str]]]:
+    """``lexicon.txt`` as {(kind, language): lines of words}."""
+    sections: dict[tuple[str, str], list[list[str]]] = {}
+    current: list[list[str]] | None = None
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        header = re.fullmatch(r"\[(\w+) (\w+)\]", line)
+        if header:
+            current = sections.setdefault((header[1], header[2]), [])
+        elif current is None:
+            raise ValueError(f"{path}:{number}: words before any [section]")
+        else:
+            current.append(line.split())
+    return sections
+
+
+class Lexicon:
+    """Stop words, number words and synonym groups, stemmed as claim words
+    are; :meth:`form` gives the form a word is compared in."""
+
+    def __init__(self, path: Path = LEXICON) -> None:
+        sections = _sections(path)
+
+        def forms(words: list[str], language: str) -> list[str]:
+            return [stem(w) for text in words for w in normalize_text(text, language).split()]
+
+        def listed(kind: str) -> list[tuple[list[str], str]]:
+            return [(line, lang) for (k, lang), lines in sections.items() if k == kind for line in lines]
+
+        # Stop words and number words are matched as written (after a leading
+        # و), not stemmed: "قبلت" (accepted) is not "قبل" (before), and
+        # "الاثنين" (Monday) is not "اثنين" (two).
+        self.stopwords: frozenset[str] = frozenset(
+            w for line, lang in listed("stopwords") for w in normalize_text(" ".join(line), lang).split()
+        )
+        self.numbers: frozenset[str] = frozenset(
+            w for line, lang in listed("numbers") for w in normalize_text(" ".join(line), lang).split()
+        )
+        self.synonyms: dict[str, str] = {}
+        for line, lang in listed("synonyms"):
+            group = forms(line, lang)
+            for member in group:
+                self.synonyms.setdefault(member, group[0])
+        self._cache: dict[str, str | None] = {}
+
+    def form(self, word: str) -> str | None:
+        """The form a normalized word is compared in, or None when it is
+        not content (a stop word, a number, a single letter)."""
+        cached = self._cache.get(word, "")
+        if cached != "":
+            return cached
+        result: str | None
+        bare = word[1:] if word.startswith("و") and len(word) > 3 else word
+        if (
+            word in self.stopwords
+            or bare in self.stopwords
+            or word in self.numbers
+            or bare in self.numbers
+            or word.replace(".", "").replace("%", "").isdigit()
+        ):
+            result = None
+        else:
+            stemmed = stem(word)
+            if len(stemmed) < 2:
+                result = None
+            else:
+                result = self.synonyms.get(stemmed)
+                if result is None and stemmed[0] in _IMPERFECT and len(stemmed) > 3:
+                    # "يسجل"/"تسجل": the present tense of a listed verb.
+                    result = self.synonyms.get(stemmed[1:])
+                if result is None:
+                    result = stemmed
+        self._cache[word] = result
+        return result
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon shipped with the plugin, loaded once."""
+    return Lexicon()
