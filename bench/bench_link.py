@@ -120,11 +120,7 @@ def recall(sample: int, threshold: float = THRESHOLD) -> dict:
     from claimtrack_linker import fuzzy
 
     claims, _ = generate(sample, seed=11)
-    sequences = [
-        fuzzy._content_words(c.normalized, fuzzy._figure_words(c, c.figures))
-        + fuzzy._figure_tokens(c.figures)
-        for c in claims
-    ]
+    sequences, figures = fuzzy.read_claims(claims)
     texts = [" ".join(seq) for seq in sequences]
     start = time.perf_counter()
     all_pairs = set()
@@ -133,7 +129,7 @@ def recall(sample: int, threshold: float = THRESHOLD) -> dict:
             texts[row : row + 1000],
             texts,
             scorer=fuzz.token_set_ratio,
-            score_cutoff=threshold,
+            score_cutoff=fuzzy.candidate_cutoff(threshold),
             dtype=np.uint8,
             workers=-1,
         )
@@ -145,8 +141,8 @@ def recall(sample: int, threshold: float = THRESHOLD) -> dict:
                     claims[b],
                     sequences[a],
                     sequences[b],
-                    claims[a].figures,
-                    claims[b].figures,
+                    figures[a],
+                    figures[b],
                     float(block[i, j]),
                     threshold,
                 )

@@ -156,8 +156,55 @@ def _join_clitics(sequences: list[list[str]]) -> list[list[str]]:
 
 
 def _figure_tokens(figures: list[Figure]) -> list[str]:
-    """A figure as one comparable word: "#6:month", whatever its script."""
-    return [f"#{f.value:g}:{f.unit}" for f in figures if f.value is not None and f.unit]
+    """A figure as one comparable word: its unit, "#month" for "6 أشهر",
+    "ستة أشهر" and "٦ أشهر" alike. The value is left to
+    :func:`_figure_conflict`: two outlets giving one claim with different
+    figures still read alike, and "six months"/"six weeks" do not."""
+    return [f"#{f.unit}" for f in figures if f.value is not None and f.unit]
+
+
+def _bare_numbers(normalized: str, skip: frozenset[str]) -> list[Figure]:
+    """Numbers outside any figure ("added 336,000 jobs", "risen to 73"),
+    as figures of the unit "number", so that two outlets' different counts
+    are seen. Years are dates, not counts, and are left out."""
+    numbers = []
+    for word in normalized.split():
+        if word in skip or not word.replace(".", "", 1).isdigit():
+            continue
+        value = float(word)
+        if not (value.is_integer() and 1900 <= value <= 2100):
+            numbers.append(Figure(word, 0, 0, value, unit="number"))
+    return numbers
+
+
+def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[list[str]], list[list[Figure]]]:
+    """Each claim's compared words (content words, then a token per figure)
+    and its figures (bare numbers included)."""
+    sequences, all_figures = [], []
+    for claim in claims:
+        figures = claim.figures if claim.figures is not None else find_figures(claim.text, claim.language)
+        normalized = claim.normalized or normalize_text(claim.text, claim.language)
+        skip = _figure_words(claim, figures)
+        bare = _bare_numbers(normalized, skip)
+        if bare:
+            figures = [*figures, *bare]
+        sequences.append(_content_words(normalized, skip) + _figure_tokens(figures))
+        all_figures.append(figures)
+    return _join_clitics(sequences), all_figures
+
+
+def _same_figure(a: list[Figure], b: list[Figure]) -> bool:
+    """Do the two claims give one figure: the same unit, values that meet?"""
+    return any(
+        fa.unit == fb.unit
+        and fa.value is not None
+        and fb.value is not None
+        and fa.value <= (fb.value_max if fb.value_max is not None else fb.value)
+        and fb.value <= (fa.value_max if fa.value_max is not None else fa.value)
+        for fa in a
+        for fb in b
+        if fa.unit
+    )
 
 
 def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
@@ -181,20 +228,18 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
     return conflicts
 
 
+def candidate_cutoff(threshold: float) -> float:
+    """The lowest score a pair can be linked at: the threshold less all the
+    evidence that can lower it (:func:`_check` decides)."""
+    return max(0.0, threshold - SAME_SPEAKER_BONUS - SHARED_FIGURE_BONUS)
+
+
 def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -> tuple[list[Link], int]:
     # What rapidfuzz compares, one string per claim: the content words, with
     # figures as canonical tokens. Only these strings are kept (memory).
-    figures = [c.figures if c.figures is not None else find_figures(c.text, c.language) for c in claims]
-    compared = [
-        " ".join(words)
-        for words in _join_clitics(
-            [
-                _content_words(c.normalized or normalize_text(c.text, c.language), _figure_words(c, f))
-                + _figure_tokens(f)
-                for c, f in zip(claims, figures, strict=True)
-            ]
-        )
-    ]
+    sequences, figures = read_claims(claims)
+    compared = [" ".join(words) for words in sequences]
+    del sequences
     frequency: Counter[str] = Counter()
     for text in compared:
         frequency.update(set(text.split()))
@@ -218,7 +263,7 @@ def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) ->
             [compared[q] for q in queries],
             [compared[m] for m in members],
             scorer=fuzz.token_set_ratio,
-            score_cutoff=max(0.0, threshold - SAME_SPEAKER_BONUS - SHARED_FIGURE_BONUS),
+            score_cutoff=candidate_cutoff(threshold),
             dtype=np.uint8,
             workers=-1 if len(queries) * len(members) > 2500 else 1,
         )
@@ -258,16 +303,17 @@ def _check(
     """The link between two candidates, with its evidence, or None."""
     words_a, words_b = frozenset(sequence_a), frozenset(sequence_b)
     shared = words_a & words_b
-    if len(shared) < min(MIN_SHARED, len(words_a), len(words_b)):
+    # Words, not figure tokens: "#person" is shared by every count of people.
+    shared_words = sum(1 for w in shared if not w.startswith("#"))
+    if shared_words < min(MIN_SHARED, len(words_a), len(words_b)):
         return None
-    evidence: dict = {"shared_words": len(shared)}
+    evidence: dict = {"shared_words": shared_words}
     required = threshold
     if a.speaker and b.speaker:
         evidence["same_speaker"] = a.speaker == b.speaker
         required += -SAME_SPEAKER_BONUS if a.speaker == b.speaker else DIFFERENT_SPEAKER_MARGIN
-    shared_figures = [w for w in shared if w.startswith("#")]
-    if shared_figures:
-        evidence["shared_figures"] = len(shared_figures)
+    if _same_figure(figures_a, figures_b):
+        evidence["same_figure"] = True
         required -= SHARED_FIGURE_BONUS
     if score < required:
         return None
@@ -337,7 +383,14 @@ def _swapped_in_place(sequence_a: list[str], sequence_b: list[str]) -> bool:
     in_a = set(a)
     b = [w if w in in_a else next((x for x in a if _forms_of_one(x, w)), w) for w in b]
     opcodes = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
-    return bool(opcodes) and len(opcodes) <= 2 and all(op[0] == "replace" for op in opcodes)
+    if not opcodes or len(opcodes) > 2 or any(op[0] != "replace" for op in opcodes):
+        return False
+    # A replaced word found elsewhere in the other sentence was moved, not
+    # replaced ("the NHS in England"/"England's National Health Service").
+    in_b = set(b)
+    return not any(w in in_b for _, i1, i2, _, _ in opcodes for w in a[i1:i2]) and not any(
+        w in in_a for _, _, _, j1, j2 in opcodes for w in b[j1:j2]
+    )
 
 
 def _forms_of_one(a: str, b: str) -> bool:
