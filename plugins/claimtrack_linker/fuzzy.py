@@ -305,7 +305,8 @@ def _check(
     shared = words_a & words_b
     # Words, not figure tokens: "#person" is shared by every count of people.
     shared_words = sum(1 for w in shared if not w.startswith("#"))
-    if shared_words < min(MIN_SHARED, len(words_a), len(words_b)):
+    fewest = min(sum(1 for w in words if not w.startswith("#")) for words in (words_a, words_b))
+    if shared_words < min(MIN_SHARED, fewest):
         return None
     evidence: dict = {"shared_words": shared_words}
     required = threshold
