@@ -8,7 +8,12 @@ from here and nowhere else in the package:
   :class:`Figure`, :class:`DateMention`, :func:`stable_id`;
 * resolving speakers within a document: :class:`SpeakerRef`,
   :class:`SpeakerRegistry`;
-* importers: :class:`Importer`, :class:`Source`, :class:`ImportProblem`;
+* importers: :class:`Importer`, :class:`Source`, :class:`ImportProblem`,
+  :func:`get_importers`;
+* exporters: :class:`Exporter`, :func:`claim_records`, :func:`reviewed_items`,
+  :class:`ReviewedItem`, :func:`appearances_of`;
+* reviews: :class:`Review`, :class:`Appearance`, :func:`build_review`,
+  :class:`ReviewError`, and the rating scale in :mod:`claimtrack.ratings`;
 * helpers that go through the hooks: :func:`find_figures`, :func:`find_dates`,
   :func:`normalize_text`, :func:`detect_language`, :func:`extract`;
 * text folding that keeps offsets, for extractors: :func:`fold_with_offsets`,
@@ -23,16 +28,19 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from claimtrack import calendar
+from claimtrack import calendar, ratings
+from claimtrack.exporting import Exporter, ReviewedItem, appearances_of, claim_records, reviewed_items
 from claimtrack.hookspecs import hookimpl, hookspec
-from claimtrack.importing import Importer, ImportProblem, Source
+from claimtrack.importing import Importer, ImportProblem, Source, get_importers
 from claimtrack.linking import Link, LinkClaim, Linker, LinkResult, link_claims
 from claimtrack.model import (
     CLAIM_KINDS,
+    Appearance,
     Claim,
     DateMention,
     Document,
     Figure,
+    Review,
     Speaker,
     parse_iso_date,
     stable_id,
@@ -56,6 +64,7 @@ from claimtrack.pipeline import (
     keep_longest,
     normalize_text,
 )
+from claimtrack.reviews import ReviewError, build_review
 from claimtrack.speakers import SpeakerRef, SpeakerRegistry
 from claimtrack.store import open_store
 
@@ -66,9 +75,11 @@ except PackageNotFoundError:  # running from a source tree
 
 __all__ = [
     "CLAIM_KINDS",
+    "Appearance",
     "Claim",
     "DateMention",
     "Document",
+    "Exporter",
     "Extraction",
     "Figure",
     "ImportProblem",
@@ -77,12 +88,18 @@ __all__ = [
     "LinkClaim",
     "LinkResult",
     "Linker",
+    "Review",
+    "ReviewError",
+    "ReviewedItem",
     "Source",
     "Speaker",
     "SpeakerRef",
     "SpeakerRegistry",
     "__version__",
+    "appearances_of",
+    "build_review",
     "calendar",
+    "claim_records",
     "detect_language",
     "extract",
     "find_dates",
@@ -90,6 +107,7 @@ __all__ = [
     "fold_chars",
     "fold_digits",
     "fold_with_offsets",
+    "get_importers",
     "hookimpl",
     "hookspec",
     "keep_longest",
@@ -100,6 +118,8 @@ __all__ = [
     "open_store",
     "original_offset",
     "parse_iso_date",
+    "ratings",
+    "reviewed_items",
     "search_form",
     "stable_id",
     "within",

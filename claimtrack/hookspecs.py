@@ -113,6 +113,26 @@ def register_importers(register: Callable[[Any], None]) -> None:
 
 
 @hookspec
+def register_exporters(register: Callable[[Any], None]) -> None:
+    """Register export formats by calling ``register(exporter)`` with a
+    :class:`claimtrack.Exporter`: a ``name`` (what ``claimtrack export
+    --format NAME`` selects) and ``write(db, stream)``, which writes the
+    store's content to the binary ``stream``.
+    """
+
+
+@hookspec
+def register_rating_labels(register: Callable[[str, str], None]) -> None:
+    """Teach claimtrack a fact-checker's rating labels by calling
+    ``register(label, scale)``, where ``scale`` is one of
+    :data:`claimtrack.ratings.SCALE` ("true", "mostly true", "mixture",
+    "mostly false", "false", "other"). Labels are matched normalized (case,
+    diacritics and punctuation ignored); a plugin's mapping overrides the
+    built-in table.
+    """
+
+
+@hookspec
 def register_linkers(register: Callable[[Any], None]) -> None:
     """Register ways of linking claims by calling ``register(linker)`` with a
     :class:`claimtrack.Linker`: a ``name`` (what ``claimtrack link --linker

@@ -14,11 +14,15 @@ rest is added.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import sys
+import urllib.parse
+import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 import sqlite_utils
@@ -28,20 +32,104 @@ from claimtrack.pipeline import Extraction, extract, normalize_text
 from claimtrack.plugins import get_plugin_manager
 from claimtrack.store import ImportErrorRecord, WriteBatch, record_error, save_document
 
+#: The most a URL source may be (feeds and pages are far smaller).
+MAX_DOWNLOAD = 64 * 1024 * 1024
+_URL = re.compile(r"^https?://", re.IGNORECASE)
+
 
 @dataclass
 class Source:
-    """Something to import: a file, or standard input (``name`` "<stdin>")."""
+    """Something to import: a file, standard input (``name`` "<stdin>") or
+    an http(s) URL (``url``), fetched once on first use."""
 
     name: str
     path: Path | None = None
     stream: BinaryIO | None = None
+    url: str | None = None
 
     def open(self) -> BinaryIO:
+        if self.stream is None and self.url is not None:
+            self.stream = io.BytesIO(_fetch(self.url))
         if self.stream is not None:
-            return self.stream
+            self.stream.seek(0) if self.stream.seekable() else None
+            return _Unclosed(self.stream)
         assert self.path is not None
         return self.path.open("rb")
+
+    def peek(self, size: int = 4096) -> bytes:
+        """The first bytes, for formats recognized by content, without
+        consuming them."""
+        if self.path is not None and self.stream is None:
+            with self.path.open("rb") as file:
+                return file.read(size)
+        stream = self.open()
+        if stream.seekable():
+            head = stream.read(size)
+            stream.seek(0)
+            return head
+        peek = getattr(stream, "peek", None)
+        return peek(size)[:size] if peek else b""
+
+    @property
+    def suffix(self) -> str:
+        """The file (or URL path) suffix, lower-cased; "" when none."""
+        if self.path is not None:
+            return self.path.suffix.lower()
+        if self.url is not None:
+            return PurePosixPath(urllib.parse.urlsplit(self.url).path).suffix.lower()
+        return ""
+
+
+class _Unclosed(io.BufferedIOBase):
+    """A stream importers may close (``with source.open()``) while the
+    source keeps it for the next reader."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._stream.read(size)
+
+    def read1(self, size: int = -1) -> bytes:
+        read1 = getattr(self._stream, "read1", self._stream.read)
+        return read1(size)
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self._stream.readline(size)
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self._stream)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self._stream.seekable()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._stream.seek(offset, whence)
+
+    def peek(self, size: int = 0) -> bytes:
+        peek = getattr(self._stream, "peek", None)
+        return peek(size) if peek else b""
+
+    def close(self) -> None:
+        pass
+
+
+def _fetch(url: str) -> bytes:
+    """The body at ``url`` (at most :data:`MAX_DOWNLOAD` bytes)."""
+    request = urllib.request.Request(url, headers={"User-Agent": "claimtrack"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        data = response.read(MAX_DOWNLOAD + 1)
+    if len(data) > MAX_DOWNLOAD:
+        raise OSError(f"larger than {MAX_DOWNLOAD // 1024 // 1024} MiB")
+    return data
 
 
 @dataclass
@@ -71,6 +159,9 @@ class Importer:
     read: Callable[[Source], Iterable[Document | ImportProblem]]
     suffixes: tuple[str, ...] = ()
     description: str = ""
+    #: Recognizes the format from a source's first bytes, for URLs, standard
+    #: input and files whose suffix no importer claims.
+    detect: Callable[[bytes], bool] | None = None
 
 
 def get_importers() -> dict[str, Importer]:
@@ -85,10 +176,21 @@ def get_importers() -> dict[str, Importer]:
 
 
 def importer_for(source: Source, importers: dict[str, Importer], default: str = "text") -> Importer | None:
-    suffix = "".join(source.path.suffixes[-1:]).lower() if source.path else ""
+    """The importer for ``source``: by suffix, else by content (each
+    importer's ``detect``), else ``default``."""
+    suffix = source.suffix
     for importer in importers.values():
         if suffix and suffix in importer.suffixes:
             return importer
+    detecting = [i for i in importers.values() if i.detect is not None]
+    if detecting:
+        try:
+            head = source.peek()
+        except OSError:
+            head = b""
+        for importer in detecting:
+            if head and importer.detect(head):
+                return importer
     return importers.get(default)
 
 
@@ -99,6 +201,9 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Source | ImportProblem]:
         if raw == "-":
             yield Source("<stdin>", stream=sys.stdin.buffer)
             continue
+        if _URL.match(raw):
+            yield Source(raw, url=raw)
+            continue
         path = Path(raw)
         if path.is_dir():
             for root, dirs, files in os.walk(path, onerror=None):
@@ -106,11 +211,18 @@ def iter_sources(paths: Iterable[str]) -> Iterator[Source | ImportProblem]:
                 for name in sorted(files):
                     if not name.startswith("."):
                         file = Path(root) / name
-                        yield Source(str(file), path=file)
+                        yield Source(display_name(str(file)), path=file)
         elif path.exists():
-            yield Source(str(path), path=path)
+            yield Source(display_name(str(path)), path=path)
         else:
-            yield ImportProblem(str(path), "no such file or directory")
+            yield ImportProblem(display_name(str(path)), "no such file or directory")
+
+
+def display_name(path: str) -> str:
+    """``path`` as text that can be printed and stored: bytes of a file
+    name that are not UTF-8 (kept by Python as lone surrogates, which SQLite
+    refuses) become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @dataclass
@@ -120,6 +232,8 @@ class ImportReport:
     problems: list[ImportProblem] = field(default_factory=list)
     plugin_problems: int = 0
     skipped: list[str] = field(default_factory=list)
+    #: Summaries (feed entries) not stored because a longer text was.
+    kept_longer: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -146,7 +260,7 @@ def read_documents(
 
 
 def _read(paths, importers, format, defaults, directory_suffixes_only):
-    given = set(paths)
+    given = {display_name(p) for p in paths}
     for source in iter_sources(paths):
         if isinstance(source, ImportProblem):
             yield None, source
@@ -178,6 +292,13 @@ def _read(paths, importers, format, defaults, directory_suffixes_only):
                 source,
                 ImportProblem(source.name, f"importer {importer.name!r} failed: {type(exc).__name__}: {exc}"),
             )
+
+
+def _longer_stored(db: sqlite_utils.Database, document: Document) -> bool:
+    """Whether the store already has a longer text for this article (a
+    summary from a feed must not replace the page it summarizes)."""
+    row = db.execute("SELECT length(text) FROM documents WHERE id = ?", [document.id]).fetchone()
+    return row is not None and row[0] > len(document.text)
 
 
 def import_documents(
@@ -213,6 +334,9 @@ def import_documents(
                 batch.begin()
                 record_error(db, ImportErrorRecord(item.source, item.line, item.message))
                 on_problem(str(item))
+                continue
+            if item.summary and _longer_stored(db, item):
+                report.kept_longer.append(item.source or "?")
                 continue
             extraction = extract(item)
             batch.begin()

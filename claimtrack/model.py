@@ -129,6 +129,9 @@ class Document:
     key: str | None = None
     #: Claims given by the importer (a claim list): extractors are skipped.
     claims: list[Claim] | None = field(default=None, repr=False, compare=False)
+    #: The text is an excerpt of the article (a feed entry's summary): it
+    #: never replaces a longer text stored for the same article.
+    summary: bool = False
 
     @property
     def id(self) -> str:
@@ -176,6 +179,10 @@ class Claim:
     cue: str | None = None
     extractor: str | None = None
     document_id: str | None = None
+    #: Where else the claim was seen (an imported ClaimReview's appearances).
+    appearances: list[Appearance] | None = None
+    #: Verdicts that came with the claim (an imported ClaimReview).
+    reviews: list[Review] | None = None
 
     @property
     def id(self) -> str:
@@ -207,6 +214,52 @@ class Claim:
         data = asdict(self)
         data["speaker"] = self.speaker.to_dict() if self.speaker else None
         return {"id": self.id, **data}
+
+
+@dataclass
+class Appearance:
+    """A place a claim was published: an outlet's article, a post, a video.
+    ``first`` marks the first appearance (ClaimReview's firstAppearance)."""
+
+    url: str
+    published: str | None = None
+    outlet: str | None = None
+    first: bool = False
+
+
+@dataclass
+class Review:
+    """A fact-check verdict, in the ClaimReview vocabulary.
+
+    ``rating`` is the label as the reviewer wrote it ("زائف", "Pants on
+    Fire"); ``rating_normalized`` its place on claimtrack's scale (see
+    :mod:`claimtrack.ratings`). ``scope`` is ``claim`` or ``cluster``: a
+    cluster review judges every claim linked with the one it is stored on.
+    ``rating_value``/``best_rating``/``worst_rating`` keep a numeric rating
+    as published; ``claim_reviewed`` the claim in the reviewer's words when
+    they differ from the claim's text.
+    """
+
+    rating: str
+    rating_normalized: str
+    scope: str = "claim"
+    explanation: str | None = None
+    url: str | None = None
+    reviewer: str | None = None
+    reviewer_url: str | None = None
+    reviewed_on: str | None = None
+    rating_value: float | None = None
+    best_rating: float | None = None
+    worst_rating: float | None = None
+    headline: str | None = None
+    language: str | None = None
+    claim_reviewed: str | None = None
+
+    def id_for(self, claim_id: str) -> str:
+        """Stable: one verdict per claim, scope, reviewer and review URL, so
+        importing the same review again (or a reviewer changing a rating)
+        replaces it."""
+        return stable_id("review", claim_id, self.scope, self.reviewer or "", self.url or "")
 
 
 def within(spans: Iterable[SpanT], start: int, end: int) -> list[SpanT]:

@@ -35,10 +35,14 @@ from claimtrack import hookspecs
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "claimtrack.default_plugins",
     "claimtrack.importers",
+    "claimtrack.exporters",
     "claimtrack_figures",
     "claimtrack_arabic",
     "claimtrack_english",
     "claimtrack_linker",
+    "claimtrack_html",
+    "claimtrack_feeds",
+    "claimtrack_claimreview",
 )
 
 ENTRY_POINT_GROUP = "claimtrack"

@@ -31,7 +31,7 @@ from typing import Any
 
 import sqlite_utils
 
-from claimtrack.model import Claim, Document, Speaker, stable_id
+from claimtrack.model import Claim, Document, Review, Speaker, stable_id
 from claimtrack.normalize import light_stem, search_form
 
 DEFAULT_DB = "claims.db"
@@ -549,6 +549,9 @@ def save_document(
                     )
                 )
         db.conn.executemany(_INSERT_CLAIM, claim_rows)
+        for claim, claim_id in zip(claims, claim_ids, strict=True):
+            if claim.appearances is not None or claim.reviews:
+                _save_provenance(db, claim_id, claim)
         db.conn.executemany(
             "INSERT OR REPLACE INTO figures (id, claim_id, raw, value, value_max, unit, unit_raw, "
             'qualifier, counted, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -565,6 +568,65 @@ def save_document(
                 "DELETE FROM import_errors WHERE source = ? AND plugin IS NULL",
                 [document.source],
             )
+
+
+def _save_provenance(db: sqlite_utils.Database, claim_id: str, claim: Claim) -> None:
+    """A claim's appearances (replacing earlier ones) and the reviews that
+    came with it."""
+    db.execute("DELETE FROM appearances WHERE claim_id = ?", [claim_id])
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO appearances (id, claim_id, url, published, outlet, first) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (stable_id("appearance", claim_id, a.url), claim_id, a.url, a.published, a.outlet, int(a.first))
+            for a in claim.appearances or ()
+        ],
+    )
+    for review in claim.reviews or ():
+        save_review(db, claim_id, review)
+
+
+_REVIEW_COLUMNS = (
+    "claim_id",
+    "cluster_id",
+    "scope",
+    "rating",
+    "rating_normalized",
+    "rating_value",
+    "best_rating",
+    "worst_rating",
+    "explanation",
+    "url",
+    "reviewer",
+    "reviewer_url",
+    "reviewed_on",
+    "headline",
+    "language",
+    "claim_reviewed",
+)
+
+
+def save_review(db: sqlite_utils.Database, claim_id: str, review: Review) -> str:
+    """Store ``review`` on the claim ``claim_id`` (for a cluster review: on
+    the claim it was given through, remembering its cluster), replacing the
+    same reviewer's earlier verdict there. Returns the review's id."""
+    review_id = review.id_for(claim_id)
+    cluster_id = None
+    if review.scope == "cluster":
+        row = db.execute("SELECT cluster_id FROM claims WHERE id = ?", [claim_id]).fetchone()
+        cluster_id = row[0] if row else None
+    values = {name: getattr(review, name, None) for name in _REVIEW_COLUMNS}
+    values.update(claim_id=claim_id, cluster_id=cluster_id)
+    columns = ", ".join(_REVIEW_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in _REVIEW_COLUMNS)
+    with atomic(db):
+        db.execute(
+            f"INSERT INTO reviews (id, {columns}, created_at) "
+            f"VALUES (?, {', '.join('?' * len(_REVIEW_COLUMNS))}, ?) "
+            f"ON CONFLICT(id) DO UPDATE SET {updates}",
+            [review_id, *values.values(), _now()],
+        )
+    return review_id
 
 
 @dataclass
