@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from claimtrack.cli import cli
@@ -21,6 +22,25 @@ or the `CLAIMTRACK_DB` environment variable).
 """
 
 
+def commands() -> list[tuple[str, click.Command]]:
+    """Every command as (its words after "claimtrack", the command), groups
+    followed by their subcommands, in the order --help lists them."""
+    found: list[tuple[str, click.Command]] = []
+
+    def walk(group: click.Group, prefix: str) -> None:
+        ctx = click.Context(group, info_name="claimtrack", resilient_parsing=True)
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            found.append((f"{prefix}{name}", command))
+            if isinstance(command, click.Group):
+                walk(command, f"{prefix}{name} ")
+
+    walk(cli, "")
+    return found
+
+
 def render() -> str:
     runner = CliRunner()
     parts = [
@@ -30,12 +50,11 @@ def render() -> str:
         runner.invoke(cli, ["--help"], terminal_width=80, prog_name="claimtrack").output.rstrip(),
         "```\n",
     ]
-    ctx = cli.make_context("claimtrack", ["--help"], resilient_parsing=True)
-    for name in cli.list_commands(ctx):
+    for words, _command in commands():
         help_text = runner.invoke(
-            cli, [name, "--help"], terminal_width=80, prog_name="claimtrack"
+            cli, [*words.split(), "--help"], terminal_width=80, prog_name="claimtrack"
         ).output.rstrip()
-        parts += [f"## claimtrack {name}\n", "```", help_text, "```\n"]
+        parts += [f"## claimtrack {words}\n", "```", help_text, "```\n"]
     return "\n".join(parts)
 
 
