@@ -7,6 +7,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DEMO_DB ?= demo.db
 PORT ?= 8001
+FORMATS = $(filter-out %.md,$(wildcard datasets/formats/*))
 
 .PHONY: install demo test lint format bench clean
 
@@ -19,7 +20,7 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed
 
 demo: install
-	$(BIN)/claimtrack import datasets/arabic/articles datasets/samples --db $(DEMO_DB)
+	$(BIN)/claimtrack import datasets/arabic/articles datasets/samples $(FORMATS) --db $(DEMO_DB)
 	$(BIN)/claimtrack link --db $(DEMO_DB)
 	$(BIN)/claimtrack serve --db $(DEMO_DB) --port $(PORT)
 

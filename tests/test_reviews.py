@@ -250,3 +250,23 @@ def test_check_reads_stdin(runner):
     runner.invoke(cli, ["import", str(FORMATS / "factcheck-api.json"), "--db", "x.db"])
     result = runner.invoke(cli, ["check", "-", "--db", "x.db", "--json"], input="fuel prices up 25 percent\n")
     assert json.loads(result.output)[0]["rating"] == "False"
+
+
+def test_checked_claims_in_datasette(runner, linked, tmp_path):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    power = claim_like(linked, "4500 ميغاواط")
+    runner.invoke(cli, ["review", power["cluster_id"], "--rating", "مضلل", "--db", "x.db"])
+
+    async def fetch():
+        datasette = Datasette([str(tmp_path / "x.db")])
+        rows = await datasette.client.get("/x/checked_claims.json?_shape=array")
+        reviews = await datasette.client.get("/x/reviews.json?_shape=array&_labels=on")
+        return rows.json(), reviews.json()
+
+    rows, reviews = asyncio.run(fetch())
+    assert len(rows) == 2 and {r["rating"] for r in rows} == {"مضلل"}
+    assert {r["outlet"] for r in rows} == {"وكالة المشرق للأنباء", "موقع الخبر اليومي"}
+    assert reviews[0]["rating_normalized"] == "mostly false"

@@ -246,6 +246,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "speaker_id": "Who made it (empty: the outlet)",
             "said_on": "When it was said",
             "cluster_id": "The group of claims stating the same thing, across outlets",
+            "checked_by": "A review covering this claim: its own, or one of a claim it repeats",
             "recipient": "To whom it was said, where the text says so",
             "cue": "The attribution verb as written",
             "normalized": "The text normalized for comparison",
@@ -282,11 +283,33 @@ TABLES: dict[str, dict[str, Any]] = {
         "score and evidence.",
         "facets": ["figure_conflict", "linker"],
     },
-    "reviews": {"description": "Fact-check verdicts on claims and clusters."},
+    "reviews": {
+        "description": "Fact-check verdicts on claims and clusters (ClaimReview): the rating as written and "
+        "its place on one scale; a cluster review covers every claim linked with its claim.",
+        "label_column": "rating",
+        "facets": ["rating_normalized", "reviewer", "scope"],
+        "sort_desc": "reviewed_on",
+        "columns": {
+            "rating": "The verdict as the reviewer wrote it",
+            "rating_normalized": "true, mostly true, mixture, mostly false, false or other",
+            "scope": "claim, or cluster: every claim linked with this one",
+        },
+    },
+    "appearances": {
+        "description": "Where a claim was published, as an imported ClaimReview lists it.",
+        "facets": ["outlet"],
+    },
     "import_errors": {"description": "What could not be imported, and why."},
 }
 
 QUERIES: dict[str, dict[str, Any]] = {
+    "checked_claims": {
+        "title": "Claims already fact-checked (or repeating a checked claim)",
+        "sql": "SELECT claims.id AS claim, claims.text, documents.outlet, documents.published, "
+        "reviews.rating, reviews.rating_normalized, reviews.reviewer, reviews.url AS review "
+        "FROM claims JOIN reviews ON reviews.id = claims.checked_by "
+        "JOIN documents ON documents.id = claims.document_id ORDER BY documents.published DESC",
+    },
     "repeated_claims": {
         "title": "Claims repeated across two or more outlets",
         "sql": "SELECT clusters.id AS cluster, clusters.label, clusters.claims, clusters.outlets, "
