@@ -120,6 +120,12 @@ class SpeakerRegistry:
             self.speakers.append(speaker)
             return self._touch(speaker)
         if ref.role:
+            if not ref.institution and len(ref.role.split()) == 1:
+                # One definite word may be a surname with its article
+                # ("وأضاف الحداد" after "سليم الحداد"), not a title.
+                found = self.by_name(ref.role)
+                if found is not None and found.kind == "person":
+                    return self._touch(found, ref.role)
             found = self.by_role(ref.role)
             if found:
                 return self._touch(found, ref.role)

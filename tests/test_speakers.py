@@ -39,3 +39,26 @@ def test_institutions_and_unknown_titles():
 
 def test_empty_registry_continuation_is_none():
     assert SpeakerRegistry().resolve(SpeakerRef()) is None
+
+
+def test_surname_with_the_article_is_not_a_title():
+    """"وأضاف الحداد" after "وزير الطاقة سليم الحداد": a definite surname,
+    read as a one-word role, still points to the person."""
+    registry = SpeakerRegistry()
+    minister = registry.resolve(SpeakerRef("سليم الحداد", "وزير الطاقة"))
+    assert registry.resolve(SpeakerRef(role="الحداد")) is minister
+    assert "الحداد" in minister.aliases
+    # a one-word role nobody is named after is still a role
+    other = registry.resolve(SpeakerRef(role="المتحدث"))
+    assert other is not minister and other.role == "المتحدث"
+
+
+def test_surname_with_the_article_in_an_article():
+    from claimtrack import Document, extract
+
+    text = (
+        "قال وزير الطاقة سليم الحداد إن الإنتاج سيرتفع إلى 4500 ميغاواط.\n\n"
+        "وأضاف الحداد أن ساعات التقنين ستنخفض.\n"
+    )
+    claims = extract(Document(text=text, language="ar")).claims
+    assert [c.speaker.name for c in claims] == ["سليم الحداد", "سليم الحداد"]
