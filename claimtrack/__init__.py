@@ -9,7 +9,7 @@ from here and nowhere else in the package:
 * resolving speakers within a document: :class:`SpeakerRef`,
   :class:`SpeakerRegistry`;
 * importers: :class:`Importer`, :class:`Source`, :class:`ImportProblem`,
-  :func:`get_importers`;
+  :func:`get_importers`, :func:`read_bounded`;
 * exporters: :class:`Exporter`, :func:`claim_records`, :func:`reviewed_items`,
   :class:`ReviewedItem`, :func:`appearances_of`;
 * reviews: :class:`Review`, :class:`Appearance`, :func:`build_review`,
@@ -31,7 +31,7 @@ from importlib.metadata import PackageNotFoundError, version
 from claimtrack import calendar, ratings
 from claimtrack.exporting import Exporter, ReviewedItem, appearances_of, claim_records, reviewed_items
 from claimtrack.hookspecs import hookimpl, hookspec
-from claimtrack.importing import Importer, ImportProblem, Source, get_importers
+from claimtrack.importing import Importer, ImportProblem, Source, get_importers, read_bounded
 from claimtrack.linking import Link, LinkClaim, Linker, LinkResult, link_claims
 from claimtrack.model import (
     CLAIM_KINDS,
@@ -119,6 +119,7 @@ __all__ = [
     "original_offset",
     "parse_iso_date",
     "ratings",
+    "read_bounded",
     "reviewed_items",
     "search_form",
     "stable_id",

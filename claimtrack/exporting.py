@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 import sqlite_utils
 
 from claimtrack.model import Appearance
-from claimtrack.plugins import get_plugin_manager
+from claimtrack.plugins import registered
 
 
 @dataclass
@@ -37,13 +37,7 @@ class Exporter:
 
 def get_exporters() -> dict[str, Exporter]:
     """Every registered exporter, by name."""
-    exporters: dict[str, Exporter] = {}
-
-    def register(exporter: Exporter) -> None:
-        exporters[exporter.name] = exporter
-
-    get_plugin_manager().hook.register_exporters(register=register)
-    return exporters
+    return registered("register_exporters")
 
 
 _CLAIMS_SQL = """

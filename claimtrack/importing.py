@@ -29,7 +29,7 @@ import sqlite_utils
 
 from claimtrack.model import Document
 from claimtrack.pipeline import Extraction, extract, normalize_text
-from claimtrack.plugins import get_plugin_manager
+from claimtrack.plugins import get_plugin_manager, registered
 from claimtrack.store import ImportErrorRecord, WriteBatch, record_error, save_document
 
 #: The most a URL source may be (feeds and pages are far smaller).
@@ -166,13 +166,20 @@ class Importer:
 
 def get_importers() -> dict[str, Importer]:
     """Every registered importer, by name."""
-    importers: dict[str, Importer] = {}
+    return registered("register_importers")
 
-    def register(importer: Importer) -> None:
-        importers[importer.name] = importer
 
-    get_plugin_manager().hook.register_importers(register=register)
-    return importers
+def read_bounded(source: Source, limit: int) -> bytes | ImportProblem:
+    """The whole of a source that importers parse in one piece (a page, a
+    feed, a JSON document), or the problem: larger than ``limit`` bytes
+    (never read past it), or empty."""
+    with source.open() as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        return ImportProblem(source.name, f"larger than {limit // 1024 // 1024} MiB; split it", 1)
+    if not data.strip():
+        return ImportProblem(source.name, "empty file", 1)
+    return data
 
 
 def importer_for(source: Source, importers: dict[str, Importer], default: str = "text") -> Importer | None:

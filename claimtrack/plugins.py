@@ -162,6 +162,14 @@ def plugin_info(all_plugins: bool = False) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: (not row["default"], row["name"]))
 
 
+def registered(hook_name: str) -> dict[str, Any]:
+    """What plugins register through a ``register_*`` hook (importers,
+    exporters, linkers), by ``name``; a later registration of a name wins."""
+    found: dict[str, Any] = {}
+    getattr(get_plugin_manager().hook, hook_name)(register=lambda item: found.__setitem__(item.name, item))
+    return found
+
+
 def hook_implementations(hook_name: str) -> list[tuple[str, Any]]:
     """(plugin name, implementation function) for ``hook_name``, in the order
     pluggy would call them."""

@@ -22,6 +22,7 @@ from claimtrack import (
     Speaker,
     build_review,
     parse_iso_date,
+    read_bounded,
 )
 from claimtrack_claimreview.jsonld import first, json_values, ld_json_blocks, name_of, text_of, types_of
 
@@ -29,19 +30,15 @@ _MAX_BYTES = 256 * 1024 * 1024
 
 
 def read_claimreview(source: Source) -> Iterator[Document | ImportProblem]:
-    with source.open() as stream:
-        data = stream.read(_MAX_BYTES + 1)
-    if len(data) > _MAX_BYTES:
-        yield ImportProblem(source.name, "file larger than 256 MiB; split it", 1)
+    data = read_bounded(source, _MAX_BYTES)
+    if isinstance(data, ImportProblem):
+        yield data
         return
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = 1 + data.count(b"\n", 0, exc.start)
         yield ImportProblem(source.name, f"not UTF-8 text (byte 0x{data[exc.start]:02x})", line)
-        return
-    if not text.strip():
-        yield ImportProblem(source.name, "empty file", 1)
         return
     values = ld_json_blocks(text) if text.lstrip().startswith("<") else json_values(text)
     found = False

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from claimtrack import Document, Importer, ImportProblem, Source, hookimpl
+from claimtrack import Document, Importer, ImportProblem, Source, hookimpl, read_bounded
 
 _MAX_BYTES = 256 * 1024 * 1024
 _FEED_START = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")
@@ -60,13 +60,9 @@ def _published(entry: Any) -> str | None:
 def read_feed(source: Source) -> Iterator[Document | ImportProblem]:
     import feedparser
 
-    with source.open() as stream:
-        data = stream.read(_MAX_BYTES + 1)
-    if len(data) > _MAX_BYTES:
-        yield ImportProblem(source.name, "feed larger than 256 MiB", 1)
-        return
-    if not data.strip():
-        yield ImportProblem(source.name, "empty file", 1)
+    data = read_bounded(source, _MAX_BYTES)
+    if isinstance(data, ImportProblem):
+        yield data
         return
     parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
     if not parsed.entries:

@@ -15,7 +15,16 @@ import re
 import warnings
 from collections.abc import Iterator
 
-from claimtrack import Document, Importer, ImportProblem, Source, get_importers, hookimpl, parse_iso_date
+from claimtrack import (
+    Document,
+    Importer,
+    ImportProblem,
+    Source,
+    get_importers,
+    hookimpl,
+    parse_iso_date,
+    read_bounded,
+)
 
 _MAX_BYTES = 64 * 1024 * 1024
 _CLAIMREVIEW = re.compile(rb"application/ld\+json[\s\S]{0,200000}?ClaimReview", re.IGNORECASE)
@@ -34,13 +43,9 @@ def looks_like_html(head: bytes) -> bool:
 
 
 def read_html(source: Source) -> Iterator[Document | ImportProblem]:
-    with source.open() as stream:
-        data = stream.read(_MAX_BYTES + 1)
-    if len(data) > _MAX_BYTES:
-        yield ImportProblem(source.name, "page larger than 64 MiB", 1)
-        return
-    if not data.strip():
-        yield ImportProblem(source.name, "empty file", 1)
+    data = read_bounded(source, _MAX_BYTES)
+    if isinstance(data, ImportProblem):
+        yield data
         return
     if b"\x00" in data[:4096]:
         yield ImportProblem(source.name, "binary file, not HTML", 1)
