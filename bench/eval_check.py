@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "datasets" / "checked-claims"
 TOP = 10  # asked of check; MAP and recall look at the first 5, MRR at all 10
 CUTOFF = 5
+METRICS = ("map@5", "mrr", "recall@1", "recall@5")
 
 
 @dataclass
@@ -84,14 +85,14 @@ def build_store(db_path: Path, reviews: Path, copies: int = 1) -> int:
 
 
 _PLACES = {
-    "ar": "حمص حماة الزرقاء السلط طنطا المنصورة البصرة كركوك صفاقس سوسة وهران عنابة مراكش فاس نابلس الخليل".split(),
-    "en": "Oakdale Fairview Brookfield Clayton Greenville Madison Franklin Georgetown Salem Bristol Dover".split(),
+    "ar": "حمص حماة الزرقاء السلط طنطا المنصورة البصرة كركوك صفاقس سوسة وهران عنابة مراكش فاس نابلس الخليل".split(),  # noqa: SIM905, E501
+    "en": "Oakdale Fairview Brookfield Clayton Greenville Madison Franklin Georgetown Salem Bristol Dover".split(),  # noqa: SIM905, E501
 }
 _TIMES = {
     "ar": ["في الربع الأول", "خلال الشتاء", "منذ بداية العام", "في العام الماضي", "هذا الأسبوع"],
     "en": ["in the first quarter", "during the winter", "since January", "last year", "this week"],
 }
-_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+(?:,\d{3})*")
 
 
 def _replicas(items: list[dict], copies: int) -> Iterable[dict]:
@@ -104,7 +105,9 @@ def _replicas(items: list[dict], copies: int) -> Iterable[dict]:
             places, times = _PLACES[language], _TIMES[language]
             place = places[(copy * 7 + n) % len(places)]
             when = times[(copy + n * 3) % len(times)]
-            text = _NUMBER.sub(lambda m: str(int(m.group()) + copy), item["claimReviewed"])
+            text = _NUMBER.sub(
+                lambda m, k=copy: f"{int(m.group().replace(',', '')) + k:,}", item["claimReviewed"]
+            )
             link = " في " if language == "ar" else " in "
             yield {
                 **item,
@@ -160,7 +163,7 @@ def evaluate(db_path: Path, queries: list[Query]) -> dict[str, dict[str, float]]
     for group, found in rows.items():
         summary[group] = {
             "queries": len(found),
-            **{key: statistics.fmean(r[key] for r in found) for key in ("map@5", "mrr", "recall@1", "recall@5")},
+            **{key: statistics.fmean(r[key] for r in found) for key in METRICS},
             "p50_ms": percentile([r["ms"] for r in found], 0.5),
             "p95_ms": percentile([r["ms"] for r in found], 0.95),
         }
@@ -180,7 +183,7 @@ def _print_summary(name: str, summary: dict[str, dict[str, float]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA, help="folder with reviews.jsonld and the query sets")
+    parser.add_argument("--data", type=Path, default=DATA, help="reviews.jsonld and query sets folder")
     parser.add_argument("--set", dest="sets", action="append", help="query set name (default: dev)")
     parser.add_argument("--scale", default="", help="store sizes for the growth run, e.g. 1,10,100")
     parser.add_argument("--json", action="store_true", help="print one JSON object")

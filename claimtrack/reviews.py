@@ -9,17 +9,18 @@ relinking.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
 from claimtrack.model import Review
-from claimtrack.normalize import search_form
-from claimtrack.pipeline import detect_language, normalize_text
+from claimtrack.normalize import light_stem, normalize
+from claimtrack.pipeline import detect_language, find_figures, normalize_text
 from claimtrack.ratings import BEST_RATING, RATING_VALUES, WORST_RATING, get_ratings
 from claimtrack.store import atomic, save_review
 
@@ -150,108 +151,303 @@ class Match:
         return dict(self.__dict__)
 
 
-_WORD = re.compile(r"\w+")
-#: Words too common to say what a claim is about (after normalization).
-_STOP = frozenset(
-    """
-    the a an of to in on at for and or but is are was were be been it its that this these those with as by
-    from has have had will would said says say he she they we not no
-    في من على الى عن ان انه انها او ثم قد لقد كان كانت هذا هذه ذلك تلك التي الذي الذين مع بين عند قال
-    وقال قالت اضاف واضاف لا لم لن ما
-    """.split()  # noqa: SIM905
-)
+# --------------------------------------------------------------------------
+# "Has this been checked already?"
+#
+# Posts that repeat a checked claim are long and noisy (links, @handles,
+# hashtags, emoji, dialect), while the claim as a fact-checker wrote it is
+# short. So a reviewed claim ranks high when the post covers *its* rare
+# words, above all when it also states the claim's figure: near-duplicate
+# claims often differ only in a number, a place or an actor.
+
+#: A post's links, @handles and hashtag marks: not what it claims.
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_MENTION = re.compile(r"(?<!\w)@\w+")
+_HASHTAG = re.compile(r"(?<!\w)#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+#: A word or a number; "بـ500" (normalized "ب500") is the clitic and 500.
+_WORD = re.compile(r"\d+|[^\W\d]+")
+_ARABIC_START = re.compile("^[\u0621-\u064a]")
+
+#: Function words (MSA and common dialect ones, English), and words posts use
+#: to frame a claim rather than state it. Kept in their normalized form.
+_STOP_WORDS = """
+    the a an of to in on at for and or but is are was were be been being it its that this these those with
+    as by from has have had will would said says say he she they we you i not no do does did so if than then
+    there their them his her our your my me us about into over after before just now really all any more
+    very can could should may might also what who which how when why here out up down off
+    breaking rt via wow omg lol please share claim claims report reports reportedly post posts say
+    في من على علي الى الي إلى عن ان إن أن انه انها او أو ثم قد لقد كان كانت يكون هذا هذه ذلك تلك التي الذي
+    الذين اللي مع بين عند قال وقال قالت اضاف وأضاف لا لم لن ما هل هو هي هم نحن انا
+    مش مو شو ايش إيش وش هيك هلق هلا يعني بس كمان رح راح ح بدو بده عشان علشان دي ده دا هاد هاي
+    صار صارت بقى يا جماعه ولا والله النهارده اليوم عاجل شاهد انشر شاركوا رسميا
+"""
+_STOP = frozenset(normalize(word) for word in _STOP_WORDS.split())
+
+#: Arabic article and clitic combinations taken off a word (three letters
+#: always kept), longest first; a lone conjunction و only before four
+#: letters. Unlike :func:`claimtrack.normalize.light_stem`, a lone ب، ل، ف، ك
+#: stays: "ليرة" and "لبنان" keep their first letter.
+_AR_PREFIXES = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
+#: Arabic suffixes taken off (at most twice, three letters always kept):
+#: plurals, pronouns, nisba and feminine endings, tanwin alef.
+_AR_SUFFIXES = ("ات", "ون", "ين", "ها", "هم", "يه", "ه", "ي", "ا")
+#: Dialect demonstrative prefix ("هالموسم" = this season).
+_DIALECT_PREFIX = "هال"
+#: English inflections taken off before the word is cut to six letters.
+_EN_SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
+_EN_STEM_LENGTH = 6
+
+#: How many reviewed claims the full-text index hands to the ranking.
+_POOL = 50
 
 
-def _terms(normalized: str) -> list[str]:
-    """Index terms: clitic-free words, English plural -s dropped, function
-    words left out."""
-    terms = []
-    for word in _WORD.findall(search_form(normalized)):
-        if word in _STOP:
+def _clean_post(text: str) -> str:
+    """The words of a post: links and @handles dropped, hashtags kept as
+    words ("#محمد_صلاح" → "محمد صلاح", "#HarborBridge" → "Harbor Bridge").
+    Emoji and punctuation go later, in normalization."""
+    text = _MENTION.sub(" ", _URL.sub(" ", text))
+    return _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)).replace("_", " ") + " ", text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """The form two wordings of a claim share: Arabic article, clitics and
+    suffixes off (الانتخابات، والانتخاب → انتخاب); English inflections off
+    and the word cut to six letters (vaccines, vaccinated → vaccin).
+    Numbers stay whole."""
+    if word.isdigit():
+        return word
+    if _ARABIC_START.match(word):
+        prefix = next((p for p in _AR_PREFIXES if word.startswith(p) and len(word) - len(p) >= 3), "")
+        if not prefix and word.startswith(_DIALECT_PREFIX) and len(word) >= 6:
+            prefix = _DIALECT_PREFIX
+        elif not prefix and word.startswith("و") and len(word) >= 5:
+            prefix = "و"
+        return _strip_arabic_suffixes(word[len(prefix) :])
+    if word.isascii() and word.isalpha():
+        suffix = next((s for s in _EN_SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3), "")
+        word = word[: len(word) - len(suffix)]
+        if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
+            word = word[:-1]  # banned → bann → ban
+        if len(word) > 3 and word[-1] in "ey":
+            word = word[:-1]  # price/prices/priced, study/studies
+        return word[:_EN_STEM_LENGTH]
+    return word
+
+
+def _index_stem(word: str) -> str:
+    """A prefix of the form the full-text index holds for ``word`` (its
+    :func:`~claimtrack.normalize.light_stem`): what the index is asked for,
+    to preselect candidates and to count how common a word is."""
+    if _ARABIC_START.match(word):
+        return _strip_arabic_suffixes(light_stem(word))
+    return _stem(word)
+
+
+def _strip_arabic_suffixes(word: str) -> str:
+    for _ in range(2):
+        suffix = next((s for s in _AR_SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3), None)
+        if suffix is None:
+            break
+        word = word[: -len(suffix)]
+    return word
+
+
+def _terms(normalized: str) -> dict[str, str]:
+    """The terms of a normalized text, each with its index stem: stems of
+    its words and numbers; function words, framing words and stray letters
+    ("بـ500" gives ب) left out."""
+    terms: dict[str, str] = {}
+    for word in _WORD.findall(normalized):
+        if word in _STOP or light_stem(word) in _STOP or (len(word) < 2 and not word.isdigit()):
             continue
-        if word.isascii() and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        terms.append(word)
+        terms.setdefault(_stem(word), _index_stem(word))
     return terms
+
+
+@dataclass
+class _Text:
+    """A text as the ranking sees it: its normalized form, its terms (each
+    with its index stem) and the values of its figures."""
+
+    normalized: str
+    terms: dict[str, str]
+    values: frozenset[float]
+
+    @classmethod
+    def of(cls, normalized: str, values: Iterable[float | None]) -> _Text:
+        return cls(normalized, _terms(normalized), frozenset(v for v in values if v is not None))
 
 
 def check(db: sqlite_utils.Database, text: str, top: int = 5, language: str | None = None) -> list[Match]:
     """The reviewed claims most like ``text``, best first, one per review.
 
     Candidates are every reviewed claim, every claim linked with one in a
-    reviewed cluster, and the claim as the reviewer worded it. The score
-    (0–100) blends TF-IDF cosine over index terms, which rewards the rare
-    words two statements of one claim share, with rapidfuzz's token-set
-    ratio, which forgives reordering and extra words around a short claim.
+    reviewed cluster, and the claim as the reviewer worded it. The full-text
+    index picks the few that share most rare words with the text (so a
+    store of 100,000 reviewed claims answers as fast as a small one); they
+    are then ranked by :func:`_scores`.
     """
-    rows = db.execute(
-        "SELECT r.id, c.id, c.text, c.normalized, r.claim_reviewed, r.rating, r.rating_normalized, "
-        "r.reviewer, r.url, r.reviewed_on, r.scope, c.cluster_id, r.language "
-        "FROM reviews r JOIN claims c ON c.id = r.claim_id"
-    ).fetchall()
-    if not rows or not text.strip():
+    cleaned = _clean_post(text)
+    if top <= 0 or not cleaned.strip():
         return []
-    candidates: list[tuple[str, str]] = []  # (review id, normalized text)
-    reviews: dict[str, tuple] = {}
-    for row in rows:
-        review_id, claim_id, claim_text, normalized, worded, *_ = row
-        reviews[review_id] = row
-        candidates.append((review_id, normalized))
-        if worded and worded != claim_text:
-            candidates.append((review_id, normalize_text(worded, row[12])))
-        if row[10] == "cluster" and row[11]:
-            for (member,) in db.execute(
-                "SELECT normalized FROM claims WHERE cluster_id = ? AND id != ?", [row[11], claim_id]
-            ):
-                candidates.append((review_id, member))
-    query = normalize_text(text, language or detect_language(text))
-    scores = _scores(query, [normalized for _, normalized in candidates])
+    language = language or detect_language(cleaned)
+    figures = find_figures(cleaned, language)
+    query = _Text.of(
+        normalize_text(cleaned, language), [f.value for f in figures] + [f.value_max for f in figures]
+    )
+    if not query.terms and not query.values:
+        return []
+    candidates = _candidates(db, set(query.terms.values()))
+    if not candidates:
+        return []
+    scores = _scores(query, [text for _, text in candidates], _document_frequency(db))
     best: dict[str, float] = {}
     for (review_id, _), score in zip(candidates, scores, strict=True):
         best[review_id] = max(best.get(review_id, 0.0), score)
-    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[: max(top, 0)]
-    matches = []
-    for review_id, score in ranked:
-        _, claim_id, claim_text, _, worded, rating, normalized, reviewer, url, reviewed_on, *_ = reviews[
-            review_id
-        ]
-        matches.append(
-            Match(
-                review_id,
-                round(score, 1),
-                claim_id,
-                claim_text,
-                rating,
-                normalized,
-                reviewer,
-                url,
-                reviewed_on,
-            )
-        )
-    return matches
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:top]
+    return [_match(db, review_id, score) for review_id, score in ranked]
 
 
-def _scores(query: str, candidates: list[str]) -> list[float]:
-    """Blend of TF-IDF cosine and token-set ratio of ``query`` with each
-    candidate, 0–100."""
-    documents = [Counter(_terms(c)) for c in candidates]
-    frequency: Counter[str] = Counter()
-    for terms in documents:
-        frequency.update(terms.keys())
-    total = len(documents) + 1
+def _candidates(db: sqlite_utils.Database, terms: set[str]) -> list[tuple[str, _Text]]:
+    """(review id, text) pairs to rank: the reviewed claims (and claims in
+    reviewed clusters) the full-text index ranks best for the index stems
+    ``terms`` (each a prefix query), and
+    every reviewer's own wording of a claim (few reviews have one)."""
+    pairs: list[tuple[str, _Text]] = []
+    if terms:
+        expression = " OR ".join(_prefix_query(t) for t in sorted(terms))
+        hits = db.execute(
+            "SELECT c.id, c.normalized, c.cluster_id FROM claims_fts "
+            "JOIN claims c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH ? "
+            "AND (c.id IN (SELECT claim_id FROM reviews) OR c.cluster_id IN (SELECT k.cluster_id "
+            "FROM reviews r JOIN claims k ON k.id = r.claim_id WHERE r.scope = 'cluster')) "
+            "ORDER BY bm25(claims_fts) LIMIT ?",
+            [expression, _POOL],
+        ).fetchall()
+        values = _figure_values(db, [claim_id for claim_id, _, _ in hits])
+        texts = {claim_id: _Text.of(normalized, values.get(claim_id, ())) for claim_id, normalized, _ in hits}
+        pairs.extend((review_id, texts[claim_id]) for review_id, claim_id in _reviews_of(db, hits))
+    for review_id, worded, language in db.execute(
+        "SELECT r.id, r.claim_reviewed, r.language FROM reviews r JOIN claims c ON c.id = r.claim_id "
+        "WHERE r.claim_reviewed IS NOT NULL AND r.claim_reviewed != c.text"
+    ):
+        figures = find_figures(worded, language)
+        pairs.append((review_id, _Text.of(normalize_text(worded, language), [f.value for f in figures])))
+    return pairs
 
-    def weights(terms: Counter[str]) -> dict[str, float]:
-        vector = {
-            t: (1 + math.log(n)) * math.log((total + 1) / (frequency.get(t, 0) + 1)) for t, n in terms.items()
-        }
-        length = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        return {t: w / length for t, w in vector.items()}
 
-    query_vector = weights(Counter(_terms(query)))
-    fuzzy = process.cdist([query], candidates, scorer=fuzz.token_set_ratio, workers=1)[0]
-    blended = []
-    for terms, ratio in zip(documents, fuzzy, strict=True):
-        vector = weights(terms)
-        cosine = sum(w * vector.get(t, 0.0) for t, w in query_vector.items())
-        blended.append(100 * (0.6 * cosine) + 0.4 * float(ratio))
-    return blended
+def _reviews_of(db: sqlite_utils.Database, hits: list[tuple[str, str, str | None]]) -> list[tuple[str, str]]:
+    """(review id, claim id) for each review covering a hit claim: reviews
+    of the claim itself, and cluster reviews of its cluster."""
+    claims = [claim_id for claim_id, _, _ in hits]
+    by_cluster: dict[str, list[str]] = {}
+    for claim_id, _, cluster_id in hits:
+        if cluster_id:
+            by_cluster.setdefault(cluster_id, []).append(claim_id)
+    found = db.execute(
+        f"SELECT id, claim_id FROM reviews WHERE claim_id IN ({','.join('?' * len(claims))})", claims
+    ).fetchall()
+    if by_cluster:
+        clusters = list(by_cluster)
+        for review_id, cluster_id in db.execute(
+            "SELECT r.id, k.cluster_id FROM reviews r JOIN claims k ON k.id = r.claim_id "
+            f"WHERE r.scope = 'cluster' AND k.cluster_id IN ({','.join('?' * len(clusters))})",
+            clusters,
+        ):
+            found.extend((review_id, claim_id) for claim_id in by_cluster[cluster_id])
+    return sorted(set(found))
+
+
+def _figure_values(db: sqlite_utils.Database, claim_ids: list[str]) -> dict[str, list[float]]:
+    """The stored figure values (and upper bounds of ranges) of each claim."""
+    values: dict[str, list[float]] = {}
+    if claim_ids:
+        marks = ",".join("?" * len(claim_ids))
+        for claim_id, value, value_max in db.execute(
+            f"SELECT claim_id, value, value_max FROM figures WHERE claim_id IN ({marks})", claim_ids
+        ):
+            values.setdefault(claim_id, []).extend(v for v in (value, value_max) if v is not None)
+    return values
+
+
+def _prefix_query(term: str) -> str:
+    """The full-text query for an index stem: the words it begins, or the
+    very number or short word."""
+    return f'"{term}"*' if len(term) >= 3 and not term.isdigit() else f'"{term}"'
+
+
+def _document_frequency(db: sqlite_utils.Database) -> Callable[[str], float]:
+    """Inverse document frequency of an index stem over every stored claim, read
+    from the full-text index's vocabulary (a stem counts the claims of every
+    word it begins), cached for one query."""
+    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_VOCAB} USING fts5vocab(main, claims_fts, row)")
+    total = db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    cache: dict[str, float] = {}
+
+    def idf(term: str) -> float:
+        if term not in cache:
+            if len(term) >= 3 and not term.isdigit():  # the stem begins every word it stands for
+                query, bounds = (
+                    f"SELECT sum(doc) FROM temp.{_VOCAB} WHERE term >= ? AND term < ?",
+                    [
+                        term,
+                        term + "\U0010ffff",
+                    ],
+                )
+            else:
+                query, bounds = f"SELECT doc FROM temp.{_VOCAB} WHERE term = ?", [term]
+            found = min(total, (db.execute(query, bounds).fetchone() or [0])[0] or 0)
+            cache[term] = math.log((total + 1) / (found + 0.5))
+        return cache[term]
+
+    return idf
+
+
+#: The full-text index's vocabulary (a temporary table of the connection).
+_VOCAB = "claims_fts_vocab"
+
+
+def _scores(query: _Text, candidates: list[_Text], idf: Callable[[str], float]) -> list[float]:
+    """How well each candidate matches the query, 0–100.
+
+    * coverage of the candidate: the share of its terms' weight (IDF) the
+      query holds: a post that states all of a short claim's rare words;
+    * coverage of the query: the share of the query's weight the candidate
+      holds (the same denominator for every candidate, so this is the
+      amount of rare evidence shared);
+    * rapidfuzz's token-set ratio, which forgives reordering and extra words;
+    * figures: a bonus when a figure of the candidate has a value the query
+      states (in digits or words), a penalty when both state figures and
+      none agree.
+    """
+    query_weights = {t: idf(stem) for t, stem in query.terms.items()}
+    query_weight = sum(query_weights.values()) or 1.0
+    fuzzy = process.cdist(
+        [query.normalized], [c.normalized for c in candidates], scorer=fuzz.token_set_ratio, workers=1
+    )[0]
+    scores = []
+    for candidate, ratio in zip(candidates, fuzzy, strict=True):
+        shared = sum(query_weights[t] for t in candidate.terms if t in query_weights)
+        own = sum(idf(stem) for stem in candidate.terms.values()) or 1.0
+        score = 100 * (_W_CANDIDATE * min(1.0, shared / own) + _W_QUERY * shared / query_weight)
+        score += _W_FUZZY * float(ratio)
+        if candidate.values and query.values:
+            agree = any(math.isclose(a, b, rel_tol=1e-6) for a in candidate.values for b in query.values)
+            score += _FIGURE_BONUS if agree else -_FIGURE_BONUS
+        scores.append(min(100.0, max(0.0, score)))
+    return scores
+
+
+_W_CANDIDATE, _W_QUERY, _W_FUZZY, _FIGURE_BONUS = 0.55, 0.25, 0.20, 8.0
+
+
+def _match(db: sqlite_utils.Database, review_id: str, score: float) -> Match:
+    row = db.execute(
+        "SELECT r.id, c.id, c.text, r.rating, r.rating_normalized, r.reviewer, r.url, r.reviewed_on "
+        "FROM reviews r JOIN claims c ON c.id = r.claim_id WHERE r.id = ?",
+        [review_id],
+    ).fetchone()
+    review_id, claim_id, text, rating, normalized, reviewer, url, reviewed_on = row
+    return Match(review_id, round(score, 1), claim_id, text, rating, normalized, reviewer, url, reviewed_on)

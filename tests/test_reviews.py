@@ -236,7 +236,8 @@ def test_check_finds_previously_reviewed_claims(runner):
         assert result.exit_code == 0, result.output
         matches = json.loads(result.output)
         assert matches[0]["rating"] == rating, (text, matches)
-        assert matches[0]["score"] > matches[1]["score"]
+        # the right review first, clearly ahead of any other sharing words with the text
+        assert len(matches) == 1 or matches[0]["score"] > matches[1]["score"]
     plain = runner.invoke(cli, ["check", "انتاج الكهرباء 4500 ميغاواط", "--db", "x.db", "--top", "1"])
     assert "مضلل (mostly false) by منصة تحقق" in plain.output
 
