@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from claimtrack.model import CLAIM_KINDS, Claim, DateMention, Document, Figure
+from claimtrack.guard import PluginTimeout, call_extractor, claim_problem, plugin_timeout, time_limit
+from claimtrack.model import Claim, DateMention, Document, Figure
 from claimtrack.plugins import get_plugin_manager, hook_implementations
 
 Span = TypeVar("Span", Figure, DateMention)
@@ -79,22 +80,6 @@ class Extraction:
     problems: list[PluginProblem] = field(default_factory=list)
 
 
-def _invalid(claim: object, document: Document) -> str | None:
-    """Why ``claim`` cannot be stored, or None if it can."""
-    if not isinstance(claim, Claim):
-        return f"returned {type(claim).__name__}, not a Claim"
-    text = document.text
-    if not (isinstance(claim.start, int) and isinstance(claim.end, int)):
-        return "claim span is not a pair of integers"
-    if not 0 <= claim.start < claim.end <= len(text):
-        return f"claim span {claim.start}-{claim.end} is outside the document"
-    if claim.text != text[claim.start : claim.end]:
-        return f"claim text does not match the document at {claim.start}-{claim.end}"
-    if claim.kind not in CLAIM_KINDS:
-        return f"claim kind {claim.kind!r} is not one of {', '.join(CLAIM_KINDS)}"
-    return None
-
-
 def enrich(document: Document) -> Document:
     """Fill empty document fields from ``enrich_document`` plugins."""
     pm = get_plugin_manager()
@@ -121,14 +106,13 @@ def extract(document: Document) -> Extraction:
     else:
         sources = [(name, impl.function) for name, impl in hook_implementations("extract_claims")]
     for name, function in sources:
-        try:
-            found = function(document=document) or []
-            found = list(found)
-        except Exception as exc:  # a broken plugin must not stop the others
-            result.problems.append(PluginProblem(name, f"{type(exc).__name__}: {exc}"))
+        # A broken, hung or malformed plugin must not stop the others (guard.py).
+        found, failure = call_extractor(function, document)
+        if failure:
+            result.problems.append(PluginProblem(name, failure))
             continue
         for claim in found:
-            reason = _invalid(claim, document)
+            reason = claim_problem(claim, document)
             if reason:
                 result.problems.append(PluginProblem(name, reason))
                 continue
@@ -138,14 +122,17 @@ def extract(document: Document) -> Extraction:
             if claim.said_on is None and published:
                 claim.said_on = published.isoformat()
             try:
-                if claim.figures is None:
-                    claim.figures = [f.shifted(claim.start) for f in find_figures(claim.text, claim.language)]
-                if claim.dates is None:
-                    claim.dates = [
-                        d.shifted(claim.start)
-                        for d in find_dates(claim.text, claim.language, document.published)
-                    ]
-            except Exception as exc:
+                with time_limit(plugin_timeout()):
+                    if claim.figures is None:
+                        claim.figures = [
+                            f.shifted(claim.start) for f in find_figures(claim.text, claim.language)
+                        ]
+                    if claim.dates is None:
+                        claim.dates = [
+                            d.shifted(claim.start)
+                            for d in find_dates(claim.text, claim.language, document.published)
+                        ]
+            except (Exception, PluginTimeout) as exc:
                 result.problems.append(PluginProblem("figures/dates", f"{type(exc).__name__}: {exc}"))
                 claim.figures = claim.figures or []
                 claim.dates = claim.dates or []

@@ -1,0 +1,207 @@
+"""Keeping one plugin's failure from becoming the import's.
+
+An extractor plugin may raise, hang, or return something that is not a
+claim. The pipeline runs each one through :func:`call_extractor`, which
+turns an exception or an overrun of the time limit into a one-line reason,
+and checks every claim it returns with :func:`claim_problem`; the
+document is then stored with the other plugins' claims, and the reason is
+recorded in ``import_errors`` under the plugin's name.
+
+The time limit is per plugin per document: ``CLAIMTRACK_PLUGIN_TIMEOUT``
+seconds (``--plugin-timeout`` on the command line; 0 turns it off), 60 by
+default. It is enforced with ``SIGALRM`` (``signal.setitimer``) on the main
+thread, so a plugin that hangs is interrupted where it runs, and no thread
+is left spinning on its behalf. Off the main thread, or where there is no
+``SIGALRM`` (Windows), no limit applies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from claimtrack.model import CLAIM_KINDS, Claim, DateMention, Document, Figure, Speaker
+
+TIMEOUT_ENV = "CLAIMTRACK_PLUGIN_TIMEOUT"
+#: Seconds a plugin may spend on one document unless told otherwise: far
+#: more than a linear-time extractor needs for the largest article (64 MiB).
+DEFAULT_TIMEOUT = 60.0
+#: After the limit, the alarm repeats this often, so a plugin that catches
+#: the first interruption (``except BaseException``) is interrupted again.
+_REPEAT = 0.5
+
+_override: float | None = None
+
+
+class PluginTimeout(BaseException):
+    """A plugin ran past its time limit. A BaseException, so that a plugin's
+    own ``except Exception`` does not swallow it."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"took longer than {seconds:g} s on this document ({TIMEOUT_ENV})")
+
+
+def set_plugin_timeout(seconds: float | None) -> None:
+    """Use ``seconds`` as the limit in this process (0: none); None goes back
+    to ``CLAIMTRACK_PLUGIN_TIMEOUT`` or the default."""
+    global _override
+    _override = seconds
+
+
+def plugin_timeout() -> float | None:
+    """The limit now in force, in seconds, or None for no limit. Raises
+    ValueError naming the variable when ``CLAIMTRACK_PLUGIN_TIMEOUT`` is not
+    a number of seconds."""
+    seconds = _override
+    if seconds is None:
+        raw = os.environ.get(TIMEOUT_ENV, "").strip()
+        try:
+            seconds = float(raw) if raw else DEFAULT_TIMEOUT
+        except ValueError:
+            raise ValueError(f"{TIMEOUT_ENV} must be a number of seconds, not {raw!r}") from None
+        if not math.isfinite(seconds) or seconds < 0:
+            raise ValueError(f"{TIMEOUT_ENV} must be a number of seconds, not {raw!r}")
+    return seconds or None
+
+
+def _can_interrupt() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`PluginTimeout` in the block once it has run ``seconds``
+    (None: never). An alarm already set by the caller is kept: the shorter
+    of the two applies, and the caller's is re-armed with what it had left."""
+    if not seconds or not _can_interrupt():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise PluginTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
+    if outer and outer < seconds:
+        signal.setitimer(signal.ITIMER_REAL, outer, _REPEAT)
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        while True:  # an alarm due right now must not skip the disarming
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except PluginTimeout:
+                continue
+        if outer:
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))
+
+
+def call_extractor(function: Callable[..., Any], document: Document) -> tuple[list[Any], str | None]:
+    """Run one ``extract_claims`` implementation on ``document`` within the
+    time limit: (what it returned, as a list; None) or ([], why it failed)."""
+    limit = plugin_timeout()
+    try:
+        with time_limit(limit):
+            found = function(document=document)
+            return (list(found) if found is not None else []), None
+    except (Exception, PluginTimeout) as exc:
+        return [], f"{type(exc).__name__}: {exc}"
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _optional_text(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _span_problem(what: str, span: Figure | DateMention, text: str) -> str | None:
+    if not (_is_int(span.start) and _is_int(span.end)):
+        return f"{what} span is not a pair of integers"
+    if not 0 <= span.start <= span.end <= len(text):
+        return f"{what} span {span.start}-{span.end} is outside the document"
+    if not isinstance(span.raw, str):
+        return f"{what} raw text is {type(span.raw).__name__}, not str"
+    return None
+
+
+def _figure_problem(figure: object, text: str) -> str | None:
+    if not isinstance(figure, Figure):
+        return f"a figure is {type(figure).__name__}, not a Figure"
+    for name in ("value", "value_max"):
+        value = getattr(figure, name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            return f"figure {name} is {type(value).__name__}, not a number"
+    if not all(_optional_text(getattr(figure, n)) for n in ("unit", "unit_raw", "qualifier", "counted")):
+        return "figure unit, qualifier or counted is not text"
+    return _span_problem("figure", figure, text)
+
+
+def _date_problem(date: object, text: str) -> str | None:
+    if not isinstance(date, DateMention):
+        return f"a date is {type(date).__name__}, not a DateMention"
+    if not all(_optional_text(getattr(date, n)) for n in ("value", "value_end", "relation")):
+        return "date value or relation is not text"
+    return _span_problem("date", date, text)
+
+
+def _speaker_problem(speaker: object) -> str | None:
+    if speaker is None:
+        return None
+    if not isinstance(speaker, Speaker):
+        return f"speaker is {type(speaker).__name__}, not a Speaker"
+    if not isinstance(speaker.name, str) or not speaker.name.strip():
+        return "speaker has no name"
+    if not all(_optional_text(v) for v in (speaker.role, speaker.organization)):
+        return "speaker role or organization is not text"
+    if not isinstance(speaker.kind, str):
+        return "speaker kind is not text"
+    if not isinstance(speaker.aliases, list) or not all(isinstance(a, str) for a in speaker.aliases):
+        return "speaker aliases are not a list of text"
+    return None
+
+
+def claim_problem(claim: object, document: Document) -> str | None:
+    """Why ``claim`` cannot be stored for ``document``, or None if it can:
+    the checks that keep a plugin's mistake out of the store (and from
+    failing the write of the whole document)."""
+    if not isinstance(claim, Claim):
+        return f"returned {type(claim).__name__}, not a Claim"
+    text = document.text
+    if not (_is_int(claim.start) and _is_int(claim.end)):
+        return "claim span is not a pair of integers"
+    if not 0 <= claim.start < claim.end <= len(text):
+        return f"claim span {claim.start}-{claim.end} is outside the document"
+    if claim.text != text[claim.start : claim.end]:
+        return f"claim text does not match the document at {claim.start}-{claim.end}"
+    if not isinstance(claim.kind, str) or claim.kind not in CLAIM_KINDS:
+        return f"claim kind {claim.kind!r} is not one of {', '.join(CLAIM_KINDS)}"
+    confidence = claim.confidence
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
+        return f"claim confidence is {type(confidence).__name__}, not a number"
+    for name in ("said_on", "language", "recipient", "cue"):
+        if not _optional_text(getattr(claim, name)):
+            return f"claim {name} is {type(getattr(claim, name)).__name__}, not text"
+    reason = _speaker_problem(claim.speaker)
+    if reason:
+        return reason
+    for spans, check in ((claim.figures, _figure_problem), (claim.dates, _date_problem)):
+        if spans is None:
+            continue
+        if not isinstance(spans, list):
+            return f"claim figures or dates are {type(spans).__name__}, not a list"
+        for span in spans:
+            reason = check(span, text)
+            if reason:
+                return reason
+    return None
