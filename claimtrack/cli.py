@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from claimtrack import __version__
+from claimtrack.guard import DEFAULT_TIMEOUT, TIMEOUT_ENV, set_plugin_timeout
 from claimtrack.importing import ImportReport, import_documents, read_documents
 from claimtrack.plugins import get_plugin_manager, load_plugins_dir, plugin_info
 from claimtrack.store import DEFAULT_DB, StoreError, open_store
@@ -94,13 +95,23 @@ def document_options(function: Callable[..., Any]) -> Callable[..., Any]:
             "--format",
             "format_",
             metavar="NAME",
-            help="Importer to use (text, jsonl, csv, or a plugin's); default: by file suffix.",
+            help="Importer to use (text, jsonl, csv, claims, html, feed, claimreview, or a plugin's); "
+            "default: by file suffix, else by content.",
         ),
         click.option("--outlet", help="Outlet name for documents that do not give one."),
         click.option("--published", help="Publication date (ISO 8601) for documents that do not give one."),
         click.option("--url", help="Source URL (for a single article)."),
         click.option("--title", help="Title for documents that do not give one."),
         click.option("--lang", help="Language code (ar, en, ...); default: detected."),
+        click.option(
+            "--plugin-timeout",
+            type=click.FloatRange(min=0),
+            envvar=TIMEOUT_ENV,
+            expose_value=False,
+            callback=lambda ctx, param, value: set_plugin_timeout(value),
+            help=f"Seconds each extractor plugin may spend on one document before it is reported and "
+            f"skipped (0: no limit; default {DEFAULT_TIMEOUT:g}); also {TIMEOUT_ENV}.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -138,7 +149,11 @@ def import_(paths, format_, outlet, published, url, title, lang, db_path):
 
     PATHS are text files (one article each), JSONL or CSV batches (one article
     per line or row, with a text column and optionally url, outlet, title,
-    published, language), directories (walked), or - for standard input.
+    published, language), saved HTML pages (main text and metadata by
+    trafilatura), RSS/Atom feeds (one article per entry), ClaimReview JSON-LD
+    or Fact Check Tools API files (claims with their reviews), http(s) URLs of
+    pages or feeds, directories (walked), or - for standard input. The format
+    is recognized by suffix, else by content; --format NAME forces one.
 
     Each article is stored atomically, never half-written: importing the same article
     again replaces its rows, so an interrupted import can simply be re-run.
@@ -149,6 +164,8 @@ def import_(paths, format_, outlet, published, url, title, lang, db_path):
     items = _documents(paths, format_, outlet, published, url, title, lang)
     report = _run_with_progress(db, items, paths)
     skipped = f", skipped {len(report.skipped)} unrecognized files" if report.skipped else ""
+    if report.kept_longer:
+        skipped += f", kept the full text of {len(report.kept_longer)} articles over their feed summaries"
     failures = len(report.problems) + report.plugin_problems
     click.echo(
         f"Imported {report.documents} documents, {report.claims} claims into {db_path}"
@@ -345,11 +362,161 @@ def link(db_path, threshold, rebuild, linker_name, as_json):
         report = link_store(db, threshold=threshold, rebuild=rebuild, linker=linker_name)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--linker") from exc
+    from claimtrack.reviews import mark_checked
+
+    checked = mark_checked(db)
     if as_json:
-        click.echo(json.dumps(report.__dict__))
+        click.echo(json.dumps({**report.__dict__, "checked": checked}))
         return
     click.echo(
         f"Linked {report.new} new of {report.claims} claims: {report.links} links, "
         f"{report.clusters} clusters ({report.conflicts} with a figure conflict); "
         f"{report.comparisons} comparisons"
     )
+    if checked:
+        click.echo(f"{checked} claims are, or repeat, a reviewed claim (claims.checked_by)")
+
+
+def _existing_store(db_path: str):
+    if not os.path.exists(db_path):
+        raise click.ClickException(f"{db_path}: no such store; run claimtrack import first")
+    return _open(db_path)
+
+
+@cli.command()
+@click.argument("target", metavar="CLAIM_OR_CLUSTER_ID")
+@click.option("--rating", required=True, help="The verdict as you word it: زائف, مضلل, Mostly false, ...")
+@click.option(
+    "--scale",
+    type=click.Choice(["true", "mostly true", "mixture", "mostly false", "false", "other"]),
+    help="Where the rating lies on claimtrack's scale; needed only for a label it does not know.",
+)
+@click.option("--explanation", help="Why: one or two sentences (ClaimReview ratingExplanation).")
+@click.option("--url", help="The published fact-check.")
+@click.option("--reviewer", help="The reviewing organization.")
+@click.option("--reviewer-url", help="The reviewing organization's site.")
+@click.option("--date", "reviewed_on", help="Date of the review (ISO 8601); default: today.")
+@click.option("--language", help="Language of the review (ar, en, ...); default: the claim's.")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the stored review as JSON.")
+def review(
+    target, rating, scale, explanation, url, reviewer, reviewer_url, reviewed_on, language, db_path, as_json
+):
+    """Store a fact-check verdict on a claim or on a whole cluster.
+
+    The label is kept as written and placed on one scale (true, mostly true,
+    mixture, mostly false, false, other) by a table of Arabic and English
+    labels that plugins extend (docs/reviews.md). A cluster review covers every
+    claim linked with it, now and after relinking. Claims that are, or repeat,
+    a reviewed claim are marked in claims.checked_by. Ids may be shortened to a
+    unique prefix.
+    """
+    import datetime as dt
+
+    from claimtrack.model import parse_iso_date
+    from claimtrack.reviews import ReviewError, add_review, build_review
+
+    if reviewed_on and parse_iso_date(reviewed_on) is None:
+        raise click.BadParameter(f"not an ISO date: {reviewed_on!r}", param_hint="--date")
+    db = _existing_store(db_path)
+    try:
+        verdict = build_review(
+            rating.strip(),
+            scale=scale,
+            explanation=explanation,
+            url=url,
+            reviewer=reviewer,
+            reviewer_url=reviewer_url,
+            reviewed_on=(parse_iso_date(reviewed_on) or dt.date.today()).isoformat(),
+            language=language,
+        )
+        review_id = add_review(db, target, verdict)
+    except ReviewError as exc:
+        raise click.ClickException(str(exc)) from exc
+    row = db.execute("SELECT * FROM reviews WHERE id = ?", [review_id]).fetchone()
+    stored = dict(
+        zip([d[0] for d in db.execute("SELECT * FROM reviews LIMIT 0").description], row, strict=True)
+    )
+    if as_json:
+        click.echo(json.dumps(stored, ensure_ascii=False))
+        return
+    click.echo(
+        f"Review {review_id}: {stored['rating']} ({stored['rating_normalized']}) on "
+        f"{stored['scope']} {stored['cluster_id'] or stored['claim_id']}"
+    )
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--top", default=5, show_default=True, type=click.IntRange(1, 100), help="How many matches.")
+@click.option("--lang", help="Language of TEXT (ar, en, ...); default: detected.")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: one object per match.")
+def check(text, top, lang, db_path, as_json):
+    """Has this been checked already? The reviewed claims most like TEXT.
+
+    TEXT is a claim, a headline or a post ("-" reads it from standard input).
+    Matches are ranked by a 0-100 score that blends shared rare words with
+    fuzzy word-set similarity, in Arabic (any diacritics, hamza forms, digit
+    script) and English. Candidates are reviewed claims, claims linked with
+    them in reviewed clusters, and claims as the reviewer worded them.
+    """
+    from claimtrack.reviews import check as find_checked
+
+    if text == "-":
+        text = sys.stdin.read()
+    db = _existing_store(db_path)
+    matches = find_checked(db, text, top=top, language=lang)
+    if as_json:
+        click.echo(json.dumps([m.to_dict() for m in matches], ensure_ascii=False))
+        return
+    if not matches:
+        click.echo("No reviewed claim matches.")
+        return
+    for match in matches:
+        by = f" by {match.reviewer}" if match.reviewer else ""
+        click.echo(f"{match.score:5.1f}  {match.rating} ({match.rating_normalized}){by}  [{match.review_id}]")
+        click.echo(f"       {match.text}")
+        if match.url:
+            click.echo(f"       {match.url}")
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "format_",
+    default="jsonl",
+    show_default=True,
+    metavar="NAME",
+    help="Exporter to use: jsonl, csv, claimreview, or a plugin's.",
+)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (default: stdout).")
+@db_option
+def export(format_, output, db_path):
+    """Write the store out: claims as JSON Lines or CSV (with speakers,
+    figures, dates and clusters), reviews as schema.org ClaimReview.
+
+    With --output the file is written whole or not at all (a temporary file
+    renamed into place).
+    """
+    from claimtrack.exporting import get_exporters
+
+    exporters = get_exporters()
+    if format_ not in exporters:
+        known = ", ".join(sorted(exporters))
+        raise click.BadParameter(f"unknown format {format_!r} (known: {known})", param_hint="--format")
+    db = _existing_store(db_path)
+    exporter = exporters[format_]
+    if output is None:
+        count = exporter.write(db, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        partial = f"{output}.partial"
+        try:
+            with open(partial, "wb") as stream:
+                count = exporter.write(db, stream)
+            os.replace(partial, output)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+    click.echo(f"Exported {count} records as {format_}", err=True)
