@@ -279,3 +279,68 @@ def test_jsonl_claimreview_lines(runner, tmp_path):
         "reviews.json:3: not valid JSON (Expecting property name enclosed in double quotes)"
     ]
     assert db["reviews"].count == 3
+
+
+def test_large_feeds_stream_with_the_same_result(runner, tmp_path, monkeypatch):
+    """Past WHOLE_LIMIT a feed is streamed in batches: the same documents,
+    lines and sources as parsing it whole."""
+    import claimtrack_feeds
+
+    for name in ("desk-ar.rss", "wire-en.atom"):
+        whole, db_whole = imported(runner, str(FORMATS / name))
+        rows = sorted(
+            (d["url"], d["text"], d["outlet"], d["published"], d["language"], d["source"])
+            for d in db_whole["documents"].rows
+        )
+        with monkeypatch.context() as patch:
+            patch.setattr(claimtrack_feeds, "WHOLE_LIMIT", 10)
+            result = runner.invoke(cli, ["import", str(FORMATS / name), "--db", "streamed.db"])
+        assert result.exit_code == 0, result.output
+        streamed = claimtrack.open_store("streamed.db")
+        assert (
+            sorted(
+                (d["url"], d["text"], d["outlet"], d["published"], d["language"], d["source"])
+                for d in streamed["documents"].rows
+            )
+            == rows
+        )
+        (tmp_path / "streamed.db").unlink()
+        (tmp_path / "x.db").unlink()
+
+
+def test_streamed_feed_memory_is_bounded_and_breaks_cleanly(tmp_path):
+    import tracemalloc
+
+    from claimtrack_feeds.stream import FeedSyntaxError, entry_batches
+
+    def feed(entries: int, broken: bool = False) -> Path:
+        path = tmp_path / f"feed-{entries}.rss"
+        with path.open("w", encoding="utf-8") as out:
+            out.write('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Big</title>\n')
+            for n in range(entries):
+                out.write(
+                    f"<item><title>Entry {n}</title><link>https://big.example/{n}</link>"
+                    f"<description>The minister said {n} things.</description></item>\n"
+                )
+            out.write("<item><title>broken</broken>\n" if broken else "</channel></rss>\n")
+        return path
+
+    peaks = {}
+    for entries in (2_000, 20_000):
+        tracemalloc.start()
+        count = 0
+        with feed(entries).open("rb") as stream:
+            for _data, lines in entry_batches(stream):
+                count += len(lines)
+        peaks[entries] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert count == entries
+    assert peaks[20_000] < 2 * peaks[2_000], peaks  # 10x the entries, not 10x the memory
+
+    seen = []
+    with pytest.raises(FeedSyntaxError) as broken:
+        with feed(450, broken=True).open("rb") as stream:
+            for _data, lines in entry_batches(stream):
+                seen.extend(lines)
+    assert len(seen) == 450 and seen[:2] == [3, 4]
+    assert broken.value.line == 453

@@ -57,33 +57,73 @@ def _published(entry: Any) -> str | None:
     return None
 
 
-def read_feed(source: Source) -> Iterator[Document | ImportProblem]:
-    import feedparser
+#: Feeds up to this size are parsed whole by feedparser (lenient with
+#: broken XML); larger ones are streamed in batches (see :mod:`.stream`).
+WHOLE_LIMIT = 16 * 1024 * 1024
 
+
+def read_feed(source: Source) -> Iterator[Document | ImportProblem]:
+    size = source.path.stat().st_size if source.path is not None and source.stream is None else None
+    if size is not None and size > WHOLE_LIMIT:
+        yield from _read_streamed(source)
+        return
     data = read_bounded(source, _MAX_BYTES)
     if isinstance(data, ImportProblem):
         yield data
         return
-    parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    parsed = _parse(data)
     if not parsed.entries:
         reason = parsed.get("bozo_exception")
         line = min(getattr(reason, "getLineNumber", lambda: 1)() or 1, data.count(b"\n") + 1)
         yield ImportProblem(source.name, f"not a feed or no entries ({reason or 'nothing found'})", line)
         return
-    outlet = parsed.feed.get("title") or None
-    feed_language = parsed.feed.get("language")
     starts = [data.count(b"\n", 0, m.start()) + 1 for m in _ENTRY_START.finditer(data)]
     lines = starts if len(starts) == len(parsed.entries) else [None] * len(parsed.entries)
-    for number, (entry, line) in enumerate(zip(parsed.entries, lines, strict=True), start=1):
+    yield from _documents(source.name, parsed, lines, 1)
+
+
+def _parse(data: bytes):  # -> feedparser.FeedParserDict
+    import feedparser
+
+    return feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+
+
+def _read_streamed(source: Source) -> Iterator[Document | ImportProblem]:
+    from claimtrack_feeds.stream import FeedSyntaxError, entry_batches
+
+    number = 1
+    with source.open() as stream:
+        try:
+            for data, lines in entry_batches(stream):
+                parsed = _parse(data)
+                if len(parsed.entries) != len(lines):
+                    lines = [None] * len(parsed.entries)
+                yield from _documents(source.name, parsed, lines, number)
+                number += len(parsed.entries)
+        except FeedSyntaxError as exc:
+            yield ImportProblem(
+                source.name, f"not well-formed XML ({exc}); entries after it not read", exc.line
+            )
+            return
+    if number == 1:
+        yield ImportProblem(source.name, "not a feed or no entries", 1)
+
+
+def _documents(name: str, parsed, lines: list[int | None], first: int) -> Iterator[Document | ImportProblem]:
+    """Documents (or per-entry problems) for parsed entries numbered from
+    ``first``, each with the line it starts on when known."""
+    outlet = parsed.feed.get("title") or None
+    feed_language = parsed.feed.get("language")
+    for number, (entry, line) in enumerate(zip(parsed.entries, lines, strict=True), start=first):
         content = entry.get("content") or []
         body = _text(content[0].get("value", "")) if content else _text(entry.get("summary", ""))
         title = _text(entry.get("title", "")) or None
         link = entry.get("link") or None
         if not (body or title):
-            yield ImportProblem(source.name, f"entry {number} has no text and no title", line)
+            yield ImportProblem(name, f"entry {number} has no text and no title", line)
             continue
         if not link and not body:
-            yield ImportProblem(source.name, f"entry {number} has only a title and no link", line)
+            yield ImportProblem(name, f"entry {number} has only a title and no link", line)
             continue
         language = (content[0].get("language") if content else None) or feed_language
         match = _LANGUAGE.match(language or "")
@@ -94,7 +134,7 @@ def read_feed(source: Source) -> Iterator[Document | ImportProblem]:
             title=title,
             published=_published(entry),
             language=match.group(0).lower() if match else None,
-            source=f"{source.name}:{line}" if line else f"{source.name}#{number}",
+            source=f"{name}:{line}" if line else f"{name}#{number}",
             summary=not content,
         )
 
