@@ -176,7 +176,7 @@ _STOP_WORDS = """
     as by from has have had will would said says say he she they we you i not no do does did so if than then
     there their them his her our your my me us about into over after before just now really all any more
     very can could should may might also what who which how when why here out up down off
-    breaking rt via wow omg lol please share claim claims report reports reportedly post posts say
+    breaking rt via wow omg lol please share claim claims report reports reportedly post posts
     في من على علي الى الي إلى عن ان إن أن انه انها او أو ثم قد لقد كان كانت يكون هذا هذه ذلك تلك التي الذي
     الذين اللي مع بين عند قال وقال قالت اضاف وأضاف لا لم لن ما هل هو هي هم نحن انا
     مش مو شو ايش إيش وش هيك هلق هلا يعني بس كمان رح راح ح بدو بده عشان علشان دي ده دا هاد هاي
@@ -285,9 +285,10 @@ def check(db: sqlite_utils.Database, text: str, top: int = 5, language: str | No
 
     Candidates are every reviewed claim, every claim linked with one in a
     reviewed cluster, and the claim as the reviewer worded it. The full-text
-    index picks the few that share most rare words with the text (so a
-    store of 100,000 reviewed claims answers as fast as a small one); they
-    are then ranked by :func:`_scores`.
+    index picks the few that share most rare words with the text, so the
+    ranking's work does not grow with the number of reviewed claims; they
+    are then ranked by :func:`_scores`. Reviews sharing no word with the
+    text are not listed.
     """
     cleaned = _clean_post(text)
     if top <= 0 or not cleaned.strip():
@@ -312,9 +313,9 @@ def check(db: sqlite_utils.Database, text: str, top: int = 5, language: str | No
 
 def _candidates(db: sqlite_utils.Database, terms: set[str]) -> list[tuple[str, _Text]]:
     """(review id, text) pairs to rank: the reviewed claims (and claims in
-    reviewed clusters) the full-text index ranks best for the index stems
-    ``terms`` (each a prefix query), and
-    every reviewer's own wording of a claim (few reviews have one)."""
+    reviewed clusters) the full-text index ranks best (BM25) for the index
+    stems ``terms``, each a prefix query; and every reviewer's own wording
+    of a claim (few reviews have one)."""
     pairs: list[tuple[str, _Text]] = []
     if terms:
         expression = " OR ".join(_prefix_query(t) for t in sorted(terms))
@@ -420,7 +421,10 @@ def _scores(query: _Text, candidates: list[_Text], idf: Callable[[str], float]) 
     * rapidfuzz's token-set ratio, which forgives reordering and extra words;
     * figures: a bonus when a figure of the candidate has a value the query
       states (in digits or words), a penalty when both state figures and
-      none agree.
+      none agree; either in proportion to how much of the candidate's words
+      the query holds, so a figure only tells apart claims about the same
+      thing (a near-duplicate with another number), never joins unrelated
+      ones.
     """
     query_weights = {t: idf(stem) for t, stem in query.terms.items()}
     query_weight = sum(query_weights.values()) or 1.0
@@ -434,13 +438,16 @@ def _scores(query: _Text, candidates: list[_Text], idf: Callable[[str], float]) 
         score = 100 * (_W_CANDIDATE * min(1.0, shared / own) + _W_QUERY * shared / query_weight)
         score += _W_FUZZY * float(ratio)
         if candidate.values and query.values:
+            words = [(t, stem) for t, stem in candidate.terms.items() if not t.isdigit()]
+            same = sum(query_weights[t] for t, _ in words if t in query_weights)
+            about = min(1.0, same / (sum(idf(stem) for _, stem in words) or 1.0))
             agree = any(math.isclose(a, b, rel_tol=1e-6) for a in candidate.values for b in query.values)
-            score += _FIGURE_BONUS if agree else -_FIGURE_BONUS
+            score += (1 if agree else -1) * _FIGURE_BONUS * about
         scores.append(min(100.0, max(0.0, score)))
     return scores
 
 
-_W_CANDIDATE, _W_QUERY, _W_FUZZY, _FIGURE_BONUS = 0.55, 0.25, 0.20, 8.0
+_W_CANDIDATE, _W_QUERY, _W_FUZZY, _FIGURE_BONUS = 0.55, 0.25, 0.20, 10.0
 
 
 def _match(db: sqlite_utils.Database, review_id: str, score: float) -> Match:
