@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -380,27 +381,33 @@ def _prefix_query(term: str) -> str:
 
 
 def _document_frequency(db: sqlite_utils.Database) -> Callable[[str], float]:
-    """Inverse document frequency of an index stem over every stored claim, read
-    from the full-text index's vocabulary (a stem counts the claims of every
-    word it begins), cached for one query."""
-    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_VOCAB} USING fts5vocab(main, claims_fts, row)")
+    """Inverse document frequency of an index stem over every stored claim,
+    cached for one query. Read from the full-text index's vocabulary (a stem
+    counts the claims of every word it begins), or, on a connection that
+    cannot create the temporary vocabulary table, counted with a match."""
+    try:
+        db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_VOCAB} USING fts5vocab(main, claims_fts, row)")
+        vocabulary = True
+    except sqlite3.OperationalError:  # a read-only connection
+        vocabulary = False
     total = db.execute("SELECT count(*) FROM claims").fetchone()[0]
     cache: dict[str, float] = {}
 
     def idf(term: str) -> float:
         if term not in cache:
-            if len(term) >= 3 and not term.isdigit():  # the stem begins every word it stands for
-                query, bounds = (
-                    f"SELECT sum(doc) FROM temp.{_VOCAB} WHERE term >= ? AND term < ?",
-                    [
-                        term,
-                        term + "\U0010ffff",
-                    ],
+            prefix = _prefix_query(term).endswith("*")
+            if not vocabulary:
+                sql, params = (
+                    "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?",
+                    [_prefix_query(term)],
                 )
+            elif prefix:
+                sql = f"SELECT sum(doc) FROM temp.{_VOCAB} WHERE term >= ? AND term < ?"
+                params = [term, term + "\U0010ffff"]
             else:
-                query, bounds = f"SELECT doc FROM temp.{_VOCAB} WHERE term = ?", [term]
-            found = min(total, (db.execute(query, bounds).fetchone() or [0])[0] or 0)
-            cache[term] = math.log((total + 1) / (found + 0.5))
+                sql, params = f"SELECT doc FROM temp.{_VOCAB} WHERE term = ?", [term]
+            found = (db.execute(sql, params).fetchone() or [0])[0] or 0
+            cache[term] = math.log((total + 1) / (min(total, found) + 0.5))
         return cache[term]
 
     return idf

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 import claimtrack
 from claimtrack import reviews
@@ -139,6 +141,17 @@ def test_unrelated_reviews_are_not_listed(store):
     }
     assert check(store, "the weather in Oslo") == []
     assert check(store, "@someone https://t.co/x 😀 #") == []
+
+
+def test_a_read_only_connection_ranks_the_same(store):
+    """Word weights come from the index's vocabulary through a temporary
+    table; a connection that may not create one counts matches instead."""
+    connection = sqlite3.connect("file:x.db?mode=ro", uri=True)
+    connection.execute("PRAGMA query_only = 1")
+    read_only = sqlite_utils.Database(connection)
+    for post in ("ربطة الخبز بـ٥٠٠ ليرة", "ten percent tax on milk", "gas $8 a gallon"):
+        expected = [(m.review_id, m.score) for m in check(store, post)]
+        assert [(m.review_id, m.score) for m in check(read_only, post)] == expected
 
 
 def test_claims_in_a_reviewed_cluster_are_candidates(runner):
