@@ -145,7 +145,26 @@ def find_sentences(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
         start = end if char != "\n" else pos + 1
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text)))
-    return spans
+    return [piece for span in spans for piece in _bounded(text, *span)]
+
+
+#: The longest sentence read as one: work per quotation and verb grows with
+#: the sentence, so text with no full stops (hostile, or a table) would take
+#: quadratic time. Far above any sentence of the corpora.
+_MAX_SENTENCE = 2000
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut, at spaces where it can be, into pieces of at
+    most :data:`_MAX_SENTENCE` characters."""
+    pieces = []
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        cut = cut if cut > start else start + _MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 @dataclass
