@@ -59,12 +59,19 @@ class Query:
 
 
 def load_queries(path: Path) -> list[Query]:
-    """The queries of one JSONL set."""
+    """The queries of one JSONL set; a bad line stops the run with its
+    file and line number."""
     queries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
             item = json.loads(line)
-            queries.append(Query(item["text"], item["language"], set(item["relevant"])))
+            queries.append(Query(str(item["text"]), str(item["language"]), set(item["relevant"])))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SystemExit(
+                f"eval_check: {path}:{number}: not a query ({type(exc).__name__}: {exc})"
+            ) from None
     return queries
 
 

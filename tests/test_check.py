@@ -231,3 +231,11 @@ def test_metrics():
     assert bench.average_precision(["x"] * 5 + ["a"], {"a"}) == 0.0
     assert bench.reciprocal_rank(["x", "x", "a"], {"a"}) == pytest.approx(1 / 3)
     assert bench.recall_at(["a", "x", "b"], {"a", "b"}, 1) == 0.5
+
+
+def test_a_bad_query_line_names_file_and_line(tmp_path):
+    bench = _eval_check()
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"text": "a", "language": "en", "relevant": ["u"]}\n{"text": "b"}\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"q.jsonl:2: not a query \(KeyError"):
+        bench.load_queries(path)
