@@ -300,6 +300,9 @@ TABLES: dict[str, dict[str, Any]] = {
         "facets": ["outlet"],
     },
     "import_errors": {"description": "What could not be imported, and why."},
+    # Bookkeeping of imports' deferred full-text indexing (claimtrack.fts).
+    "fts_deferred": {"hidden": True},
+    "fts_pending": {"hidden": True},
 }
 
 QUERIES: dict[str, dict[str, Any]] = {
