@@ -105,16 +105,27 @@ def time_limit(seconds: float | None) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))
 
 
-def call_extractor(function: Callable[..., Any], document: Document) -> tuple[list[Any], str | None]:
-    """Run one ``extract_claims`` implementation on ``document`` within the
-    time limit: (what it returned, as a list; None) or ([], why it failed)."""
+def call_plugin(function: Callable[..., Any], **arguments: Any) -> tuple[Any, str | None]:
+    """Call one hook implementation within the time limit: (what it
+    returned, None), or (None, why it failed) if it raised or overran."""
     limit = plugin_timeout()
     try:
         with time_limit(limit):
-            found = function(document=document)
-            return (list(found) if found is not None else []), None
+            return function(**arguments), None
     except (Exception, PluginTimeout) as exc:
-        return [], f"{type(exc).__name__}: {exc}"
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def call_extractor(function: Callable[..., Any], document: Document) -> tuple[list[Any], str | None]:
+    """Run one ``extract_claims`` implementation on ``document`` within the
+    time limit: (what it returned, as a list; None) or ([], why it failed).
+    A generator is consumed within the limit too."""
+    found, failure = call_plugin(lambda: _as_list(function(document=document)))
+    return (found or []), failure
+
+
+def _as_list(found: Any) -> list[Any]:
+    return list(found) if found is not None else []
 
 
 def _is_int(value: object) -> bool:

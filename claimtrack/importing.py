@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import sqlite3
 import sys
 import urllib.parse
 import urllib.request
@@ -345,9 +346,19 @@ def import_documents(
             if item.summary and _longer_stored(db, item):
                 report.kept_longer.append(item.source or "?")
                 continue
-            extraction = extract(item)
-            batch.begin()
-            save_document(db, item, extraction.claims, normalize_text)
+            try:
+                extraction = extract(item)
+                batch.begin()
+                save_document(db, item, extraction.claims, normalize_text)  # all or nothing
+            except sqlite3.Error:
+                raise  # the store, not this document, is the problem
+            except Exception as exc:  # a bug on one document must not end the import
+                failed = ImportProblem(item.source or "?", f"not imported: {type(exc).__name__}: {exc}")
+                report.problems.append(failed)
+                batch.begin()
+                record_error(db, ImportErrorRecord(failed.source, None, failed.message))
+                on_problem(str(failed))
+                continue
             report.documents += 1
             report.claims += len(extraction.claims)
             for problem in extraction.problems:

@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from claimtrack.guard import PluginTimeout, call_extractor, claim_problem, plugin_timeout, time_limit
+from claimtrack.guard import (
+    PluginTimeout,
+    call_extractor,
+    call_plugin,
+    claim_problem,
+    plugin_timeout,
+    time_limit,
+)
 from claimtrack.model import Claim, DateMention, Document, Figure
 from claimtrack.plugins import get_plugin_manager, hook_implementations
 
@@ -80,23 +87,39 @@ class Extraction:
     problems: list[PluginProblem] = field(default_factory=list)
 
 
-def enrich(document: Document) -> Document:
-    """Fill empty document fields from ``enrich_document`` plugins."""
-    pm = get_plugin_manager()
-    for found in pm.hook.enrich_document(document=document):
+def enrich(document: Document, problems: list[PluginProblem] | None = None) -> Document:
+    """Fill empty document fields from ``enrich_document`` plugins, then
+    the language (``detect_language``). Each plugin runs on its own
+    (guard.py): one that raises, overruns or returns something other than
+    a dict is skipped and added to ``problems``."""
+    for name, impl in hook_implementations("enrich_document"):
+        found, failure = call_plugin(impl.function, document=document)
+        if failure is None and found is not None and not isinstance(found, dict):
+            failure = f"returned {type(found).__name__}, not a dict"
+        if failure:
+            if problems is not None:
+                problems.append(PluginProblem(name, failure))
+            continue
         for key, value in (found or {}).items():
             if key in _DOCUMENT_FIELDS and value and not getattr(document, key):
                 setattr(document, key, value)
     if not document.language:
-        document.language = detect_language(document.text)
+        for name, impl in hook_implementations("detect_language"):  # firstresult, one at a time
+            language, failure = call_plugin(impl.function, text=document.text)
+            if failure and problems is not None:
+                problems.append(PluginProblem(name, failure))
+            if isinstance(language, str) and language:
+                document.language = language
+                break
     return document
 
 
 def extract(document: Document) -> Extraction:
     """Run every extractor on ``document`` (enriched first) and return the
     claims with figures and dates filled in, plus what went wrong, by plugin."""
-    enrich(document)
-    result = Extraction(document)
+    problems: list[PluginProblem] = []
+    enrich(document, problems)
+    result = Extraction(document, problems=problems)
     doc_id = document.id
     published = document.published_date
     seen: set[str] = set()

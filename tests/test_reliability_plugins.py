@@ -214,3 +214,64 @@ def test_the_shorter_outer_alarm_wins():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_enrich_and_language_plugins_that_fail_are_reported_and_skipped(short_limit):
+    class BadEnrich:
+        @hookimpl
+        def enrich_document(self, document):
+            raise RuntimeError("enrich broke")
+
+    class WrongEnrich:
+        @hookimpl
+        def enrich_document(self, document):
+            return ["outlet", "x"]
+
+    class GoodEnrich:
+        @hookimpl
+        def enrich_document(self, document):
+            return {"outlet": "Desk"}
+
+    class HungLanguage:
+        @hookimpl(tryfirst=True)
+        def detect_language(self, text):
+            _spin(None)
+
+    register(Good(), "good")
+    register(GoodEnrich(), "good_enrich")
+    register(BadEnrich(), "bad_enrich")
+    register(WrongEnrich(), "wrong_enrich")
+    register(HungLanguage(), "hung_language")
+    from claimtrack import extract
+
+    extraction = extract(Document(text=TEXT))
+    assert extraction.document.outlet == "Desk"
+    assert extraction.document.language == "en"  # the default detector still answers
+    assert [c.extractor for c in extraction.claims] == ["good"]
+    problems = {p.plugin: p.message for p in extraction.problems}
+    assert problems.keys() == {"bad_enrich", "wrong_enrich", "hung_language"}
+    assert "RuntimeError: enrich broke" in problems["bad_enrich"]
+    assert "not a dict" in problems["wrong_enrich"]
+    assert "PluginTimeout" in problems["hung_language"]
+
+
+def test_a_document_that_breaks_a_core_hook_is_reported_and_the_rest_imported(runner, tmp_path, db_path):
+    class BreaksOnBoom:
+        @hookimpl(tryfirst=True)
+        def normalize_text(self, text, language):
+            if "boom" in text:
+                raise RuntimeError("normalizer broke")
+
+    register(BreaksOnBoom(), "breaks_on_boom")
+    lines = [
+        "The minister said 2,500 troops arrived.",
+        "The minister said the boom of 2,500 troops arrived.",
+        "Officials said 3 people died.",
+    ]
+    (tmp_path / "b.jsonl").write_text("".join(f'{{"text": "{t}"}}\n' for t in lines), encoding="utf-8")
+    result = runner.invoke(cli, ["import", "b.jsonl", "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert "b.jsonl:2: not imported: RuntimeError: normalizer broke" in result.output
+    db = open_store(db_path)
+    assert db["documents"].count == 2
+    assert [r["source"] for r in db["import_errors"].rows] == ["b.jsonl:2"]
