@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -31,11 +32,16 @@ from rapidfuzz import fuzz, process
 from claimtrack import Figure, Link, LinkClaim, find_figures, normalize_text
 from claimtrack_linker.words import lexicon
 
-#: Rare words a claim is filed under: eight find all the links all-pairs
-#: matching finds on a 5,000-claim sample (three found 90%).
-KEYS_PER_CLAIM = 8
-#: Blocks larger than this are words too common to tell claims apart.
-MAX_BLOCK = 400
+#: Rare words a claim is filed under: four find 99.97% of the links that
+#: all-pairs matching finds on bench/bench_link.py's 20,000-claim sample
+#: (eight: 100%, with twelve times the comparisons; three: 99.7%).
+KEYS_PER_CLAIM = 4
+#: Candidate pairs made and scored per batch (bounds memory).
+PAIRS_PER_BATCH = 1 << 21
+#: Blocks larger than this are words too common to tell claims apart
+#: (100, 200 and 400 find the same share of all-pairs links on the 20,000
+#: sample; at a million claims the cap is what keeps the cost linear).
+MAX_BLOCK = 200
 #: Extra score two claims by different named speakers need (outlets name
 #: the same person differently, so this is evidence, not a veto).
 DIFFERENT_SPEAKER_MARGIN = 5.0
@@ -240,54 +246,126 @@ def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) ->
     sequences, figures = read_claims(claims)
     compared = [" ".join(words) for words in sequences]
     del sequences
+    is_new = None if new is None else np.fromiter((c.id in new for c in claims), bool, len(claims))
+    links = []
+    comparisons = 0
+    cutoff = candidate_cutoff(threshold)
+    for pairs in candidate_pairs(claims, compared, is_new):
+        comparisons += len(pairs)
+        scores = process.cpdist(
+            [compared[a] for a in pairs[:, 0]],
+            [compared[b] for b in pairs[:, 1]],
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=cutoff,
+            dtype=np.uint8,
+            workers=-1 if len(pairs) > 5000 else 1,
+        )
+        for row in np.flatnonzero(scores):
+            a, b = int(pairs[row, 0]), int(pairs[row, 1])
+            found = _check(
+                claims[a],
+                claims[b],
+                compared[a].split(),
+                compared[b].split(),
+                figures[a],
+                figures[b],
+                float(scores[row]),
+                threshold,
+            )
+            if found is not None:
+                links.append(found)
+    return links, comparisons
+
+
+def candidate_pairs(
+    claims: Sequence[LinkClaim], compared: list[str], is_new: np.ndarray | None
+) -> Iterator[np.ndarray]:
+    """The pairs worth scoring, in batches of rows ``(a, b)``, each pair
+    once: two claims of one language filed under one of their rare words
+    (and, when ``is_new`` is given, one of them new).
+
+    Each claim is filed under its ``KEYS_PER_CLAIM`` rarest words that
+    another claim shares; blocks of more than ``MAX_BLOCK`` claims are words
+    too common to tell claims apart and are skipped, so the pairs grow with
+    the number of claims, not with its square. The pairs are made with
+    numpy, a batch of blocks at a time (memory stays bounded); two claims
+    that share several rare words are paired only in the block of the first
+    of them, so no pair is scored twice."""
     frequency: Counter[str] = Counter()
     for text in compared:
         frequency.update(set(text.split()))
-    blocks: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+    block_ids: dict[tuple[str | None, str], int] = {}
+    keys = np.full((len(compared), KEYS_PER_CLAIM), -1, dtype=np.int64)
     for index, text in enumerate(compared):
-        rare = sorted((frequency[w], w) for w in set(text.split()) if frequency[w] > 1)[:KEYS_PER_CLAIM]
         language = claims[index].language
-        for _count, word in rare:
-            blocks[(language, word)].append(index)
-    del frequency
-    is_new = None if new is None else [c.id in new for c in claims]
-    candidates: dict[tuple[int, int], float] = {}
-    comparisons = 0
-    for members in blocks.values():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
-            continue
-        queries = members if is_new is None else [m for m in members if is_new[m]]
-        if not queries:
-            continue
-        scores = process.cdist(
-            [compared[q] for q in queries],
-            [compared[m] for m in members],
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=candidate_cutoff(threshold),
-            dtype=np.uint8,
-            workers=-1 if len(queries) * len(members) > 2500 else 1,
-        )
-        comparisons += len(queries) * len(members)
-        for qi, mi in zip(*np.nonzero(scores), strict=True):
-            a, b = queries[qi], members[mi]
-            if a != b:
-                candidates.setdefault((a, b) if a < b else (b, a), float(scores[qi, mi]))
+        rare = sorted((frequency[w], w) for w in set(text.split()) if frequency[w] > 1)
+        for slot, (_count, word) in enumerate(rare[:KEYS_PER_CLAIM]):
+            keys[index, slot] = block_ids.setdefault((language, word), len(block_ids))
+    del frequency, block_ids
+    # Every claim's keys, sorted by block: each block's members together.
+    members = np.repeat(np.arange(len(compared), dtype=np.int64), KEYS_PER_CLAIM)
+    blocks = keys.ravel()
+    order = np.argsort(blocks, kind="stable")
+    blocks, members = blocks[order], members[order]
+    del order
+    block_of, starts, sizes = np.unique(blocks, return_index=True, return_counts=True)
+    keep = (block_of >= 0) & (sizes >= 2) & (sizes <= MAX_BLOCK)
+    block_of, starts, sizes = block_of[keep], starts[keep], sizes[keep]
     del blocks
-    links = []
-    for (a, b), score in candidates.items():
-        found = _check(
-            claims[a],
-            claims[b],
-            compared[a].split(),
-            compared[b].split(),
-            figures[a],
-            figures[b],
-            score,
-            threshold,
-        )
-        if found is not None:
-            links.append(found)
-    return links, comparisons
+    # Keys of skipped blocks are no keys: a pair is made in the first block
+    # the two share among those kept.
+    kept = np.zeros(int(keys.max()) + 2, dtype=bool)
+    kept[block_of] = True
+    keys[~kept[keys]] = -1
+    pair_counts = sizes * (sizes - 1) // 2
+    batch_ends = np.searchsorted(
+        np.cumsum(pair_counts), np.arange(1, 1 + pair_counts.sum() // PAIRS_PER_BATCH) * PAIRS_PER_BATCH
+    )
+    for lo, hi in zip(
+        np.concatenate([[0], batch_ends]), np.concatenate([batch_ends, [len(sizes)]]), strict=True
+    ):
+        if hi <= lo:
+            continue
+        pairs = _block_pairs(members, keys, block_of[lo:hi], starts[lo:hi], sizes[lo:hi], is_new)
+        if len(pairs):
+            yield pairs
+
+
+def _block_pairs(
+    members: np.ndarray,
+    keys: np.ndarray,
+    block_of: np.ndarray,
+    starts: np.ndarray,
+    sizes: np.ndarray,
+    is_new: np.ndarray | None,
+) -> np.ndarray:
+    """All pairs of members within each of the given blocks, kept only in
+    the first block the two claims share."""
+    # Entry p of a block [s, s + m) is paired with p + 1 ... s + m - 1.
+    position = np.repeat(starts, sizes) + _ranges(sizes)
+    after = np.repeat(starts + sizes, sizes) - position - 1
+    first = np.repeat(position, after)
+    second = first + 1 + _ranges(after)
+    block = np.repeat(np.repeat(block_of, sizes), after)
+    a, b = members[first], members[second]
+    del first, second, position, after
+    if is_new is not None:
+        wanted = is_new[a] | is_new[b]
+        a, b, block = a[wanted], b[wanted], block[wanted]
+    keys_a, keys_b = keys[a], keys[b]
+    shared = (keys_a[:, :, None] == keys_b[:, None, :]).any(axis=2) & (keys_a >= 0)
+    first_shared = np.where(shared, keys_a, np.iinfo(np.int64).max).min(axis=1)
+    once = first_shared == block
+    a, b = a[once], b[once]
+    return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
+
+
+def _ranges(sizes: np.ndarray) -> np.ndarray:
+    """0, 1, ..., n - 1 for each n of ``sizes``, one after the other."""
+    total = int(sizes.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    return np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
 
 
 def _check(
@@ -382,7 +460,8 @@ def _swapped_in_place(sequence_a: list[str], sequence_b: list[str]) -> bool:
     b = [w for w in sequence_b if not w.startswith("#")]
     # Forms of one word ("ارتفع"/"يرتفع") count as the same word.
     in_a = set(a)
-    b = [w if w in in_a else next((x for x in a if _forms_of_one(x, w)), w) for w in b]
+    only_a = in_a.difference(b)
+    b = [w if w in in_a else next((x for x in only_a if _forms_of_one(x, w)), w) for w in b]
     opcodes = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
     if not opcodes or len(opcodes) > 2 or any(op[0] != "replace" for op in opcodes):
         return False
@@ -394,6 +473,7 @@ def _swapped_in_place(sequence_a: list[str], sequence_b: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 18)
 def _forms_of_one(a: str, b: str) -> bool:
     """ "ارتفع"/"يرتفع", "raised"/"raise": close spellings of one word. Two
     month or day names never are ("يونيو"/"يوليو", "June"/"July")."""

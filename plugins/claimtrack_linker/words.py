@@ -91,7 +91,7 @@ def stem(word: str) -> str:
     return english_stem(word)
 
 
-def _sections(path: Path) -> dict[tuple[str, str], list[list[str]]]:
+def read_lexicon(path: Path) -> dict[tuple[str, str], list[list[str]]]:
     """``lexicon.txt`` as {(kind, language): lines of words}."""
     sections: dict[tuple[str, str], list[list[str]]] = {}
     current: list[list[str]] | None = None
@@ -114,7 +114,7 @@ class Lexicon:
     are; :meth:`form` gives the form a word is compared in."""
 
     def __init__(self, path: Path = LEXICON) -> None:
-        sections = _sections(path)
+        sections = read_lexicon(path)
 
         def forms(words: list[str], language: str) -> list[str]:
             return [stem(w) for text in words for w in normalize_text(text, language).split()]
