@@ -52,8 +52,10 @@ def arabic_stem(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             word = word[len(prefix) :]
             break
-    for _ in range(2):
-        for suffix in _ARABIC_SUFFIXES:
+    for round_ in range(2):
+        # The past tense's ت ends a word; a ت left by another ending is the
+        # word's own ("كازاخستان" → "كازاخست").
+        for suffix in _ARABIC_SUFFIXES if round_ == 0 else _ARABIC_SUFFIXES[:-1]:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]
                 break
