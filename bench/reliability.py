@@ -24,6 +24,7 @@ The tests (tests/test_reliability_*.py) run the same functions, smaller.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -110,13 +111,31 @@ def kill_after(process: subprocess.Popen, delay: float) -> bool:
         return True
 
 
+def wait_for_documents(db: Path, process: subprocess.Popen, timeout: float = 120) -> float:
+    """Wait until ``db`` holds a document (or ``process`` has ended); the
+    monotonic time it did."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        if db.exists():
+            try:
+                with contextlib.closing(sqlite3.connect(db, timeout=0.1)) as conn:
+                    if conn.execute("SELECT count(*) FROM documents").fetchone()[0]:
+                        break
+            except sqlite3.Error:
+                pass  # the schema is not there yet
+        time.sleep(0.01)
+    return time.monotonic()
+
+
 def crash_imports(work: Path, runs: int, documents: int = 150, seed: int = 1) -> dict[str, int]:
     """``runs`` imports killed at random moments; each is checked, then
     re-run and compared with a clean import of the same corpus."""
     corpus = write_corpus(work / "corpus.jsonl", documents)
     clean = work / "clean.db"
     started = time.monotonic()
-    assert claimtrack("import", str(corpus), "--db", str(clean)).wait() == 0
+    process = claimtrack("import", str(corpus), "--db", str(clean))
+    writing = wait_for_documents(clean, process) - started
+    assert process.wait() == 0
     duration = time.monotonic() - started
     expected = snapshot(clean)
     rng = random.Random(seed)
@@ -124,9 +143,13 @@ def crash_imports(work: Path, runs: int, documents: int = 150, seed: int = 1) ->
     for i in range(runs):
         db = work / f"killed{i}.db"
         result["runs"] += 1
-        result["killed"] += kill_after(
-            claimtrack("import", str(corpus), "--db", str(db)), rng.uniform(0, duration)
-        )
+        process = claimtrack("import", str(corpus), "--db", str(db))
+        if i % 4 == 3:  # any moment: starting up, creating the schema, writing
+            delay = rng.uniform(0, duration)
+        else:  # while writing: from the first document stored to the end
+            started = wait_for_documents(db, process)
+            delay = rng.uniform(0, max(duration - writing, 0.01)) - (time.monotonic() - started)
+        result["killed"] += kill_after(process, max(delay, 0))
         if db.exists():
             state = snapshot(db)
             stored = state["claims"]
