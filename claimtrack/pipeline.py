@@ -114,6 +114,25 @@ def enrich(document: Document, problems: list[PluginProblem] | None = None) -> D
     return document
 
 
+def _fill_spans(claim: Claim, reference: str | None, problems: list[PluginProblem]) -> None:
+    """Fill the figures and dates an extractor left as None from the
+    ``extract_figures``/``extract_dates`` hooks, within the plugin time
+    limit. Called only for claims that need it: arming the limit costs about
+    10 µs, and the default extractors attach figures and dates themselves."""
+    try:
+        with time_limit(plugin_timeout()):
+            if claim.figures is None:
+                claim.figures = [f.shifted(claim.start) for f in find_figures(claim.text, claim.language)]
+            if claim.dates is None:
+                claim.dates = [
+                    d.shifted(claim.start) for d in find_dates(claim.text, claim.language, reference)
+                ]
+    except (Exception, PluginTimeout) as exc:
+        problems.append(PluginProblem("figures/dates", f"{type(exc).__name__}: {exc}"))
+        claim.figures = claim.figures or []
+        claim.dates = claim.dates or []
+
+
 def extract(document: Document) -> Extraction:
     """Run every extractor on ``document`` (enriched first) and return the
     claims with figures and dates filled in, plus what went wrong, by plugin."""
@@ -144,21 +163,8 @@ def extract(document: Document) -> Extraction:
             claim.language = claim.language or document.language
             if claim.said_on is None and published:
                 claim.said_on = published.isoformat()
-            try:
-                with time_limit(plugin_timeout()):
-                    if claim.figures is None:
-                        claim.figures = [
-                            f.shifted(claim.start) for f in find_figures(claim.text, claim.language)
-                        ]
-                    if claim.dates is None:
-                        claim.dates = [
-                            d.shifted(claim.start)
-                            for d in find_dates(claim.text, claim.language, document.published)
-                        ]
-            except (Exception, PluginTimeout) as exc:
-                result.problems.append(PluginProblem("figures/dates", f"{type(exc).__name__}: {exc}"))
-                claim.figures = claim.figures or []
-                claim.dates = claim.dates or []
+            if claim.figures is None or claim.dates is None:
+                _fill_spans(claim, document.published, result.problems)
             if claim.id not in seen:
                 seen.add(claim.id)
                 result.claims.append(claim)
