@@ -250,8 +250,8 @@ def recall(sample: int, threshold: float = THRESHOLD) -> dict:
     with the same strings, scorer and cutoff in one batch call, and checked
     by the same rules; only the blocking differs."""
     claims, _ = generate(sample, seed=11)
-    sequences, figures = fuzzy.read_claims(claims)
-    texts = [" ".join(seq) for seq in sequences]
+    texts, figures = fuzzy.read_claims(claims)
+    sequences = [text.split() for text in texts]
     start = time.perf_counter()
     pairs = possible_pairs(claims, sequences)
     scores = process.cpdist(

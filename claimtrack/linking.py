@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,7 +61,9 @@ class Link:
     b: str
     score: float
     conflict: str | None = None
-    evidence: dict[str, Any] = field(default_factory=dict)
+    #: Why: shared words, same speaker, days apart, the conflict's details.
+    #: Read-only: a linker may share one mapping among many links.
+    evidence: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass

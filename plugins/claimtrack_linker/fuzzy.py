@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -36,6 +38,12 @@ from claimtrack_linker.words import lexicon
 #: all-pairs matching finds on bench/bench_link.py's 20,000-claim sample
 #: (eight: 100%, with twelve times the comparisons; three: 99.7%).
 KEYS_PER_CLAIM = 4
+#: A claim is filed under its rarest word, and under the next rarest ones
+#: while their blocks hold no more than this many other claims together:
+#: a claim with a rare name is found through it, one with only common
+#: words through more of them. Without the budget, a word's block grows
+#: with the archive (Zipf's law) and so does the cost per claim.
+PARTNERS_PER_CLAIM = 32
 #: Candidate pairs made and scored per batch (bounds memory).
 PAIRS_PER_BATCH = 1 << 21
 #: Blocks larger than this are words too common to tell claims apart
@@ -142,23 +150,27 @@ def _content_words(normalized: str, skip: frozenset[str] = frozenset()) -> list[
     return words
 
 
-def _join_clitics(sequences: list[list[str]]) -> list[list[str]]:
+def _join_clitics(compared: list[str]) -> None:
     """Arabic ب، ل، ك and ف are prepositions and conjunctions written onto
     the next word ("لمصر"), but also a word's first letter ("لبنان"). The
     claims being linked tell: a word is read without its first letter when
     the rest is itself a word of these claims ("لمصر" next to "مصر"), never
-    otherwise ("لبنان" stays)."""
+    otherwise ("لبنان" stays). Rewrites ``compared`` in place."""
     form = lexicon().form
-    vocabulary = {word for words in sequences for word in words}
+    vocabulary = {word for text in compared for word in text.split()}
     joined = {}
     for word in vocabulary:
         if len(word) >= 4 and word[0] in _CLITIC_LETTERS:
             rest = form(word[1:])
             if rest is not None and rest in vocabulary:
                 joined[word] = rest
+    del vocabulary
     if not joined:
-        return sequences
-    return [[joined.get(word, word) for word in words] for words in sequences]
+        return
+    for index, text in enumerate(compared):
+        words = text.split()
+        if any(word in joined for word in words):
+            compared[index] = " ".join(joined.get(word, word) for word in words)
 
 
 def _figure_tokens(figures: list[Figure]) -> list[str]:
@@ -183,10 +195,10 @@ def _bare_numbers(normalized: str, skip: frozenset[str]) -> list[Figure]:
     return numbers
 
 
-def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[list[str]], list[list[Figure]]]:
-    """Each claim's compared words (content words, then a token per figure)
-    and its figures (bare numbers included)."""
-    sequences, all_figures = [], []
+def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figure]]]:
+    """Each claim's compared text (its content words, then a token per
+    figure, space-separated) and its figures (bare numbers included)."""
+    compared, all_figures = [], []
     for claim in claims:
         figures = claim.figures if claim.figures is not None else find_figures(claim.text, claim.language)
         normalized = claim.normalized or normalize_text(claim.text, claim.language)
@@ -194,9 +206,10 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[list[str]], list[list
         bare = _bare_numbers(normalized, skip)
         if bare:
             figures = [*figures, *bare]
-        sequences.append(_content_words(normalized, skip) + _figure_tokens(figures))
+        compared.append(" ".join(_content_words(normalized, skip) + _figure_tokens(figures)))
         all_figures.append(figures)
-    return _join_clitics(sequences), all_figures
+    _join_clitics(compared)
+    return compared, all_figures
 
 
 def _same_figure(a: list[Figure], b: list[Figure]) -> bool:
@@ -243,9 +256,7 @@ def candidate_cutoff(threshold: float) -> float:
 def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -> tuple[list[Link], int]:
     # What rapidfuzz compares, one string per claim: the content words, with
     # figures as canonical tokens. Only these strings are kept (memory).
-    sequences, figures = read_claims(claims)
-    compared = [" ".join(words) for words in sequences]
-    del sequences
+    compared, figures = read_claims(claims)
     is_new = None if new is None else np.fromiter((c.id in new for c in claims), bool, len(claims))
     links = []
     comparisons = 0
@@ -298,8 +309,12 @@ def candidate_pairs(
     keys = np.full((len(compared), KEYS_PER_CLAIM), -1, dtype=np.int64)
     for index, text in enumerate(compared):
         language = claims[index].language
-        rare = sorted((frequency[w], w) for w in set(text.split()) if frequency[w] > 1)
-        for slot, (_count, word) in enumerate(rare[:KEYS_PER_CLAIM]):
+        rare = sorted((frequency[w], w) for w in set(text.split()) if 1 < frequency[w] <= MAX_BLOCK)
+        partners = 0
+        for slot, (count, word) in enumerate(rare[:KEYS_PER_CLAIM]):
+            if slot and partners + count - 1 > PARTNERS_PER_CLAIM:
+                break
+            partners += count - 1
             keys[index, slot] = block_ids.setdefault((language, word), len(block_ids))
     del frequency, block_ids
     # Every claim's keys, sorted by block: each block's members together.
@@ -408,7 +423,22 @@ def _check(
     if a.said_on and b.said_on:
         evidence["days_apart"] = _days_apart(a.said_on, b.said_on)
     first, second = (a, b) if a.id < b.id else (b, a)
-    return Link(first.id, second.id, score, conflict, evidence)
+    return Link(first.id, second.id, score, conflict, _shared(evidence) if conflict is None else evidence)
+
+
+#: One read-only evidence mapping per distinct content: most links say the
+#: same few things ("7 shared words, same figure"), and a million links
+#: with a dict each would hold most of a large run's memory.
+_EVIDENCE: dict[tuple, Mapping[str, Any]] = {}
+
+
+def _shared(evidence: dict[str, Any]) -> Mapping[str, Any]:
+    """``evidence`` (of plain values) as a shared read-only mapping."""
+    key = tuple(evidence.items())
+    found = _EVIDENCE.get(key)
+    if found is None:
+        found = _EVIDENCE[key] = MappingProxyType(evidence)
+    return found
 
 
 def _opposed(
