@@ -95,6 +95,13 @@ def snapshot(db_path: Path) -> dict[str, object]:
             ).fetchone()[0],
             "clusters": sorted(db.execute("SELECT id, claims, outlets, figure_conflict FROM clusters")),
             "cluster_of": dict(db.execute("SELECT id, cluster_id FROM claims WHERE cluster_id IS NOT NULL")),
+            "unlinked": db.execute("SELECT count(*) FROM claims WHERE linked_at IS NULL").fetchone()[0],
+            # clusters whose size disagrees with their members, and members of no cluster
+            "cluster_mismatch": db.execute(
+                "SELECT (SELECT count(*) FROM clusters WHERE claims != "
+                "(SELECT count(*) FROM claims WHERE cluster_id = clusters.id)) + (SELECT count(*) "
+                "FROM claims WHERE cluster_id IS NOT NULL AND cluster_id NOT IN (SELECT id FROM clusters))"
+            ).fetchone()[0],
         }
     finally:
         db.close()
@@ -190,19 +197,24 @@ def crash_links(work: Path, runs: int, documents: int = 300, seed: int = 2) -> d
     duration = time.monotonic() - started
     after = snapshot(done)
     rng = random.Random(seed)
-    result = dict(runs=0, killed=0, corrupt=0, previous_kept=0, new_whole=0, mixed=0)
+    result = dict(runs=0, killed=0, corrupt=0, previous_kept=0, new_whole=0, same_as_reference=0, mixed=0)
     for i in range(runs):
         db = work / f"link{i}.db"
         shutil.copy(base, db)
         result["runs"] += 1
-        result["killed"] += kill_after(claimtrack("link", "--db", str(db)), rng.uniform(0, duration))
+        # half at any moment, half near the end, where the one write happens
+        delay = rng.uniform(0, duration) if i % 2 else rng.uniform(0.7 * duration, 1.05 * duration)
+        result["killed"] += kill_after(claimtrack("link", "--db", str(db)), delay)
         state = snapshot(db)
         result["corrupt"] += state["integrity"] != "ok"
         key = (state["clusters"], state["cluster_of"])
-        if key == (before["clusters"], before["cluster_of"]):
+        if key == (before["clusters"], before["cluster_of"]) and state["unlinked"] == before["unlinked"]:
             result["previous_kept"] += 1
-        elif key == (after["clusters"], after["cluster_of"]):
+        elif state["unlinked"] == 0 and state["cluster_mismatch"] == 0:
+            # committed whole; the same clusters as the reference run unless
+            # the linker's code changed in between (it is being worked on)
             result["new_whole"] += 1
+            result["same_as_reference"] += key == (after["clusters"], after["cluster_of"])
         else:
             result["mixed"] += 1
         for path in work.glob(f"link{i}.db*"):
