@@ -5,12 +5,14 @@ other writers, and for a store upgraded from schema 4."""
 
 from __future__ import annotations
 
+import random
 import sqlite3
 
 import pytest
 import sqlite_utils
 
 from claimtrack import Claim, Document, Figure, fts, normalize, open_store
+from claimtrack.normalize import light_stem, search_form
 from claimtrack.store import MIGRATIONS, WriteBatch, migrate, save_document, search_claims
 
 
@@ -172,3 +174,14 @@ def test_a_schema_4_store_keeps_its_index_when_upgraded(db_path):
         batch.added(again)
     check_index(db)
     assert found(db, "انسحاب") and not found(db, "ارسال")
+
+
+def test_the_search_form_stems_each_word_as_light_stem_does():
+    """search_form strips clitics from the whole text in one pass; word by
+    word with light_stem (how queries are stemmed) gives the same."""
+    rng = random.Random(5)
+    alphabet = "والفبلكاتجحدرسعمنهي 0123\t\n.xy"
+    texts = ["والاستقرار لزعزعه الامن", "وللمرة ال 3 بالف", " و ال  x\tولل "]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in (t for t in texts if not t.isascii()):  # ASCII text is indexed as it is
+        assert search_form(text) == " ".join(light_stem(word) for word in text.split()), text
