@@ -530,7 +530,11 @@ def main() -> None:
         work = Path(tmp)
         print("claimtrack reliability (issue #10); timings are CPU-load dependent, ratios within one run")
         print("\n1. crash safety")
-        print("  import killed with SIGKILL at random moments:", crash_imports(work, 5 if quick else 50))
+        print("  (killed: still running at the kill; mid_import: some but not all documents stored then)")
+        print(
+            "  import killed with SIGKILL at random moments:",
+            crash_imports(work, 5 if quick else 50, 200 if quick else 1000),
+        )
         print("  link killed with SIGKILL at random moments:  ", crash_links(work, 3 if quick else 20))
         print("\n2. concurrency: serve + import + link on one file")
         print("  ", serve_while_writing(work, 100 if quick else 600, 1 if quick else 3))
