@@ -109,7 +109,7 @@ def document_options(function: Callable[..., Any]) -> Callable[..., Any]:
             envvar=TIMEOUT_ENV,
             expose_value=False,
             callback=lambda ctx, param, value: set_plugin_timeout(value),
-            help=f"Seconds each extractor plugin may spend on one document before it is reported and "
+            help=f"Seconds each plugin may spend on one document before it is reported and "
             f"skipped (0: no limit; default {DEFAULT_TIMEOUT:g}); also {TIMEOUT_ENV}.",
         ),
     ]
