@@ -241,12 +241,10 @@ class ArabicExtractor:
         segments: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []  # (lead, all)
         hidden = [(start + m.start(), start + m.end()) for m in _PARENTHESES.finditer(zone)]
         for segment in _SEGMENT.finditer(zone):
-            spans = [
-                (start + segment.start() + m.start(), start + segment.start() + m.end())
-                for m in _TOKEN.finditer(segment.group())
-            ]
-            # "(آفاد)", "(الثلاثاء)": asides, not part of a name or role
-            spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in hidden)]
+            begin, stop = start + segment.start(), start + segment.end()
+            spans = [m.span() for m in _TOKEN.finditer(self.text, begin, stop)]
+            if hidden:  # "(آفاد)", "(الثلاثاء)": asides, not part of a name or role
+                spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in hidden)]
             if not spans:
                 continue
             if any(self.text[a:b] in lexicon.ANONYMITY for a, b in spans[:4]):
