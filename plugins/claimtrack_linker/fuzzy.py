@@ -1,21 +1,24 @@
-"""The default linker: blocked fuzzy matching of normalized claim text, with
-speaker, figures and negation as evidence.
+"""The default linker: blocked fuzzy matching of claims' content words,
+with speaker, figures and negation as evidence.
 
-1. Each claim's normalized text (Arabic letters, diacritics and digits
-   folded) becomes a set of content words, Arabic clitics stripped.
-2. Blocking: each claim is filed under its few rarest words (those shared
-   with at least one other claim). Claims that state the same thing share
-   their rare words; claims that do not, rarely do. Cost grows with the
-   number of claims, not with its square.
-3. Within each block, ``rapidfuzz.process.cdist`` scores every new claim
-   against the block in one call (``token_set_ratio``, so a shortened
-   version or a partial quote of a claim still scores high), with
+1. Each claim becomes a sequence of content words in the form they are
+   compared in (stemmed, synonyms joined, stop and number words dropped:
+   :mod:`claimtrack_linker.words`), then a token per figure's unit.
+2. Blocking: each claim is filed under its rarest words (those shared with
+   another claim, within a budget of block partners). Claims that state the
+   same thing share their rare words; claims that do not, rarely do. Cost
+   grows with the number of claims, not with its square.
+3. The pairs of all blocks are made with numpy, each pair once, and scored
+   in batches with ``rapidfuzz.process.cpdist`` (``token_set_ratio``, so a
+   shortened version or a partial quote of a claim still scores high), with
    ``score_cutoff`` so only candidates come back.
-4. Each candidate pair is checked: a pair whose words differ by a negation
-   ("لن", "not") or by a contrast ("continued"/"stopped", "ارتفع"/"انخفض")
-   is a ``negation``/``contrast`` conflict, kept apart; figures with the
-   same unit and different values make a ``figure`` conflict, linked and
-   flagged; two different named speakers need a near-identical text.
+4. Each candidate pair is checked: it must share enough content words and
+   reach the threshold, lowered by the same speaker or the same figure and
+   raised by different speakers. A pair whose words differ by a negation
+   ("لن", "not"), by a contrast ("continued"/"stopped", "ارتفع"/"انخفض") or
+   by words replaced in place (a changed fact) is kept apart; figures of
+   one unit with different values make a ``figure`` conflict, linked and
+   flagged.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ KEYS_PER_CLAIM = 4
 #: with the archive (Zipf's law) and so does the cost per claim.
 PARTNERS_PER_CLAIM = 32
 #: Candidate pairs made and scored per batch (bounds memory).
-PAIRS_PER_BATCH = 1 << 21
+PAIRS_PER_BATCH = 1 << 19
 #: Blocks larger than this are words too common to tell claims apart
 #: (100, 200 and 400 find the same share of all-pairs links on the 20,000
 #: sample; at a million claims the cap is what keeps the cost linear).
@@ -314,7 +317,7 @@ def candidate_pairs(
     for text in compared:
         frequency.update(set(text.split()))
     block_ids: dict[tuple[str | None, str], int] = {}
-    keys = np.full((len(compared), KEYS_PER_CLAIM), -1, dtype=np.int64)
+    keys = np.full((len(compared), KEYS_PER_CLAIM), -1, dtype=np.int32)
     for index, text in enumerate(compared):
         language = claims[index].language
         rare = sorted((frequency[w], w) for w in set(text.split()) if 1 < frequency[w] <= MAX_BLOCK)
@@ -326,7 +329,7 @@ def candidate_pairs(
             keys[index, slot] = block_ids.setdefault((language, word), len(block_ids))
     del frequency, block_ids
     # Every claim's keys, sorted by block: each block's members together.
-    members = np.repeat(np.arange(len(compared), dtype=np.int64), KEYS_PER_CLAIM)
+    members = np.repeat(np.arange(len(compared), dtype=np.int32), KEYS_PER_CLAIM)
     blocks = keys.ravel()
     order = np.argsort(blocks, kind="stable")
     blocks, members = blocks[order], members[order]
@@ -377,7 +380,7 @@ def _block_pairs(
         a, b, block = a[wanted], b[wanted], block[wanted]
     keys_a, keys_b = keys[a], keys[b]
     shared = (keys_a[:, :, None] == keys_b[:, None, :]).any(axis=2) & (keys_a >= 0)
-    first_shared = np.where(shared, keys_a, np.iinfo(np.int64).max).min(axis=1)
+    first_shared = np.where(shared, keys_a, np.iinfo(keys.dtype).max).min(axis=1)
     once = first_shared == block
     a, b = a[once], b[once]
     return np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1)
