@@ -283,3 +283,35 @@ def test_main_scores_a_stub_linker(monkeypatch, capsys):
     assert report["groups"]["overall"]["different_merged_ok"]
     assert module.main(["--verbose"]) == 0
     assert "not merged" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- the held-out sets
+
+
+HELD_OUT = {"linking-heldout": "h", "linking-heldout2": "h2"}
+
+
+@pytest.mark.parametrize("name", sorted(HELD_OUT))
+def test_held_out_sets_well_formed(name):
+    """Checked for form only: the pairs are never looked at here, so the
+    sets stay held out."""
+    path = ROOT / "datasets" / name / "pairs.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    texts = [" ".join(row[key]["text"].split()) for row in rows for key in ("a", "b")]
+    assert len(texts) == len(set(texts)), "a text appears twice"
+    for language in LANGUAGES:
+        ids = [row["id"] for row in rows if row["language"] == language]
+        assert ids == [f"{HELD_OUT[name]}-{language}-{n:03d}" for n in range(1, len(ids) + 1)]
+    readme = (path.parent / "README.md").read_text(encoding="utf-8")
+    for row in rows:
+        assert set(row) == PAIR_FIELDS and row["note"] in NOTES[row["label"]], row["id"]
+        for key in ("a", "b"):
+            assert set(row[key]) == SIDE_FIELDS
+            dt.date.fromisoformat(row[key]["published"])
+    for language in sorted(LANGUAGES):
+        labels = Counter(row["label"] for row in rows if row["language"] == language)
+        total = sum(labels.values())
+        assert (
+            f"| {language} | {labels['same']} | {labels['conflict']} | {labels['different']} | {total} |"
+            in (readme)
+        )
