@@ -24,6 +24,6 @@ def test_imports_killed_at_random_moments(tmp_path):
 
 @pytest.mark.timeout(240)
 def test_link_killed_at_random_moments_keeps_whole_clusters(tmp_path):
-    result = crash_links(tmp_path, runs=2, documents=150, seed=3)
+    result = crash_links(tmp_path, runs=2, documents=100, seed=3)
     assert result["corrupt"] == result["mixed"] == 0
     assert result["previous_kept"] + result["new_whole"] == 2
