@@ -17,7 +17,7 @@ from reliability import crash_imports, crash_links
 
 @pytest.mark.timeout(240)
 def test_imports_killed_at_random_moments(tmp_path):
-    result = crash_imports(tmp_path, runs=3, documents=300, seed=7)
+    result = crash_imports(tmp_path, runs=3, documents=700, seed=7)
     assert result["runs"] == 3 and result["mid_import"] >= 1  # killed while writing, not before or after
     assert result["corrupt"] == result["partial_documents"] == result["lost"] == result["duplicates"] == 0
 
