@@ -287,7 +287,7 @@ def test_large_feeds_stream_with_the_same_result(runner, tmp_path, monkeypatch):
     import claimtrack_feeds
 
     for name in ("desk-ar.rss", "wire-en.atom"):
-        whole, db_whole = imported(runner, str(FORMATS / name))
+        _, db_whole = imported(runner, str(FORMATS / name))
         rows = sorted(
             (d["url"], d["text"], d["outlet"], d["published"], d["language"], d["source"])
             for d in db_whole["documents"].rows
@@ -338,9 +338,8 @@ def test_streamed_feed_memory_is_bounded_and_breaks_cleanly(tmp_path):
     assert peaks[20_000] < 2 * peaks[2_000], peaks  # 10x the entries, not 10x the memory
 
     seen = []
-    with pytest.raises(FeedSyntaxError) as broken:
-        with feed(450, broken=True).open("rb") as stream:
-            for _data, lines in entry_batches(stream):
-                seen.extend(lines)
+    with pytest.raises(FeedSyntaxError) as broken, feed(450, broken=True).open("rb") as stream:
+        for _data, lines in entry_batches(stream):
+            seen.extend(lines)
     assert len(seen) == 450 and seen[:2] == [3, 4]
     assert broken.value.line == 453

@@ -42,7 +42,7 @@ def test_empty_registry_continuation_is_none():
 
 
 def test_surname_with_the_article_is_not_a_title():
-    """"وأضاف الحداد" after "وزير الطاقة سليم الحداد": a definite surname,
+    """ "وأضاف الحداد" after "وزير الطاقة سليم الحداد": a definite surname,
     read as a one-word role, still points to the person."""
     registry = SpeakerRegistry()
     minister = registry.resolve(SpeakerRef("سليم الحداد", "وزير الطاقة"))
