@@ -533,7 +533,7 @@ def main() -> None:
         print("  (killed: still running at the kill; mid_import: some but not all documents stored then)")
         print(
             "  import killed with SIGKILL at random moments:",
-            crash_imports(work, 5 if quick else 50, 200 if quick else 1000),
+            crash_imports(work, 5 if quick else 50, 700 if quick else 1000),
         )
         print("  link killed with SIGKILL at random moments:  ", crash_links(work, 3 if quick else 20))
         print("\n2. concurrency: serve + import + link on one file")
