@@ -19,6 +19,10 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
+from claimtrack_claimreview.reader import read_claimreview
+from claimtrack_feeds import _read_streamed, read_feed
+from claimtrack_html import read_html
+
 from claimtrack import Document, find_dates, find_figures, fold_with_offsets, light_stem, normalize
 from claimtrack.importers import read_claims, read_csv, read_jsonl, read_text
 from claimtrack.importing import ImportProblem, Source
@@ -107,6 +111,10 @@ IMPORTERS: dict[str, tuple[Callable[[Source], object], str]] = {
     "csv": (read_csv, ".csv"),
     "claims (jsonl)": (read_claims, ".jsonl"),
     "claims (csv)": (read_claims, ".csv"),
+    "html": (read_html, ".html"),
+    "feed": (read_feed, ".rss"),
+    "feed (streamed)": (_read_streamed, ".rss"),
+    "claimreview": (read_claimreview, ".jsonld"),
 }
 
 

@@ -43,6 +43,7 @@ from claimtrack.model import (
     Review,
     Speaker,
     parse_iso_date,
+    safe_url,
     stable_id,
     within,
 )
@@ -121,6 +122,7 @@ __all__ = [
     "ratings",
     "read_bounded",
     "reviewed_items",
+    "safe_url",
     "search_form",
     "stable_id",
     "within",

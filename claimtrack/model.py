@@ -269,6 +269,15 @@ def within(spans: Iterable[SpanT], start: int, end: int) -> list[SpanT]:
     return [span for span in spans if start <= span.start and span.end <= end]
 
 
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) link, else None: importers keep
+    ``javascript:`` and other schemes out of the store, and pages never link
+    them."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 def parse_iso_date(value: str | None) -> dt.date | None:
     """The date part of an ISO 8601 string, or None if it is not one."""
     if not value:

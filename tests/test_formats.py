@@ -343,3 +343,36 @@ def test_streamed_feed_memory_is_bounded_and_breaks_cleanly(tmp_path):
             seen.extend(lines)
     assert len(seen) == 450 and seen[:2] == [3, 4]
     assert broken.value.line == 453
+
+
+def test_hostile_claimreview_and_feed_urls_stay_out(runner, tmp_path):
+    """Script payloads stay text; javascript: and other non-http(s) URLs
+    never reach the store; a huge attribute is only text."""
+    review = {
+        "@type": "ClaimReview",
+        "url": "javascript:alert(1)",
+        "claimReviewed": "<script>alert(2)</script> the dam will open",
+        "author": {
+            "@type": "Organization",
+            "name": "<img src=x onerror=alert(3)>",
+            "url": "data:text/html,x",
+        },
+        "reviewRating": {"alternateName": "False", "ratingExplanation": "x" * 2_000_000},
+        "itemReviewed": {"appearance": [{"url": "javascript:alert(4)"}, {"url": "https://ok.example/a"}]},
+    }
+    (tmp_path / "bad.jsonld").write_text(json.dumps(review), encoding="utf-8")
+    feed = (
+        '<rss version="2.0"><channel><title>T</title><item><title>x</title>'
+        "<link>javascript:alert(5)</link><description>The minister said the dam will open.</description>"
+        "</item></channel></rss>"
+    )
+    (tmp_path / "bad.rss").write_text(feed, encoding="utf-8")
+    result, db = imported(runner, "bad.jsonld", "bad.rss")
+    assert result.exit_code == 0, result.output
+    [stored] = db["reviews"].rows
+    assert stored["url"] is None and stored["reviewer_url"] is None
+    assert stored["reviewer"] == "<img src=x onerror=alert(3)>"  # text, escaped where shown
+    assert [a["url"] for a in db["appearances"].rows] == ["https://ok.example/a"]
+    assert db.execute("SELECT count(*) FROM documents WHERE url LIKE 'javascript:%'").fetchone()[0] == 0
+    exported = json.loads(runner.invoke(cli, ["export", "--format", "claimreview", "--db", "x.db"]).stdout)
+    assert "javascript" not in json.dumps(exported)

@@ -30,6 +30,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 from rapidfuzz import fuzz
 
+from claimtrack.model import safe_url
 from claimtrack.normalize import has_arabic, light_stem, normalize
 
 CSS_PATH = "/-/claimtrack.css"
@@ -85,14 +86,6 @@ def asgi_wrapper(datasette):
         return normalized_search
 
     return wrap
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) links from article data: a ``javascript:`` URL is shown
-    as nothing, never linked."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
 
 
 def _number(value: float | None) -> str:

@@ -23,6 +23,7 @@ from claimtrack import (
     build_review,
     parse_iso_date,
     read_bounded,
+    safe_url,
 )
 from claimtrack_claimreview.jsonld import first, json_values, ld_json_blocks, name_of, text_of, types_of
 
@@ -106,7 +107,9 @@ def _speaker(author: Any) -> Speaker | None:
 
 def _appearance(work: Any, is_first: bool = False) -> Appearance | None:
     work = first(work)
-    url = work if isinstance(work, str) else text_of(work.get("url")) if isinstance(work, dict) else None
+    url = safe_url(
+        work if isinstance(work, str) else text_of(work.get("url")) if isinstance(work, dict) else None
+    )
     if not url:
         return None
     published = outlet = None
@@ -185,9 +188,9 @@ def _from_ld(review: dict[str, Any]) -> Document | str:
         "best_rating": _number(rating.get("bestRating")),
         "worst_rating": _number(rating.get("worstRating")),
         "explanation": text_of(rating.get("ratingExplanation")),
-        "url": text_of(review.get("url")),
+        "url": safe_url(text_of(review.get("url"))),
         "reviewer": name_of(author),
-        "reviewer_url": text_of(author.get("url")) if isinstance(author, dict) else None,
+        "reviewer_url": safe_url(text_of(author.get("url"))) if isinstance(author, dict) else None,
         "reviewed_on": _date(review.get("datePublished")),
         "headline": text_of(review.get("headline")) or text_of(review.get("name")),
         "language": name_of(first(language)) if isinstance(first(language), dict) else text_of(language),
@@ -216,9 +219,9 @@ def _from_api(entry: dict[str, Any]) -> Document | str:
         site = f"https://{site}"
     fields = {
         "rating": label,
-        "url": text_of(review.get("url")),
+        "url": safe_url(text_of(review.get("url"))),
         "reviewer": text_of(publisher.get("name")),
-        "reviewer_url": site,
+        "reviewer_url": safe_url(site),
         "reviewed_on": _date(review.get("reviewDate")),
         "headline": text_of(review.get("title")),
         "language": text_of(review.get("languageCode")),

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from claimtrack import Document, Importer, ImportProblem, Source, hookimpl, read_bounded
+from claimtrack import Document, Importer, ImportProblem, Source, hookimpl, read_bounded, safe_url
 
 _MAX_BYTES = 256 * 1024 * 1024
 _FEED_START = re.compile(rb"<(?:rss|feed|rdf:RDF)\b")
@@ -118,7 +118,7 @@ def _documents(name: str, parsed, lines: list[int | None], first: int) -> Iterat
         content = entry.get("content") or []
         body = _text(content[0].get("value", "")) if content else _text(entry.get("summary", ""))
         title = _text(entry.get("title", "")) or None
-        link = entry.get("link") or None
+        link = safe_url(entry.get("link"))
         if not (body or title):
             yield ImportProblem(name, f"entry {number} has no text and no title", line)
             continue

@@ -24,6 +24,7 @@ from claimtrack import (
     hookimpl,
     parse_iso_date,
     read_bounded,
+    safe_url,
 )
 
 _MAX_BYTES = 64 * 1024 * 1024
@@ -79,7 +80,7 @@ def _article(source: Source, data: bytes) -> Document | ImportProblem:
     match = _LANGUAGE.match(language or "")
     return Document(
         text=text or title or "",
-        url=getattr(found, "url", None) or source.url,
+        url=safe_url(getattr(found, "url", None)) or source.url,
         outlet=getattr(found, "sitename", None) or None,
         title=title,
         published=published if parse_iso_date(published) else None,
