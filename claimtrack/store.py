@@ -256,6 +256,12 @@ def _migration_5(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """An index on import_errors.source: every stored document clears its
+    source's earlier errors, which scanned the whole table."""
+    db.execute("CREATE INDEX import_errors_source ON import_errors(source)")
+
+
 #: Migration n brings a store from schema version n-1 to n. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
@@ -263,6 +269,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_3,
     _migration_4,
     _migration_5,
+    _migration_6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -517,15 +524,17 @@ def save_document(
             ],
         )
         claim_ids = [claim.id for claim in claims]
-        placeholders = ", ".join("?" * len(claim_ids))
         if again:
+            # The ids as one JSON parameter: SQLite allows at most 32,766
+            # parameters, and a hostile document may hold more claims.
+            ids = json.dumps(claim_ids)
             db.execute(
-                f"DELETE FROM claims WHERE document_id = ? AND id NOT IN ({placeholders})",
-                [doc_id, *claim_ids],
+                "DELETE FROM claims WHERE document_id = ? AND id NOT IN (SELECT value FROM json_each(?))",
+                [doc_id, ids],
             )
-        if claim_ids and again:
-            db.execute(f"DELETE FROM figures WHERE claim_id IN ({placeholders})", claim_ids)
-            db.execute(f"DELETE FROM dates WHERE claim_id IN ({placeholders})", claim_ids)
+            if claim_ids:
+                db.execute("DELETE FROM figures WHERE claim_id IN (SELECT value FROM json_each(?))", [ids])
+                db.execute("DELETE FROM dates WHERE claim_id IN (SELECT value FROM json_each(?))", [ids])
         speaker_ids: dict[int, str] = {}  # by object: Speaker.id normalizes the name
         claim_rows = []
         figure_rows = []

@@ -201,3 +201,17 @@ def test_write_batch_keeps_whole_documents_and_reports_after_commit(db_path):
     assert committed == [good.url]
     assert [d["url"] for d in db["documents"].rows] == [good.url]
     assert db["claims"].count == 2  # the bad document left nothing behind
+
+
+def test_a_document_with_more_claims_than_sqlite_parameters(tmp_path):
+    """Re-saving a document replaces its rows by id lists passed as one JSON
+    parameter: SQLite allows at most 32,766 parameters per statement."""
+    db = open_store(tmp_path / "many.db")
+    text = "x" * 40_000
+    document = Document(text=text, url="https://many.example/1")
+    claims = [Claim(text="x", start=i, end=i + 1) for i in range(33_000)]
+    for claim in claims:
+        claim.document_id = document.id
+    save_document(db, document, claims, lambda text, language: text)
+    save_document(db, document, claims[:32_999], lambda text, language: text)  # again, one claim fewer
+    assert db["claims"].count == 32_999
