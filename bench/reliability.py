@@ -311,6 +311,36 @@ def hostile_files(work: Path) -> Iterator[tuple[str, str, bytes, int, int]]:
     yield "lone surrogates", ".jsonl", b"\n".join(surrogates) + b"\n", 1, 2
     csv = "text,url\n" + '"قال الوزير إن 2500 جندي",u1\n' + "\x00bad,u2\n" + '"unclosed,u3\n'
     yield "CSV with NUL and an unclosed quote", ".csv", csv.encode(), 2, 1
+    page = (
+        '<html><head><script>alert(1)</script></head><body onload="alert(2)"><article>'
+        f'<p style="{"x" * 5_000_000}">{good["text"]} وأضاف أن القوات ستبقى أسبوعا.</p>'
+        '<p><a href="javascript:alert(3)">رابط</a></p><iframe src="javascript:alert(4)"></iframe>'
+        "</article></body></html>"
+    )
+    yield "HTML with scripts, handlers, javascript: URLs, a 5 MB attribute", ".html", page.encode(), 1, 0
+    review = {
+        "@type": "ClaimReview",
+        "url": "javascript:alert(5)",
+        "claimReviewed": "<script>alert(6)</script> " + good["text"],
+        "reviewRating": {"alternateName": "زائف"},
+        "itemReviewed": {"appearance": [{"url": "javascript:alert(7)"}], "deep": [[[[[[[[[[]]]]]]]]]]},
+    }
+    reviews = [review, {"@type": "ClaimReview", "reviewRating": {"alternateName": "x"}}, {"x": "[" * 100}]
+    yield "JSON-LD with scripts, javascript: URLs, a bad item", ".jsonld", json.dumps(reviews).encode(), 1, 1
+    entries = [
+        f"<item><title>t{i}</title><link>{link}</link><description>{text}</description></item>"
+        for i, (link, text) in enumerate(
+            [
+                ("https://e.org/1", good["text"]),
+                ("javascript:alert(8)", ""),
+                ("", ""),
+                ("https://e.org/2", "x"),
+            ]
+        )
+    ]
+    feed = '<rss version="2.0"><channel><title>T</title>' + "".join(entries) + "</channel></rss>"
+    # the javascript: link is dropped, so that headline has nowhere to be read: reported
+    yield "feed with broken entries and javascript: links", ".rss", feed.encode(), 2, 2
 
 
 def import_hostile(work: Path) -> list[dict[str, object]]:
@@ -387,6 +417,47 @@ def stream_big_file(work: Path, size: int) -> dict[str, object]:
         long_lines=long_lines,
         reported=err.count("line longer than"),
         documents=len(state["claims"]),
+        peak_memory_mib=round(peak / 1024),
+        exit=process.returncode,
+    )
+    path.unlink()
+    return result
+
+
+def million_entry_feed(work: Path, entries: int) -> dict[str, object]:
+    """Read a feed of ``entries`` entries (far past the size parsed whole)
+    in a child process: documents read, problems, seconds and peak memory.
+    Reading, not storing: extraction would take the run's hours, and the
+    store's memory is bounded already (see big file)."""
+    path = work / "million.rss"
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Wire</title>\n')
+        for i in range(entries):
+            out.write(
+                f"<item><title>Entry {i}</title><link>https://wire.example/{i}</link>"
+                f"<description>The minister said {i} troops arrived on Friday.</description></item>\n"
+            )
+        out.write("</channel></rss>\n")
+    code = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from claimtrack import Document, Source\n"
+        "from claimtrack_feeds import read_feed\n"
+        "documents = problems = 0\n"
+        "for item in read_feed(Source(sys.argv[1], path=Path(sys.argv[1]))):\n"
+        "    documents += isinstance(item, Document)\n"
+        "    problems += not isinstance(item, Document)\n"
+        "print(documents, problems, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    started = time.monotonic()
+    process = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, timeout=3600)
+    documents, problems, peak = (int(x) for x in process.stdout.split())
+    result = dict(
+        entries=entries,
+        bytes=path.stat().st_size,
+        documents=documents,
+        problems=problems,
+        seconds=round(time.monotonic() - started, 1),
         peak_memory_mib=round(peak / 1024),
         exit=process.returncode,
     )
@@ -549,6 +620,7 @@ def main() -> None:
         for row in import_hostile(work):
             print("  ", row)
         print("   big file:", stream_big_file(work, (80 << 20) if quick else args.big))
+        print("   feed of many entries:", million_entry_feed(work, 20_000 if quick else 1_000_000))
         print("\n5. plugins that raise, hang, return malformed claims")
         print("  ", plugin_faults(work, 5 if quick else 20))
         print("\n6. the published store is read-only to visitors")
