@@ -118,6 +118,11 @@ def document_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
+def _count(number: int, word: str) -> str:
+    """ "1 claim", "12 claims"."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
 def _fail(message: str) -> None:
     click.echo(f"claimtrack: error: {message}", err=True)
 
@@ -168,8 +173,8 @@ def import_(paths, format_, outlet, published, url, title, lang, db_path):
         skipped += f", kept the full text of {len(report.kept_longer)} articles over their feed summaries"
     failures = len(report.problems) + report.plugin_problems
     click.echo(
-        f"Imported {report.documents} documents, {report.claims} claims into {db_path}"
-        + (f" ({failures} errors)" if failures else "")
+        f"Imported {_count(report.documents, 'document')}, {_count(report.claims, 'claim')} into {db_path}"
+        + (f" ({_count(failures, 'error')})" if failures else "")
         + skipped,
         err=True,
     )
@@ -290,7 +295,7 @@ def claims(db_path, search, speaker, limit, as_json):
         return
     for row in rows:
         click.echo(_format_claim(row))
-    click.echo(f"{len(rows)} claims", err=True)
+    click.echo(_count(len(rows), "claim"), err=True)
 
 
 @cli.command()
@@ -374,7 +379,7 @@ def link(db_path, threshold, rebuild, linker_name, as_json):
         f"{report.comparisons} comparisons"
     )
     if checked:
-        click.echo(f"{checked} claims are, or repeat, a reviewed claim (claims.checked_by)")
+        click.echo(f"{_count(checked, 'claim')} reviewed or repeating a reviewed claim (claims.checked_by)")
 
 
 def _existing_store(db_path: str):
@@ -519,4 +524,4 @@ def export(format_, output, db_path):
         finally:
             if os.path.exists(partial):
                 os.remove(partial)
-    click.echo(f"Exported {count} records as {format_}", err=True)
+    click.echo(f"Exported {_count(count, 'record')} as {format_}", err=True)

@@ -29,7 +29,7 @@ def test_import_text_file(runner, tmp_path, db_path):
         runner, "import", "a.txt", "--db", db_path, "--outlet", "Test", "--published", "2024-03-01"
     )
     assert result.exit_code == 0, result.output
-    assert "Imported 1 documents" in result.output
+    assert "Imported 1 document" in result.output
     [document] = rows(db_path, "documents")
     assert document["outlet"] == "Test" and document["published"] == "2024-03-01"
     assert document["language"] == "ar" and document["source"] == "a.txt"

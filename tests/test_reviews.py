@@ -182,7 +182,7 @@ def test_new_repeat_of_a_reviewed_claim_is_marked_when_linked(runner, tmp_path):
     assert runner.invoke(cli, ["review", power["id"], "--rating", "زائف", "--db", "x.db"]).exit_code == 0
     runner.invoke(cli, ["import", str(FORMATS / "desk-ar.rss"), "--db", "x.db"])
     result = runner.invoke(cli, ["link", "--db", "x.db"])
-    assert "claims are, or repeat, a reviewed claim" in result.output
+    assert "reviewed or repeating a reviewed claim" in result.output
     repeat = db.execute(
         "SELECT c.checked_by FROM claims c JOIN documents d ON d.id = c.document_id "
         "WHERE d.outlet = 'موقع الخبر اليومي' AND c.text LIKE '%4500%'"
