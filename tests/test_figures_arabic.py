@@ -609,3 +609,10 @@ def test_a_megabyte_of_news_finishes(seed_text):
     text = (seed_text * (MEGABYTE // len(seed_text) + 1))[:MEGABYTE]
     found = claimtrack.find_figures(text, "ar")
     assert len(found) >= 3 * (MEGABYTE // len(seed_text))
+
+
+def test_votes_are_counted():
+    from .extraction import check_figure
+
+    check_figure("حصل المرشح على 12 ألف صوت", {"value": 12000, "unit": "vote"}, "ar")
+    check_figure("نال 5 أصوات فقط", {"value": 5, "unit": "vote"}, "ar")

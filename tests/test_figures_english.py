@@ -389,3 +389,21 @@ def test_a_megabyte_of_pathological_text_finishes(fragment):
     text = (fragment * (MEGABYTE // len(fragment) + 1))[:MEGABYTE]
     found = claimtrack.find_figures(text, "en")
     assert all(text[f.start : f.end] == f.raw for f in found[:1000])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "m" before any unit is million: a unit after metres would be a second unit
+        ("output reached 3m tonnes", {"raw": "3m tonnes", "value": 3e6, "unit": "ton"}),
+        ("1.2m barrels of oil a day", {"raw": "1.2m barrels", "value": 1.2e6, "unit": "barrel"}),
+        ("some 3m years ago", {"value": 3e6, "unit": "year"}),
+        # capital M is never metres
+        ("she won 2.5M votes", {"raw": "2.5M votes", "value": 2.5e6, "unit": "vote"}),
+        ("30K votes were cast", {"raw": "30K votes", "value": 3e4, "unit": "vote"}),
+        # "m" alone, or before a word that is no unit, is metres
+        ("a 5m wall", {"raw": "5m", "value": 5, "unit": "m"}),
+    ],
+)
+def test_scale_letters_before_units(text, expected):
+    check_figure(text, expected, "en")

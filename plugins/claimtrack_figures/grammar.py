@@ -287,8 +287,11 @@ class _Parser:
                 return None
             return self.infos[i].digits
         if kind == "lat" and after_digits and self.infos[i].key in MONEY_SCALES:
-            after = self.unit_word(i + 1)
-            if money or (after and after[1].kind not in ("measure", "time")) or self.key(i + 1) == "of":
+            # "M"/"B" are always scales ("2.5M votes": metres are "m"); "m"/"b"
+            # are next to money, before "of", or before any unit ("3m tonnes",
+            # "1.2m barrels", "5m people": a unit after metres would be a
+            # second unit); otherwise "m" is metres ("a 5m wall").
+            if money or self.infos[i].text.isupper() or self.unit_word(i + 1) or self.key(i + 1) == "of":
                 return "", MONEY_SCALES[self.infos[i].key]
             return None
         return self.infos[i].number
