@@ -376,3 +376,34 @@ def test_hostile_claimreview_and_feed_urls_stay_out(runner, tmp_path):
     assert db.execute("SELECT count(*) FROM documents WHERE url LIKE 'javascript:%'").fetchone()[0] == 0
     exported = json.loads(runner.invoke(cli, ["export", "--format", "claimreview", "--db", "x.db"]).stdout)
     assert "javascript" not in json.dumps(exported)
+
+
+def test_feeds_read_in_linear_time():
+    """8x the entries, at most 13x the time (entry lines were once counted
+    from the start of the file for every entry: quadratic)."""
+    import io
+    import time
+
+    from claimtrack import Source
+    from claimtrack_feeds import read_feed
+
+    def seconds(entries: int) -> float:
+        data = (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>\n'
+            + "".join(
+                f"<item><title>E{i}</title><link>https://w.example/{i}</link>"
+                f"<description>The minister said {i} troops arrived.</description></item>\n"
+                for i in range(entries)
+            )
+            + "</channel></rss>\n"
+        ).encode()
+        best = float("inf")
+        for _ in range(2):
+            started = time.process_time()
+            count = sum(1 for _ in read_feed(Source("w.rss", stream=io.BytesIO(data))))
+            best = min(best, time.process_time() - started)
+        assert count == entries
+        return best
+
+    small, large = seconds(2_000), seconds(16_000)
+    assert large < 13 * small, (small, large)  # measured: 9.6x; counting from the start: 15x and growing
