@@ -384,8 +384,9 @@ def test_feeds_read_in_linear_time():
     import io
     import time
 
-    from claimtrack import Source
     from claimtrack_feeds import read_feed
+
+    from claimtrack import Source
 
     def seconds(entries: int) -> float:
         data = (
