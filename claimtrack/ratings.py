@@ -149,12 +149,22 @@ class Ratings:
         return len(self._table)
 
 
+_cached: tuple[tuple[object, ...], Ratings] | None = None
+
+
 def get_ratings() -> Ratings:
-    """:data:`LABELS` with every plugin's ``register_rating_labels`` additions."""
+    """:data:`LABELS` with every plugin's ``register_rating_labels`` additions.
+
+    Built once per set of implementing plugins (importing thousands of
+    reviews asks for every one of them), again when a plugin is added."""
+    global _cached
     from claimtrack.plugins import get_plugin_manager
 
+    caller = get_plugin_manager().hook.register_rating_labels
+    key = (caller, *(impl.plugin for impl in caller.get_hookimpls()))
+    if _cached is not None and _cached[0] == key:
+        return _cached[1]
     ratings = Ratings()
-    get_plugin_manager().hook.register_rating_labels(
-        register=lambda label, scale: ratings.add({label: scale})
-    )
+    caller(register=lambda label, scale: ratings.add({label: scale}))
+    _cached = (key, ratings)
     return ratings

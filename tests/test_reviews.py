@@ -71,6 +71,8 @@ def test_label_table_only_maps_to_the_scale():
 
 
 def test_hook_register_rating_labels(runner):
+    assert claimtrack.ratings.get_ratings().scale_of("flip flop") is None  # built (and cached) before
+
     class Desk:
         @hookimpl
         def register_rating_labels(self, register):

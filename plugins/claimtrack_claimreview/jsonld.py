@@ -67,6 +67,7 @@ def _elements(text: str, parsed: list) -> Iterator[tuple[int, Any]]:
     """The elements of the top-level array in ``text`` with their lines
     (``parsed`` is the already-decoded array, used when scanning fails)."""
     position = _SPACE.match(text).end() + 1  # after "["
+    line, counted = 1, 0  # newlines counted once, up to ``counted``: linear
     for value in parsed:
         position = _SPACE.match(text, position).end()
         try:
@@ -74,7 +75,9 @@ def _elements(text: str, parsed: list) -> Iterator[tuple[int, Any]]:
         except (json.JSONDecodeError, RecursionError):
             yield 1, value
             continue
-        yield _line(text, position), value
+        line += text.count("\n", counted, position)
+        counted = position
+        yield line, value
         position = _SPACE.match(text, end).end() + 1  # past the ","
 
 
