@@ -25,6 +25,11 @@ PAYLOAD = (
     '<img src=x onerror="window.__pwned = 2"> مستقر تماما.'
 )
 
+CLUSTER_PAYLOAD = (
+    'قال الوزير أحمد <img src=x onerror="window.__pwned = 6"> السالم إن المعبر '
+    "<script>window.__pwned = 11</script> سيفتح أمام الشاحنات يوم الأحد المقبل بعد أسبوعين من الإغلاق."
+)
+
 try:
     from playwright.sync_api import sync_playwright
 except ImportError:  # pragma: no cover - depends on the environment
@@ -50,14 +55,31 @@ def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     db_path = tmp / "demo.db"
     (tmp / "hostile.txt").write_text(PAYLOAD, encoding="utf-8")
+    for n in (1, 2):  # one hostile claim from two outlets: a cluster, for the custom pages
+        (tmp / f"repeated-{n}.txt").write_text(
+            f'---\noutlet: <img src=x onerror="window.__pwned = 3"> outlet {n}\n'
+            f"title: <script>window.__pwned = 4</script>\nurl: javascript:window.__pwned = {n}\n---\n"
+            f"{CLUSTER_PAYLOAD}\n",
+            encoding="utf-8",
+        )
     runner = CliRunner()
     paths = [
         str(ROOT / "datasets" / "arabic" / "articles"),
         str(ROOT / "datasets" / "samples"),
         str(tmp / "hostile.txt"),
+        str(tmp / "repeated-1.txt"),
+        str(tmp / "repeated-2.txt"),
     ]
     assert runner.invoke(cli, ["import", *paths, "--db", str(db_path)]).exit_code == 0
     assert runner.invoke(cli, ["link", "--db", str(db_path)]).exit_code == 0
+    [cluster] = open_store(db_path).execute(
+        "SELECT cluster_id FROM claims WHERE text LIKE '%__pwned = 11%' AND cluster_id IS NOT NULL LIMIT 1"
+    )
+    review = ["review", cluster[0], "--rating", '<b onmouseover="window.__pwned = 7">زائف</b>']
+    review += ["--scale", "false", "--reviewer", "<script>window.__pwned = 8</script>"]
+    review += ["--explanation", '<img src=x onerror="window.__pwned = 9">']
+    review += ["--url", "javascript:window.__pwned = 10", "--db", str(db_path)]
+    assert runner.invoke(cli, review).exit_code == 0
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "claimtrack", "serve", "--db", str(db_path), "--port", str(port)],
@@ -147,3 +169,29 @@ def test_article_text_is_shown_never_run(site):
         assert page.evaluate("window.__pwned") is None, path
     page.goto(site["base"] + "/demo/documents")
     assert page.locator("text=<script>window.__pwned = 1</script>").count() >= 1
+
+
+def test_custom_pages_escape_what_they_show(site):
+    """The cluster page (claims, outlets, titles, links, reviews) and the
+    speaker page, with markup in every field, in Chromium: shown as text,
+    never run, never linked to javascript:."""
+    db = open_store(site["db"])
+    [(cluster,)] = db.execute(
+        "SELECT cluster_id FROM claims WHERE text LIKE '%__pwned = 11%' AND cluster_id IS NOT NULL LIMIT 1"
+    ).fetchall()
+    [(speaker,)] = db.execute("SELECT id FROM speakers WHERE name LIKE '%__pwned = 6%'").fetchall()
+    page = site["page"]
+    pages = {f"/demo/-/cluster/{cluster}": "__pwned = 11", f"/demo/-/speaker/{speaker}": "__pwned = 6"}
+    for path, shown in pages.items():  # the claim on the cluster page, the name on the speaker page
+        page.goto(site["base"] + path)
+        page.wait_for_load_state()
+        page.mouse.move(300, 300)
+        page.hover("body")
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.locator('a[href^="javascript:"]').count() == 0, path
+        assert shown in page.inner_text("body"), path
+    page.goto(f"{site['base']}/demo/-/cluster/{cluster}")
+    body = page.inner_text("body")
+    for shown in ("window.__pwned = 3", "window.__pwned = 7", "window.__pwned = 8", "window.__pwned = 9"):
+        assert shown in body, shown  # outlet, rating, reviewer, explanation: visible text
+    page.screenshot(path=str(site["shots"] / "hostile-cluster.png"))
