@@ -53,8 +53,9 @@ class Source:
         if self.stream is None and self.url is not None:
             self.stream = io.BytesIO(_fetch(self.url))
         if self.stream is not None:
-            self.stream.seek(0) if self.stream.seekable() else None
-            return _Unclosed(self.stream)
+            if self.stream.seekable():
+                self.stream.seek(0)  # after peek()
+            return self.stream
         assert self.path is not None
         return self.path.open("rb")
 
@@ -80,48 +81,6 @@ class Source:
         if self.url is not None:
             return PurePosixPath(urllib.parse.urlsplit(self.url).path).suffix.lower()
         return ""
-
-
-class _Unclosed(io.BufferedIOBase):
-    """A stream importers may close (``with source.open()``) while the
-    source keeps it for the next reader."""
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
-
-    def read(self, size: int | None = -1) -> bytes:
-        return self._stream.read(size)
-
-    def read1(self, size: int = -1) -> bytes:
-        read1 = getattr(self._stream, "read1", self._stream.read)
-        return read1(size)
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        data = self._stream.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-    def readline(self, size: int | None = -1) -> bytes:
-        return self._stream.readline(size)
-
-    def __iter__(self) -> Iterator[bytes]:
-        return iter(self._stream)
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return self._stream.seekable()
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self._stream.seek(offset, whence)
-
-    def peek(self, size: int = 0) -> bytes:
-        peek = getattr(self._stream, "peek", None)
-        return peek(size) if peek else b""
-
-    def close(self) -> None:
-        pass
 
 
 def _fetch(url: str) -> bytes:

@@ -9,6 +9,7 @@ import shutil
 import threading
 from pathlib import Path
 
+import claimtrack_claimreview
 import pytest
 
 import claimtrack
@@ -408,3 +409,19 @@ def test_feeds_read_in_linear_time():
 
     small, large = seconds(2_000), seconds(16_000)
     assert large < 13 * small, (small, large)  # measured: 9.6x; counting from the start: 15x and growing
+
+
+def test_claimreview_and_articles_on_stdin_are_told_apart(runner):
+    """Standard input has no suffix: ClaimReview is recognized by content,
+    anything else stays a text article."""
+    review = (FORMATS / "factcheck-api.json").read_text(encoding="utf-8")
+    result = runner.invoke(cli, ["import", "-", "--db", "x.db"], input=review)
+    assert result.exit_code == 0, result.output
+    assert claimtrack.open_store("x.db")["reviews"].count == 2
+    result = runner.invoke(
+        cli, ["import", "-", "--db", "y.db"], input="The minister said talks would resume."
+    )
+    assert result.exit_code == 0, result.output
+    assert [d["importer"] for d in claimtrack.open_store("y.db")["documents"].rows] == ["text"]
+    article = b'{"text": "The minister said the claimReview of the bridge would take two years."}'
+    assert not claimtrack_claimreview.looks_like_claimreview(article)

@@ -19,11 +19,21 @@ from claimtrack import Exporter, Importer, hookimpl
 from claimtrack_claimreview.reader import read_claimreview
 from claimtrack_claimreview.writer import write_claimreview
 
+
+def looks_like_claimreview(head: bytes) -> bool:
+    """JSON that names a ClaimReview (or the API's claimReview) early on: a
+    URL or standard input with no telling suffix."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[") and (
+        b"ClaimReview" in head or b'"claimReview"' in head
+    )
+
+
 IMPORTER = Importer(
     "claimreview",
     read_claimreview,
     (".jsonld", ".json"),
     "schema.org ClaimReview (JSON-LD, JSON Lines, HTML with ld+json) or a Fact Check Tools API response.",
+    detect=looks_like_claimreview,
 )
 EXPORTER = Exporter(
     "claimreview", write_claimreview, ".json", "schema.org ClaimReview JSON-LD, one object per review."
