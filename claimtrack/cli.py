@@ -438,10 +438,7 @@ def review(
         review_id = add_review(db, target, verdict)
     except ReviewError as exc:
         raise click.ClickException(str(exc)) from exc
-    row = db.execute("SELECT * FROM reviews WHERE id = ?", [review_id]).fetchone()
-    stored = dict(
-        zip([d[0] for d in db.execute("SELECT * FROM reviews LIMIT 0").description], row, strict=True)
-    )
+    stored = db["reviews"].get(review_id)
     if as_json:
         click.echo(json.dumps(stored, ensure_ascii=False))
         return

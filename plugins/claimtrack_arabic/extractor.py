@@ -39,6 +39,7 @@ from claimtrack import (
     Figure,
     SpeakerRef,
     SpeakerRegistry,
+    attribution_confidence,
     fold_chars,
     fold_with_offsets,
     original_offset,
@@ -364,10 +365,7 @@ class ArabicExtractor:
 
     def _claim(self, item: _Found, speaker) -> Claim:
         start, end = self._orig(item.start), self._orig(item.end)
-        explicit = item.ref is not None and (item.ref.name or item.ref.role)
-        confidence = 0.9 if explicit else 0.75
-        if item.kind == "direct":
-            confidence += 0.05
+        explicit = item.ref is not None and bool(item.ref.name or item.ref.role)
         return Claim.spanning(
             self.original,
             start,
@@ -376,7 +374,7 @@ class ArabicExtractor:
             self.dates,
             kind=item.kind,
             speaker=speaker,
-            confidence=round(confidence, 2),
+            confidence=attribution_confidence(explicit, item.kind),
             recipient=item.recipient,
             cue=item.cue,
         )

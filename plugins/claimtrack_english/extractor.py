@@ -28,7 +28,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from claimtrack import Claim, DateMention, Document, Figure, SpeakerRef, SpeakerRegistry, normalize, within
+from claimtrack import (
+    Claim,
+    DateMention,
+    Document,
+    Figure,
+    SpeakerRef,
+    SpeakerRegistry,
+    attribution_confidence,
+    normalize,
+    within,
+)
 from claimtrack_english import lexicon
 
 _OPEN_CLOSE = {"“": "”", "«": "»"}
@@ -461,8 +471,7 @@ class EnglishExtractor:
 
     def _claim(self, item: _Found, speaker) -> Claim:
         start, end = self._trim(item.start, item.end)
-        explicit = item.ref is not None and (item.ref.name or item.ref.role)
-        confidence = (0.9 if explicit else 0.75) + (0.05 if item.kind == "direct" else 0)
+        explicit = item.ref is not None and bool(item.ref.name or item.ref.role)
         return Claim.spanning(
             self.text,
             start,
@@ -471,7 +480,7 @@ class EnglishExtractor:
             self.dates,
             kind=item.kind,
             speaker=speaker,
-            confidence=round(confidence, 2),
+            confidence=attribution_confidence(explicit, item.kind),
             recipient=item.recipient,
             cue=item.cue,
         )
