@@ -60,7 +60,39 @@ def test_languages_never_mix_and_shortened_quotes_link():
 
 def test_clusters_of_keeps_groups_and_ignores_separating_links():
     links = [Link("a", "b", 90), Link("b", "c", 90, "negation"), Link("d", "e", 90, "figure")]
-    assert clusters_of("abcdef", links, groups=[["e", "f"]]) == [["a", "b"], ["d", "e", "f"]]
+    assert clusters_of("abcdef", links, groups=[["e", "f"]], join_share=0) == [["a", "b"], ["d", "e", "f"]]
+    # By default a claim joins an existing pair only when linked to both.
+    assert clusters_of("abcdef", links, groups=[["e", "f"]]) == [["a", "b"], ["e", "f"]]
+    both = [*links, Link("d", "f", 85)]
+    assert clusters_of("abcdef", both, groups=[["e", "f"]]) == [["a", "b"], ["d", "e", "f"]]
+
+
+def test_one_link_does_not_glue_two_groups():
+    """Two groups of one story (a death toll, its conflicting figure; the
+    quake's magnitude told twice) with one link across: they stay apart."""
+    links = [
+        Link("toll1", "toll2", 90, "figure"),
+        Link("quake1", "quake2", 95),
+        Link("toll2", "quake1", 80),
+    ]
+    ids = ["toll1", "toll2", "quake1", "quake2"]
+    assert clusters_of(ids, links) == [["quake1", "quake2"], ["toll1", "toll2"]]
+    assert clusters_of(ids, links, join_share=0) == [["quake1", "quake2", "toll1", "toll2"]]
+    # Three of the four pairs across linked: one story, one cluster.
+    more = [*links, Link("toll1", "quake1", 78), Link("toll2", "quake2", 79)]
+    assert clusters_of(ids, more) == [["quake1", "quake2", "toll1", "toll2"]]
+
+
+def test_a_link_that_did_not_join_counts_later():
+    """Links are taken strongest first; a weak link that could not join a
+    claim to a pair joins it once the pair has become a group it is linked
+    to enough, whichever link comes last."""
+    links = [Link("a", "b", 99), Link("c", "a", 90), Link("c", "b", 80)]
+    assert clusters_of("abc", links) == [["a", "b", "c"]]
+    # c-d first (a pair), then a-c: a joins {c, d} only with a second link.
+    links = [Link("c", "d", 99), Link("a", "c", 90), Link("a", "d", 70)]
+    assert clusters_of("abcd", links) == [["a", "c", "d"]]
+    assert clusters_of("abcd", links[:2]) == [["c", "d"]]
 
 
 def test_hook_register_linkers():
