@@ -81,6 +81,17 @@ def _form(word: str) -> str:
 
 
 NEGATIONS = frozenset(_form(w) for w in _NEGATION_WORDS)
+#: Words that, added before or after a title, name someone else: "رئيس
+#: الوزراء" is not "الرئيس", "وكيل وزير" is not "وزير", "deputy minister"
+#: is not "minister". A pair that differs by one of them alone is a
+#: changed fact (the actor), however close its characters.
+ROLE_WORDS = frozenset(
+    _form(w)
+    for w in """
+    الوزراء وزراء نائب نواب وكيل مساعد سابق أسبق بالوكالة بالإنابة ولي
+    deputy vice former acting prime assistant ex crown
+    """.split()  # noqa: SIM905
+)
 _CONTRAST_PAIRS = [
     ("continued", "stopped"),
     ("continued", "halted"),
@@ -151,14 +162,8 @@ def _content_words(normalized: str, skip: frozenset[str] = frozenset()) -> list[
     compared in (stemmed, synonyms joined: see :mod:`claimtrack_linker.words`),
     in order; numbers are left to the figures ("6 أشهر" and "ستة أشهر"
     differ in words, not in figures)."""
-    form = lexicon().form
-    words = []
-    for word in normalized.split():
-        if word not in skip:
-            compared = form(word)
-            if compared is not None:
-                words.append(compared)
-    return words
+    words = normalized.split()
+    return lexicon().read([w for w in words if w not in skip] if skip else words)
 
 
 def _join_clitics(compared: list[str]) -> None:
@@ -475,6 +480,9 @@ def _opposed(
     # the negation is (nearly) all that differs is it one.
     if neg_a != neg_b and len((words_a | words_b) - NEGATIONS) <= 2:
         return "negation", sorted(neg_a | neg_b)
+    roles = (words_a | words_b) & ROLE_WORDS
+    if roles and (not words_a or not words_b) and len((words_a | words_b) - ROLE_WORDS) == 0:
+        return "changed", sorted(roles)  # "الرئيس"/"رئيس الوزراء", "minister"/"deputy minister"
     contrast = [f"{w}/{o}" for w in words_a for o in sorted(CONTRASTS.get(w, set()) & words_b)]
     if contrast:
         return "contrast", contrast

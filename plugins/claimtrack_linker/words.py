@@ -133,12 +133,58 @@ class Lexicon:
         self.numbers: frozenset[str] = frozenset(
             w for line, lang in listed("numbers") for w in normalize_text(" ".join(line), lang).split()
         )
+        # Words first, then phrases ("united_states"): a phrase is matched on
+        # the forms of its words, which the word synonyms decide.
         self.synonyms: dict[str, str] = {}
-        for line, lang in listed("synonyms"):
-            group = forms(line, lang)
-            for member in group:
-                self.synonyms.setdefault(member, group[0])
+        groups = [(line, lang) for line, lang in listed("synonyms")]
+        for line, lang in groups:
+            words = [w for w in line if "_" not in w]
+            heads = forms(line[:1], lang) if "_" not in line[0] else []
+            for member in forms(words, lang):
+                self.synonyms.setdefault(member, heads[0] if heads else "")
         self._cache: dict[str, str | None] = {}
+        #: first word's form -> [(the phrase's forms, its group's form)], longest first.
+        self.phrases: dict[str, list[tuple[tuple[str | None, ...], str]]] = {}
+        for line, lang in groups:
+            head = None
+            for member in line:
+                member_forms = tuple(
+                    self.form(w) for w in normalize_text(member.replace("_", " "), lang).split()
+                )
+                if head is None:
+                    head = "_".join(f for f in member_forms if f) if "_" in member else member_forms[0]
+                if "_" in member and member_forms and member_forms[0] and head:
+                    self.phrases.setdefault(member_forms[0], []).append((member_forms, head))
+            if head and "_" in line[0]:
+                # A group headed by a phrase: its single words stand for it.
+                for member in forms([w for w in line if "_" not in w], lang):
+                    self.synonyms[member] = head
+        for options in self.phrases.values():
+            options.sort(key=lambda option: -len(option[0]))
+        self._cache.clear()
+
+    def read(self, words: list[str]) -> list[str]:
+        """The compared forms of a claim's normalized words, in order, with
+        the lexicon's phrases ("united states", "نصف النهائي") each read as
+        its group's one form and words that are not content left out."""
+        form, phrases = self.form, self.phrases
+        forms = [form(word) for word in words]
+        if not any(f in phrases for f in forms if f):
+            return [f for f in forms if f is not None]
+        read: list[str] = []
+        index = 0
+        while index < len(forms):
+            current = forms[index]
+            for phrase, head in phrases.get(current, ()) if current else ():
+                if tuple(forms[index : index + len(phrase)]) == phrase:
+                    read.append(head)
+                    index += len(phrase)
+                    break
+            else:
+                if current is not None:
+                    read.append(current)
+                index += 1
+        return read
 
     def form(self, word: str) -> str | None:
         """The form a normalized word is compared in, or None when it is
@@ -161,10 +207,11 @@ class Lexicon:
             if len(stemmed) < 2:
                 result = None
             else:
-                result = self.synonyms.get(stemmed)
+                result = self.synonyms.get(stemmed) or None
                 if result is None and stemmed[0] in _IMPERFECT and len(stemmed) > 3:
-                    # "يسجل"/"تسجل": the present tense of a listed verb.
-                    result = self.synonyms.get(stemmed[1:])
+                    # "يسجل"/"تسجل": the present tense of a listed verb; "تعلن"
+                    # of "أعلن", whose past begins with a hamza (folded to ا).
+                    result = self.synonyms.get(stemmed[1:]) or self.synonyms.get("ا" + stemmed[1:]) or None
                 if result is None:
                     result = stemmed
         self._cache[word] = result
