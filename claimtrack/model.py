@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any, TypeVar
 
 SpanT = TypeVar("SpanT", "Figure", "DateMention")
@@ -26,6 +27,13 @@ def stable_id(*parts: object) -> str:
     gives the same id, across runs and machines."""
     data = "".join(f"{part}\x1f" for part in parts).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+@lru_cache(maxsize=1024, typed=True)
+def _claim_id(document_id: str | None, start: int, end: int) -> str:
+    """A claim's id, cached: the pipeline and the store ask for it several
+    times per claim while the claims of one document pass through."""
+    return stable_id("claim", document_id, start, end)
 
 
 @dataclass(slots=True)
@@ -186,7 +194,7 @@ class Claim:
 
     @property
     def id(self) -> str:
-        return stable_id("claim", self.document_id, self.start, self.end)
+        return _claim_id(self.document_id, self.start, self.end)
 
     @classmethod
     def spanning(

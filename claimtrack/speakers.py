@@ -16,11 +16,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimtrack.model import Speaker
 from claimtrack.normalize import normalize
 
 RoleKey = Callable[[str], tuple[str, frozenset[str]]]
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> list[str]:
+    """The normalized words of a name. Cached: every lookup compares the
+    name with each speaker seen so far in the document, and the same few
+    names come back claim after claim. Callers must not change the list."""
+    return normalize(name).split()
 
 
 @dataclass
@@ -70,9 +79,9 @@ class SpeakerRegistry:
     def by_name(self, name: str) -> Speaker | None:
         """A speaker already seen under this name, its surname, or (when the
         surname came first) a shorter form of it."""
-        words = normalize(name).split()
+        words = _name_words(name)
         for speaker in reversed(self.speakers):
-            known = normalize(speaker.name).split()
+            known = _name_words(speaker.name)
             if words == known:
                 return speaker
             if len(words) == 1 and words[0] in known[1:]:

@@ -262,6 +262,20 @@ def _migration_6(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX import_errors_source ON import_errors(source)")
 
 
+def _migration_7(db: sqlite_utils.Database) -> None:
+    """Fewer index writes per imported claim (0.05 of ~2.4 ms per generated
+    article, bench/bench_import.py): ``claims_linked_at`` is dropped (linking
+    reads every claim and never looks a claim up by it), and the indexes on
+    ``cluster_id`` and ``checked_by``, NULL until linking fills them, hold
+    only the claims that have one. Lookups by value (``cluster_id = ?``,
+    ``checked_by IS NOT NULL``) still use them."""
+    db.execute("DROP INDEX claims_linked_at")
+    db.execute("DROP INDEX claims_cluster")
+    db.execute("DROP INDEX claims_checked_by")
+    db.execute("CREATE INDEX claims_cluster ON claims(cluster_id) WHERE cluster_id IS NOT NULL")
+    db.execute("CREATE INDEX claims_checked_by ON claims(checked_by) WHERE checked_by IS NOT NULL")
+
+
 #: Migration n brings a store from schema version n-1 to n. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
@@ -270,6 +284,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_4,
     _migration_5,
     _migration_6,
+    _migration_7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -211,3 +211,17 @@ def test_claim_spanning_keeps_only_the_figures_and_dates_inside_it():
     assert (claim.start, claim.end, claim.kind) == (15, 52, "reported")
     assert [f.raw for f in claim.figures] == ["2,500 troops"]
     assert [d.raw for d in claim.dates] == ["Friday"]
+
+
+def test_hook_normalize_text_wrapper_is_honoured():
+    """normalize_text skips pluggy while only the core implements it; a
+    wrapper (or any other implementation) puts pluggy back in the path."""
+
+    class Marked:
+        @hookimpl(wrapper=True)
+        def normalize_text(self, text, language):
+            result = yield
+            return f"<{result}>"
+
+    register(Marked(), "marked")
+    assert claimtrack.normalize_text("Café", "en") == "<cafe>"

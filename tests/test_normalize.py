@@ -56,3 +56,62 @@ def test_fold_with_offsets_maps_back(text):
 def test_normalize_never_raises_and_is_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once
+
+
+# normalize() is written for speed (str.replace per letter, regexes that let
+# the engine skip ahead); these references spell each step out character by
+# character, so a faster rewrite that changes the result fails here.
+def _reference_fold(text: str) -> str:
+    from claimtrack.normalize import _FOLDS
+
+    return "".join(_FOLDS.get(c, c) for c in text)
+
+
+def _reference_normalize(text: str) -> str:
+    import re
+    import unicodedata
+
+    from claimtrack.normalize import _REMOVABLE
+
+    text = _REMOVABLE.sub("", _reference_fold(unicodedata.normalize("NFKC", text))).casefold()
+    text = unicodedata.normalize(
+        "NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    )
+    kept = []
+    for i, c in enumerate(text):
+        before = text[i - 1] if i else ""
+        after = text[i + 1 : i + 4]
+        if (
+            c in ",\u066c'"
+            and before.isdecimal()
+            and len(after) == 3
+            and after.isdecimal()
+            and not text[i + 4 : i + 5].isdecimal()
+        ):
+            continue  # a thousands separator
+        if c == ".":
+            kept.append(c if before.isdecimal() and after[:1].isdecimal() else " ")
+        elif c == "_" or not (c.isspace() or c == "%" or re.match(r"\w", c)):
+            kept.append(" ")
+        else:
+            kept.append(c)
+    return " ".join("".join(kept).split())
+
+
+_ARABIC_NEWS = st.text(
+    alphabet=st.sampled_from(
+        list("أإآٱٲٳىیېةۀؤئک٫٬،؛؟٠١٢٣٤٥٦٧٨٩۰۱۲۳٥ .,'_%-:;!?«»\t\n\u00a0\u064b\u0640")
+        + list("ابتثجحخدذرزسشصضطظعغفقكلمنهويabcXYZéÉ0123456789")
+    ),
+    max_size=60,
+)
+
+
+@given(st.one_of(st.text(), _ARABIC_NEWS))
+def test_fold_matches_a_character_by_character_reference(text):
+    assert fold_chars(text) == _reference_fold(text)
+
+
+@given(st.one_of(st.text(), _ARABIC_NEWS))
+def test_normalize_matches_a_step_by_step_reference(text):
+    assert normalize(text) == _reference_normalize(text)

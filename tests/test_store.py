@@ -215,3 +215,19 @@ def test_a_document_with_more_claims_than_sqlite_parameters(tmp_path):
     save_document(db, document, claims, lambda text, language: text)
     save_document(db, document, claims[:32_999], lambda text, language: text)  # again, one claim fewer
     assert db["claims"].count == 32_999
+
+
+def test_claim_lookups_use_the_partial_indexes(db_path):
+    """Schema 7: the cluster and checked_by indexes hold only claims that
+    have one (nothing to write at import), and lookups still use them."""
+    db = open_store(db_path)
+    rows = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+    indexes = {name: sql for name, sql in rows}
+    assert "claims_linked_at" not in indexes
+    assert indexes["claims_cluster"].endswith("WHERE cluster_id IS NOT NULL")
+    for query, index in (
+        ("SELECT id FROM claims WHERE cluster_id = 'c1'", "claims_cluster"),
+        ("SELECT count(*) FROM claims WHERE checked_by IS NOT NULL", "claims_checked_by"),
+    ):
+        plan = " ".join(row[-1] for row in db.execute("EXPLAIN QUERY PLAN " + query))
+        assert index in plan, plan
