@@ -74,6 +74,31 @@ def _can_interrupt() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+#: The limit being enforced now, for the message of the interruption.
+_limit: list[float] = [DEFAULT_TIMEOUT]
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise PluginTimeout(_limit[0])
+
+
+@contextlib.contextmanager
+def alarm_handler() -> Iterator[None]:
+    """Keep the time limit's ``SIGALRM`` handler installed for a whole
+    batch (an import), so that each :func:`time_limit` inside only arms and
+    disarms the timer: installing and restoring a handler for every plugin
+    call was most of the cost of guarding it. The handler before is
+    restored at the end."""
+    if not _can_interrupt() or signal.getsignal(signal.SIGALRM) is _on_alarm:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`PluginTimeout` in the block once it has run ``seconds``
@@ -82,11 +107,9 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     if not seconds or not _can_interrupt():
         yield
         return
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise PluginTimeout(seconds)
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
+    installed = signal.getsignal(signal.SIGALRM) is _on_alarm  # within alarm_handler()
+    previous = None if installed else signal.signal(signal.SIGALRM, _on_alarm)
+    enclosing, _limit[0] = _limit[0], seconds
     outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT)
     if outer and outer < seconds:
         signal.setitimer(signal.ITIMER_REAL, outer, _REPEAT)
@@ -97,10 +120,12 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         while True:  # an alarm due right now must not skip the disarming
             try:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, previous)
+                if not installed:
+                    signal.signal(signal.SIGALRM, previous)
                 break
             except PluginTimeout:
                 continue
+        _limit[0] = enclosing
         if outer:
             signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))
 

@@ -29,6 +29,7 @@ from typing import BinaryIO
 
 import sqlite_utils
 
+from claimtrack.guard import alarm_handler
 from claimtrack.model import Document
 from claimtrack.pipeline import Extraction, extract, normalize_text
 from claimtrack.plugins import get_plugin_manager, registered
@@ -300,7 +301,7 @@ def import_documents(
                     f"{extraction.document.source}: claims_stored hook failed: {type(exc).__name__}: {exc}"
                 )
 
-    with WriteBatch(db, on_commit=stored) as batch:
+    with WriteBatch(db, on_commit=stored) as batch, alarm_handler():
         for _source, item in items:
             if isinstance(item, ImportProblem):
                 if item.message.startswith("skipped:"):

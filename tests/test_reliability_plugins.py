@@ -11,7 +11,14 @@ import pytest
 
 from claimtrack import Claim, DateMention, Figure, Speaker, hookimpl, open_store
 from claimtrack.cli import cli
-from claimtrack.guard import PluginTimeout, call_extractor, plugin_timeout, set_plugin_timeout, time_limit
+from claimtrack.guard import (
+    PluginTimeout,
+    alarm_handler,
+    call_extractor,
+    plugin_timeout,
+    set_plugin_timeout,
+    time_limit,
+)
 from claimtrack.model import Document
 from claimtrack.plugins import get_plugin_manager
 
@@ -201,6 +208,26 @@ def test_a_fast_plugin_is_not_interrupted_and_an_outer_alarm_survives():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.timeout(30)
+def test_within_an_alarm_handler_each_limit_only_arms_the_timer(monkeypatch, short_limit):
+    """An import installs the handler once (alarm_handler); each plugin call
+    then only arms and disarms the timer, and a hang is still stopped."""
+    before = signal.getsignal(signal.SIGALRM)
+    installs = []
+    with alarm_handler():
+        real_signal = signal.signal
+        monkeypatch.setattr(signal, "signal", lambda *args: installs.append(args) or real_signal(*args))
+        register(Good(), "good")
+        register(_plugin(_spin), "spins")
+        extraction = claimtrack_extract()
+        monkeypatch.undo()
+    assert [p.plugin for p in extraction.problems] == ["spins"]
+    assert "took longer than 0.3 s" in extraction.problems[0].message
+    assert installs == []
+    assert signal.getsignal(signal.SIGALRM) is before
+    assert signal.getitimer(signal.ITIMER_REAL)[1] == 0
 
 
 def test_the_shorter_outer_alarm_wins():

@@ -29,6 +29,7 @@ whole run is linear in the length of the text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -164,6 +165,15 @@ class _Found:
     recipient: str | None = None
     continues: bool = False
     outlet: bool = False  # the outlet's own statement: no speaker
+
+
+@functools.lru_cache(maxsize=1024)
+def _cue_word(word: str) -> re.Pattern[str]:
+    """Where ``word`` stands as a whole word (as :data:`_WORD` reads words).
+    The literal comes first so the regex engine can search for it; the
+    word boundary before it is checked behind."""
+    literal = re.escape(word)
+    return re.compile(literal + r"(?<!\w" + literal + r")(?!\w)")
 
 
 class ArabicExtractor:
@@ -411,18 +421,20 @@ class ArabicExtractor:
 
     def _all_cues(self) -> list[tuple[int, int, str, str]]:
         """(start, end, kind, verb) of every cue in the document outside
-        quotations, in order: one pass over the words, each cue word then
+        quotations, in order: each occurrence of a cue word the text holds,
         confirmed by its pattern.
         kind: verb, participle, according, and_that ("، وأن ..."), came_in
         ("وجاء في البيان")."""
         cues = []
         text = self.text
         kinds = lexicon.CUE_KINDS
-        for word in _WORD.finditer(text):
-            kind = kinds.get(word.group())
-            if kind is None:
-                continue
-            start = word.start()
+        # The cue words the text holds, found with C-speed set operations;
+        # then only their occurrences are visited (a Python step per word of
+        # the document was a sixth of the extractor's time).
+        present = kinds.keys() & _WORD.findall(text)
+        found = sorted((m.start(), word) for word in present for m in _cue_word(word).finditer(text))
+        for start, word in found:
+            kind = kinds[word]
             if kind == "other":
                 for kind, regex in (("and_that", lexicon.AND_THAT_RE), ("came_in", lexicon.CAME_IN_RE)):
                     m = regex.match(text, start)
