@@ -154,7 +154,7 @@ def _as_list(found: Any) -> list[Any]:
 
 
 def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return type(value) is int or (isinstance(value, int) and not isinstance(value, bool))
 
 
 def _optional_text(value: object) -> bool:
@@ -162,23 +162,35 @@ def _optional_text(value: object) -> bool:
 
 
 def _span_problem(what: str, span: Figure | DateMention, text: str) -> str | None:
-    if not (_is_int(span.start) and _is_int(span.end)):
+    start, end = span.start, span.end
+    if not (_is_int(start) and _is_int(end)):
         return f"{what} span is not a pair of integers"
-    if not 0 <= span.start <= span.end <= len(text):
-        return f"{what} span {span.start}-{span.end} is outside the document"
+    if not 0 <= start <= end <= len(text):
+        return f"{what} span {start}-{end} is outside the document"
     if not isinstance(span.raw, str):
         return f"{what} raw text is {type(span.raw).__name__}, not str"
     return None
 
 
+def _not_number(value: object) -> bool:
+    return value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)))
+
+
+# The checks run on every claim of every import: written out rather than
+# looped over attribute names, which cost a third of the time.
 def _figure_problem(figure: object, text: str) -> str | None:
     if not isinstance(figure, Figure):
         return f"a figure is {type(figure).__name__}, not a Figure"
-    for name in ("value", "value_max"):
-        value = getattr(figure, name)
-        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            return f"figure {name} is {type(value).__name__}, not a number"
-    if not all(_optional_text(getattr(figure, n)) for n in ("unit", "unit_raw", "qualifier", "counted")):
+    if _not_number(figure.value):
+        return f"figure value is {type(figure.value).__name__}, not a number"
+    if _not_number(figure.value_max):
+        return f"figure value_max is {type(figure.value_max).__name__}, not a number"
+    if not (
+        _optional_text(figure.unit)
+        and _optional_text(figure.unit_raw)
+        and _optional_text(figure.qualifier)
+        and _optional_text(figure.counted)
+    ):
         return "figure unit, qualifier or counted is not text"
     return _span_problem("figure", figure, text)
 
@@ -186,7 +198,7 @@ def _figure_problem(figure: object, text: str) -> str | None:
 def _date_problem(date: object, text: str) -> str | None:
     if not isinstance(date, DateMention):
         return f"a date is {type(date).__name__}, not a DateMention"
-    if not all(_optional_text(getattr(date, n)) for n in ("value", "value_end", "relation")):
+    if not (_optional_text(date.value) and _optional_text(date.value_end) and _optional_text(date.relation)):
         return "date value or relation is not text"
     return _span_problem("date", date, text)
 
@@ -198,11 +210,12 @@ def _speaker_problem(speaker: object) -> str | None:
         return f"speaker is {type(speaker).__name__}, not a Speaker"
     if not isinstance(speaker.name, str) or not speaker.name.strip():
         return "speaker has no name"
-    if not all(_optional_text(v) for v in (speaker.role, speaker.organization)):
+    if not (_optional_text(speaker.role) and _optional_text(speaker.organization)):
         return "speaker role or organization is not text"
     if not isinstance(speaker.kind, str):
         return "speaker kind is not text"
-    if not isinstance(speaker.aliases, list) or not all(isinstance(a, str) for a in speaker.aliases):
+    aliases = speaker.aliases
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         return "speaker aliases are not a list of text"
     return None
 
@@ -225,9 +238,15 @@ def claim_problem(claim: object, document: Document) -> str | None:
     confidence = claim.confidence
     if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
         return f"claim confidence is {type(confidence).__name__}, not a number"
-    for name in ("said_on", "language", "recipient", "cue"):
-        if not _optional_text(getattr(claim, name)):
-            return f"claim {name} is {type(getattr(claim, name)).__name__}, not text"
+    if not (
+        _optional_text(claim.said_on)
+        and _optional_text(claim.language)
+        and _optional_text(claim.recipient)
+        and _optional_text(claim.cue)
+    ):
+        for name in ("said_on", "language", "recipient", "cue"):
+            if not _optional_text(getattr(claim, name)):
+                return f"claim {name} is {type(getattr(claim, name)).__name__}, not text"
     reason = _speaker_problem(claim.speaker)
     if reason:
         return reason

@@ -36,6 +36,15 @@ def _claim_id(document_id: str | None, start: int, end: int) -> str:
     return stable_id("claim", document_id, start, end)
 
 
+@lru_cache(maxsize=4096)
+def _speaker_id(name: str) -> str:
+    """A speaker's id, from the normalized name; cached, as a document names
+    the same few people claim after claim."""
+    from claimtrack.normalize import normalize
+
+    return stable_id("speaker", normalize(name))
+
+
 @dataclass(slots=True)
 class Figure:
     """A number with its unit, as written in the text: "2,500 troops",
@@ -107,9 +116,7 @@ class Speaker:
 
     @property
     def id(self) -> str:
-        from claimtrack.normalize import normalize
-
-        return stable_id("speaker", normalize(self.name))
+        return _speaker_id(self.name)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, **asdict(self)}

@@ -552,8 +552,9 @@ def save_document(
                 db.execute("DELETE FROM dates WHERE claim_id IN (SELECT value FROM json_each(?))", [ids])
         speaker_ids: dict[int, str] = {}  # by object: Speaker.id normalizes the name
         claim_rows = []
-        figure_rows = []
-        date_rows = []
+        # By id: two equal spans of one claim are one row (the last wins).
+        figure_rows: dict[str, tuple] = {}
+        date_rows: dict[str, tuple] = {}
         for claim, claim_id in zip(claims, claim_ids, strict=True):
             speaker_id = None
             if claim.speaker is not None:
@@ -584,33 +585,31 @@ def save_document(
                 )
             )
             for f in claim.figures or ():
-                figure_rows.append(
-                    (
-                        stable_id("figure", claim_id, f.start, f.end),
-                        claim_id,
-                        f.raw,
-                        f.value,
-                        f.value_max,
-                        f.unit,
-                        f.unit_raw,
-                        f.qualifier,
-                        f.counted,
-                        f.start,
-                        f.end,
-                    )
+                figure_id = stable_id("figure", claim_id, f.start, f.end)
+                figure_rows[figure_id] = (
+                    figure_id,
+                    claim_id,
+                    f.raw,
+                    f.value,
+                    f.value_max,
+                    f.unit,
+                    f.unit_raw,
+                    f.qualifier,
+                    f.counted,
+                    f.start,
+                    f.end,
                 )
             for d in claim.dates or ():
-                date_rows.append(
-                    (
-                        stable_id("date", claim_id, d.start, d.end),
-                        claim_id,
-                        d.raw,
-                        d.value,
-                        d.value_end,
-                        d.relation,
-                        d.start,
-                        d.end,
-                    )
+                date_id = stable_id("date", claim_id, d.start, d.end)
+                date_rows[date_id] = (
+                    date_id,
+                    claim_id,
+                    d.raw,
+                    d.value,
+                    d.value_end,
+                    d.relation,
+                    d.start,
+                    d.end,
                 )
         db.conn.executemany(_INSERT_CLAIM, claim_rows)
         for claim, claim_id in zip(claims, claim_ids, strict=True):
@@ -618,16 +617,16 @@ def save_document(
                 _save_provenance(db, claim_id, claim)
         # Plain inserts: the rows these claims had are deleted above (a new
         # document has none), and OR REPLACE cost twice as much per row with
-        # foreign keys on. OR IGNORE keeps the first of two equal spans.
+        # foreign keys on.
         db.conn.executemany(
-            "INSERT OR IGNORE INTO figures (id, claim_id, raw, value, value_max, unit, unit_raw, "
+            "INSERT INTO figures (id, claim_id, raw, value, value_max, unit, unit_raw, "
             'qualifier, counted, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-            figure_rows,
+            figure_rows.values(),
         )
         db.conn.executemany(
-            "INSERT OR IGNORE INTO dates (id, claim_id, raw, value, value_end, relation, start, "
+            "INSERT INTO dates (id, claim_id, raw, value, value_end, relation, start, "
             '"end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            date_rows,
+            date_rows.values(),
         )
         if document.source:
             # The document now imports cleanly: forget earlier failures there.

@@ -231,3 +231,15 @@ def test_claim_lookups_use_the_partial_indexes(db_path):
     ):
         plan = " ".join(row[-1] for row in db.execute("EXPLAIN QUERY PLAN " + query))
         assert index in plan, plan
+
+
+def test_a_claim_with_the_same_figure_twice_stores_it_once(db_path):
+    """Figures are plain inserts (cheaper than OR REPLACE): equal spans of
+    one claim are collapsed before the write, and a second import replaces."""
+    db = open_store(db_path)
+    document = make_document()
+    claims = claims_for(document)
+    claims[1].figures = claims[1].figures * 2
+    save_document(db, document, claims, norm)
+    save_document(db, document, claims, norm)
+    assert db["figures"].count == 1

@@ -769,6 +769,7 @@ def source_outlet(text: str) -> str | None:
     return matches[-1].group("outlet").strip() if matches else None
 
 
+@functools.lru_cache(maxsize=1024)
 def _verb_gender(cue: str) -> str | None:
     """ "f" for a feminine verb (قالت، تقول، أضافت), "m" for a masculine one,
     None when the cue is not a verb (بحسب, a participle)."""
