@@ -6,6 +6,8 @@ through ``claimtrack.calendar``."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import claimtrack
 
@@ -68,3 +70,23 @@ def test_dates_without_a_year(text, published, expected):
 def test_impossible_days_are_not_dates():
     assert resolved("on February 30") == []
     assert resolved("He spoke on February 29") == []  # no 29 February in the year before
+
+
+_DATE_TEXT = (
+    "on by since until last next this coming past early mid- Monday monday MAY May may June Sept. 5 5th "
+    "2024 2024-05-06 days ago weeks earlier later the day before yesterday tomorrow today in over of "
+    "three from now ſince \u212a İn é , . — “ ”"
+)
+_DATE_WORDS = _DATE_TEXT.split()
+
+
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=30), st.randoms())
+def test_the_lowercase_scan_finds_what_the_case_blind_pattern_finds(words, rng):
+    """Dates are scanned on lowercased text where that is equivalent (it is
+    twice as fast); any casing, and non-ASCII letters that match ASCII ones
+    case-blind, give the same matches as the case-blind pattern."""
+    from claimtrack_english.dates import _PATTERN, _matches
+
+    text = " ".join(w.upper() if rng.random() < 0.3 else w for w in words)
+    expected = [(m.span(), m.groupdict()) for m in _PATTERN.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in _matches(text)] == expected

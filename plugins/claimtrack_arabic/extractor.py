@@ -43,7 +43,6 @@ from claimtrack import (
     attribution_confidence,
     fold_chars,
     fold_with_offsets,
-    original_offset,
     within,
 )
 from claimtrack_arabic import lexicon
@@ -195,10 +194,14 @@ class ArabicExtractor:
 
     # -- offsets -----------------------------------------------------------
     def _orig(self, position: int) -> int:
-        return original_offset(self.offsets, position)
+        offsets = self.offsets
+        return position if offsets is None else offsets[position]
 
     def _original(self, start: int, end: int) -> str:
-        return self.original[self._orig(start) : self._orig(end)]
+        offsets = self.offsets  # None: no diacritics were dropped, the common case
+        if offsets is None:
+            return self.original[start:end]
+        return self.original[offsets[start] : offsets[end]]
 
     # -- helpers -----------------------------------------------------------
     def _quote_at(self, position: int, limit: int) -> Quote | None:
@@ -250,7 +253,9 @@ class ArabicExtractor:
         if issuer:  # "بيان صادر عن المؤسسة ...": the issuer speaks
             start, zone = start + issuer.end(), zone[issuer.end() :]
         segments: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []  # (lead, all)
-        hidden = [(start + m.start(), start + m.end()) for m in _PARENTHESES.finditer(zone)]
+        hidden = []
+        if "(" in zone:
+            hidden = [(start + m.start(), start + m.end()) for m in _PARENTHESES.finditer(zone)]
         for segment in _SEGMENT.finditer(zone):
             begin, stop = start + segment.start(), start + segment.end()
             spans = [m.span() for m in _TOKEN.finditer(self.text, begin, stop)]
@@ -258,11 +263,12 @@ class ArabicExtractor:
                 spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in hidden)]
             if not spans:
                 continue
-            if any(self.text[a:b] in lexicon.ANONYMITY for a, b in spans[:4]):
+            words = [self.text[a:b] for a, b in spans]
+            if not lexicon.ANONYMITY.isdisjoint(words[:4]):
                 continue  # "طلب عدم ذكر اسمه": not a name, not a role
             lead = []
             for i, span in enumerate(spans):
-                word = self.text[span[0] : span[1]]
+                word = words[i]
                 if word in lexicon.HONORIFICS and not lead:
                     continue
                 if word in lexicon.RELATIVES or word in lexicon.ANONYMITY or self._is_recipient(word):
@@ -593,7 +599,7 @@ class ArabicExtractor:
             ref = self._subject_before(s, cs) or ref
         if kind == "came_in":
             ref = self._issuer(ce, zone_end)
-        colon = comp is not None and comp.group("colon") is not None
+        colon = comp is not None and comp.group() == ":"
         return self._statement(after, e, next_cut, ref, cs, ce, recipient, kind == "participle", colon)
 
     def _statement(self, after, e, next_cut, ref, cs, ce, recipient, continues, colon) -> _Found | None:

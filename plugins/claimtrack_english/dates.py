@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from claimtrack import DateMention, calendar
 
@@ -113,6 +114,31 @@ _PATTERN = re.compile(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+# The same pattern without IGNORECASE, for lowercased text: a case-blind
+# comparison of every character made the scan twice as slow. Used where the
+# two agree: text whose only cased letters are ASCII (a non-ASCII letter such
+# as "ſ" or the Kelvin sign matches an ASCII one case-blind).
+_LOWER_PATTERN = re.compile(_PATTERN.pattern.lower().replace("(?p<", "(?P<"), re.VERBOSE)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PATTERN.finditer(text)``, found on the lowercased text where that
+    gives the same matches."""
+    if not all(c.lower() == c.upper() for c in set(_NON_ASCII.findall(text))):
+        yield from _PATTERN.finditer(text)
+        return
+    lowered = text.lower()  # same length: only ASCII letters change
+    position = 0
+    while (hit := _LOWER_PATTERN.search(lowered, position)) is not None:
+        match = _PATTERN.match(text, hit.start())  # the same span, groups as written
+        if match is None:  # cannot happen: the two patterns agree here
+            position = hit.start() + 1
+            continue
+        yield match
+        position = max(match.end(), match.start() + 1)
 
 
 def _number(word: str) -> int | None:
@@ -234,7 +260,7 @@ def _resolve(
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     """Every date reference in ``text``, resolved against ``reference``."""
     mentions: list[DateMention] = []
-    for m in _PATTERN.finditer(text):
+    for m in _matches(text):
         g = m.groupdict()
         month = g["mon1"] or g["mon2"] or g["mon3"]
         if month and month.lower() == "may" and not month[0].isupper():
