@@ -71,12 +71,12 @@ def _reference_normalize(text: str) -> str:
     import re
     import unicodedata
 
-    from claimtrack.normalize import _REMOVABLE
+    from claimtrack.normalize import _ACCENTED, _REMOVABLE
 
     text = _REMOVABLE.sub("", _reference_fold(unicodedata.normalize("NFKC", text))).casefold()
-    text = unicodedata.normalize(
-        "NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    )
+    if _ACCENTED.search(text):  # Latin, Greek or Cyrillic letters: their diacritics go
+        decomposed = unicodedata.normalize("NFD", text)
+        text = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
     kept = []
     for i, c in enumerate(text):
         before = text[i - 1] if i else ""
