@@ -110,6 +110,11 @@ class OffsetMap:
         return position + (self._shifts[i] if i >= 0 else 0)
 
 
+#: The last text folded and its result: the extractor and the date finder of
+#: one document fold the same text object one after the other.
+_last_folded: list = [None, None]
+
+
 def fold_with_offsets(text: str) -> tuple[str, OffsetMap | None]:
     """Fold letters and digits and drop diacritics and tatweel.
 
@@ -118,6 +123,14 @@ def fold_with_offsets(text: str) -> tuple[str, OffsetMap | None]:
     positions are unchanged. Extractors match on the folded text and report
     spans in the original with :func:`original_offset`.
     """
+    if text is _last_folded[0]:
+        return _last_folded[1]
+    result = _fold_with_offsets(text)
+    _last_folded[:] = [text, result]
+    return result
+
+
+def _fold_with_offsets(text: str) -> tuple[str, OffsetMap | None]:
     folded = _fold(text)
     if not _REMOVABLE.search(folded):
         return folded, None
@@ -161,7 +174,9 @@ def normalize(text: str) -> str:
         # Latin (and Greek, Cyrillic) diacritics: é → e.
         decomposed = unicodedata.normalize("NFD", text)
         text = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-    text = _PUNCT.sub(" ", _THOUSANDS.sub("", text))
+    if "," in text or "'" in text:  # the only separators left after folding
+        text = _THOUSANDS.sub("", text)
+    text = _PUNCT.sub(" ", text)
     if "." in text:
         text = _DOT.sub(" ", text)
     return " ".join(text.split())

@@ -322,7 +322,7 @@ class ArabicExtractor:
         if len(tokens) == 1 and self.text[tokens[0][0] : tokens[0][1]] in lexicon.PRONOUN_REFERENCES:
             tokens = []  # "وقالت سعادتها": the last speaker
         tokens = [t for t in tokens if self.text[t[0] : t[1]] not in lexicon.SAME_WORDS]  # "الخبير ذاته"
-        ref = parse_subject([self._original(a, b) for a, b in tokens])
+        ref = parse_subject([self._original(a, b) for a, b in tokens]) if tokens else SpeakerRef()
         if split is not None:
             ref.split, ref.institution, ref.anonymous = split, False, False
         if split is None and ref.role and not ref.name and not ref.institution and segments:
