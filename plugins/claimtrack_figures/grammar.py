@@ -128,6 +128,12 @@ class _Found:
     counted: str | None
 
 
+#: Temperature scales written as one letter after the digits or after "°".
+_TEMPERATURE_LETTERS = {"c": UnitNoun("celsius", "measure"), "f": UnitNoun("fahrenheit", "measure")}
+#: Words before a time noun that make it a date ("last year", "this week").
+_TIME_DETERMINERS = frozenset(("last", "next", "this", "that", "every", "each", "same", "previous", "coming"))
+
+
 class _Parser:
     """The pass over one text's tokens."""
 
@@ -273,6 +279,7 @@ class _Parser:
                     or info.key in MONEY_SCALES
                     or info.flags & (tk.TIME_AFTER | tk.ORDINAL | tk.ERA)
                     or info.key in ("a", "p")
+                    or info.key in _TEMPERATURE_LETTERS
                 )
                 return not known
         return False
@@ -451,6 +458,11 @@ class _Parser:
             text = self.infos[k].text
             if text in UNIT_SYMBOLS:
                 return UNIT_SYMBOLS[text], (self.starts[k], self.ends[k]), k + 1
+            if text == "°":  # "40°C", "104 °F", "40°"
+                scale = _TEMPERATURE_LETTERS.get(self.key(k + 1)) if self.t.adjacent(k + 1) else None
+                if scale:
+                    return scale, (self.starts[k], self.ends[k + 1]), k + 2
+                return UnitNoun("degree", "measure"), (self.starts[k], self.ends[k]), k + 1
             if text == "-" and self.t.adjacent(k) and self.t.adjacent(k + 1) and self.kind(k + 1) == "lat":
                 found = self.unit_word(k + 1)  # "25-year-old", "a 10-day truce"
                 if found:
@@ -461,6 +473,10 @@ class _Parser:
         if kind == "lat":
             if info.key == "m" and num.digits is not None:
                 return self._squared(UnitNoun("m", "measure"), k)
+            if info.key in _TEMPERATURE_LETTERS and num.digits is not None and self.t.adjacent(k):
+                # "40.3C", "104F": a letter written onto the digits; apart
+                # ("5 C-130 planes") it is not a temperature.
+                return _TEMPERATURE_LETTERS[info.key], (self.starts[k], self.ends[k]), k + 1
             return self._english_unit(k, partitive=num.vague or num.value >= 2)
         phrase = self._unit_phrase(k)
         if phrase:
@@ -541,6 +557,8 @@ class _Parser:
                 return phrase
             found = self.unit_word(j)
             info = self.infos[j]
+            if found and j > k and found[1].kind == "time" and self.key(j - 1) in _TIME_DETERMINERS:
+                return None  # "2 million Teslas last year": a date, not what was counted
             if found:
                 unit = found[1]
                 later = self.unit_word(j + 1) if self.kind(j + 1) == "lat" else None
