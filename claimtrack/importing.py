@@ -320,7 +320,7 @@ def import_documents(
                 extraction = extract(item)
                 extracted = time.perf_counter()
                 batch.begin()
-                save_document(db, item, extraction.claims, normalize_text)  # all or nothing
+                save_document(db, item, extraction.claims, normalize_text, batch.speakers)  # all or nothing
             except sqlite3.Error:
                 raise  # the store, not this document, is the problem
             except Exception as exc:  # a bug on one document must not end the import

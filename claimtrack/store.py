@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import sqlite3
 import time
@@ -428,6 +429,9 @@ class WriteBatch:
     ) -> None:
         self.db, self.on_commit, self.size, self.seconds = db, on_commit, size, seconds
         self.pending: list[Any] = []
+        #: Speakers written in the open transaction (see :data:`SpeakerRows`);
+        #: pass it to :func:`save_document`.
+        self.speakers: SpeakerRows = {}
         self.started = 0.0
         self._cache_size: int | None = None
 
@@ -439,6 +443,7 @@ class WriteBatch:
     def begin(self) -> None:
         """Make sure a transaction is open for the next document."""
         if not self.db.conn.in_transaction:
+            self.speakers.clear()  # others may have written between our transactions
             self.db.conn.execute("BEGIN IMMEDIATE")
             fts.defer(self.db)  # new claims are indexed at the commit
             self.started = time.monotonic()
@@ -470,11 +475,31 @@ class WriteBatch:
 BATCH_CACHE_KIB = 64 * 1024
 
 
-def _merge_speaker(db: sqlite_utils.Database, speaker: Speaker, normalized: str) -> str:
+#: What a write batch knows of the speakers rows written in its open
+#: transaction: id → (aliases, role, organization) as stored. Nobody else
+#: can write while the transaction is open, so a speaker named again needs
+#: no SELECT; the batch clears it when a new transaction starts, and
+#: :func:`save_document` when a document's writes are rolled back.
+SpeakerRows = dict[str, tuple[list[str], str | None, str | None]]
+
+
+def _merge_speaker(
+    db: sqlite_utils.Database,
+    speaker: Speaker,
+    normalized: Callable[[], str],
+    written: SpeakerRows | None = None,
+) -> str:
     """Insert the speaker or add what is new about it (aliases, role,
-    organization) to the stored row. Returns its id."""
+    organization) to the stored row. Returns its id. ``normalized`` gives
+    the name's search form, needed only for a new row."""
     speaker_id = speaker.id
-    row = db.execute("SELECT aliases, role, organization FROM speakers WHERE id = ?", [speaker_id]).fetchone()
+    if written is not None and speaker_id in written:
+        row: tuple | None = written[speaker_id]
+    else:
+        found = db.execute(
+            "SELECT aliases, role, organization FROM speakers WHERE id = ?", [speaker_id]
+        ).fetchone()
+        row = None if found is None else (json.loads(found[0] or "[]"), found[1], found[2])
     aliases = [a for a in dict.fromkeys(speaker.aliases) if a != speaker.name]
     if row is None:
         db.execute(
@@ -483,22 +508,26 @@ def _merge_speaker(db: sqlite_utils.Database, speaker: Speaker, normalized: str)
             [
                 speaker_id,
                 speaker.name,
-                normalized,
+                normalized(),
                 json.dumps(aliases, ensure_ascii=False),
                 speaker.role,
                 speaker.organization,
                 speaker.kind,
             ],
         )
+        row = (aliases, speaker.role, speaker.organization)
     else:
-        known = json.loads(row[0] or "[]")
+        known, role, organization = row
         merged = known + [a for a in aliases if a not in known]
-        if merged != known or (speaker.role and not row[1]) or (speaker.organization and not row[2]):
+        if merged != known or (speaker.role and not role) or (speaker.organization and not organization):
             db.execute(
                 "UPDATE speakers SET aliases = ?, role = coalesce(role, ?), "
                 "organization = coalesce(organization, ?) WHERE id = ?",
                 [json.dumps(merged, ensure_ascii=False), speaker.role, speaker.organization, speaker_id],
             )
+            row = (merged, role or speaker.role, organization or speaker.organization)
+    if written is not None:
+        written[speaker_id] = row
     return speaker_id
 
 
@@ -507,12 +536,29 @@ def save_document(
     document: Document,
     claims: Iterable[Claim],
     normalize: Callable[[str, str | None], str],
+    speakers: SpeakerRows | None = None,
 ) -> None:
     """Write ``document`` and its claims (with speakers, figures and dates) in
     one atomic step (its own transaction, or a savepoint in the caller's),
     replacing what an earlier import of the same document
-    stored. ``normalize`` gives the stored search form of each text."""
-    claims = list(claims)
+    stored. ``normalize`` gives the stored search form of each text;
+    ``speakers`` is a :class:`WriteBatch`'s record of the speakers written
+    in its transaction."""
+    try:
+        _save_document(db, document, list(claims), normalize, speakers)
+    except BaseException:
+        if speakers is not None:
+            speakers.clear()  # what this document wrote was rolled back
+        raise
+
+
+def _save_document(
+    db: sqlite_utils.Database,
+    document: Document,
+    claims: list[Claim],
+    normalize: Callable[[str, str | None], str],
+    speakers: SpeakerRows | None,
+) -> None:
     doc_id = document.id
     with atomic(db):
         # A document stored for the first time has no rows to replace: its
@@ -560,9 +606,8 @@ def save_document(
             if claim.speaker is not None:
                 key = id(claim.speaker)
                 if key not in speaker_ids:
-                    speaker_ids[key] = _merge_speaker(
-                        db, claim.speaker, normalize(claim.speaker.name, claim.language)
-                    )
+                    name_form = functools.partial(normalize, claim.speaker.name, claim.language)
+                    speaker_ids[key] = _merge_speaker(db, claim.speaker, name_form, speakers)
                 speaker_id = speaker_ids[key]
             normalized = normalize(claim.text, claim.language)
             claim_rows.append(

@@ -243,3 +243,42 @@ def test_a_claim_with_the_same_figure_twice_stores_it_once(db_path):
     save_document(db, document, claims, norm)
     save_document(db, document, claims, norm)
     assert db["figures"].count == 1
+
+
+def test_a_batch_remembers_its_speakers_but_not_a_rolled_back_document(db_path):
+    """A write batch skips re-reading speakers it wrote in its transaction;
+    a document whose writes are rolled back must not leave a speaker there
+    that the next document would then fail to insert."""
+    from claimtrack.store import WriteBatch
+
+    db = open_store(db_path)
+
+    def document(n, speaker, *, broken=False):
+        doc = make_document(url=f"https://x.test/{n}")
+        claims = claims_for(doc)
+        for claim in claims:
+            claim.speaker = speaker
+        if broken:
+            claims[1].figures[0].start = None  # NOT NULL violation: the document is rolled back
+        return doc, claims
+
+    zas = Speaker("ستانيسلاف زاس", aliases=["زاس"])
+    with WriteBatch(db) as batch:
+        for n, speaker, broken in (
+            (1, zas, False),
+            (2, Speaker("ستانيسلاف زاس", aliases=["الأمين العام"]), True),
+            (3, Speaker("قاسم جومارت توكاييف"), True),
+            (4, Speaker("قاسم جومارت توكاييف"), False),
+            (5, Speaker("ستانيسلاف زاس", aliases=["ستانيسلاف"]), False),
+        ):
+            batch.begin()
+            doc, claims = document(n, speaker, broken=broken)
+            if broken:
+                with pytest.raises(sqlite3.IntegrityError):
+                    save_document(db, doc, claims, norm, batch.speakers)
+            else:
+                save_document(db, doc, claims, norm, batch.speakers)
+    rows = {r["name"]: r for r in db["speakers"].rows}
+    assert set(rows) == {"ستانيسلاف زاس", "قاسم جومارت توكاييف"}
+    assert rows["ستانيسلاف زاس"]["aliases"] == '["زاس", "ستانيسلاف"]'
+    assert db["documents"].count == 3
