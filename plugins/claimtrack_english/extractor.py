@@ -25,6 +25,7 @@ forward, so extraction is linear in the length of the text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -296,6 +297,22 @@ def parse_subject(words: list[str], source: bool = False) -> SpeakerRef | None:
     return SpeakerRef(name=name, role=role, split=split)
 
 
+def _word_starts(text: str, words: frozenset[str]) -> list[int]:
+    """Where a word (:data:`_WORD`) whose lowercase form is in ``words``
+    starts, in order. The words of the text are listed and matched against
+    ``words`` by C-speed set operations; only the spellings present are then
+    looked for, rather than a Python step per word of the text."""
+    present = [w for w in set(_WORD.findall(text)) if w.lower() in words]
+    return sorted(m.start() for w in present for m in _spelled(w).finditer(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _spelled(word: str) -> re.Pattern[str]:
+    """``word`` (letters) standing alone as a word; the literal first, so
+    the regex engine can search for it."""
+    return re.compile(word + "(?<![A-Za-z]" + word + ")(?![A-Za-z])")
+
+
 class EnglishExtractor:
     """Extract the claims of one English document."""
 
@@ -307,13 +324,13 @@ class EnglishExtractor:
         self.quotes = find_quotes(self.text)
         self._quote_opens = [q.open for q in self.quotes]
         self.registry = SpeakerRegistry(role_key, organization_of)
-        # Reporting verbs, found once for the whole text: a word scan with a
-        # set lookup, then the pattern confirms (a 200-way alternation tried
-        # at every position is slow).
+        # Reporting verbs, found once for the whole text: where a word that
+        # can start one stands, then the pattern confirms (a 200-way
+        # alternation tried at every position is slow).
         self._verb_list = [
             m
-            for w in _WORD.finditer(self.text)
-            if w.group().lower() in lexicon.VERB_STARTS and (m := lexicon.VERB_RE.match(self.text, w.start()))
+            for start in _word_starts(self.text, lexicon.VERB_STARTS)
+            if (m := lexicon.VERB_RE.match(self.text, start))
         ]
         self._verb_starts = [m.start() for m in self._verb_list]
         self.previous_direct: tuple[int, object] | None = None  # (paragraph start, speaker)
