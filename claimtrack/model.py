@@ -25,7 +25,9 @@ CLAIM_KINDS = ("direct", "indirect", "reported")
 def stable_id(*parts: object) -> str:
     """A short hex id that depends only on ``parts``: the same input always
     gives the same id, across runs and machines."""
-    data = "".join(f"{part}\x1f" for part in parts).encode("utf-8", "surrogatepass")
+    # Each part as an f-string would format it, each followed by \x1f.
+    text = "\x1f".join(map(format, parts)) + "\x1f" if parts else ""
+    data = text.encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 

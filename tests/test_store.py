@@ -282,3 +282,14 @@ def test_a_batch_remembers_its_speakers_but_not_a_rolled_back_document(db_path):
     assert set(rows) == {"ستانيسلاف زاس", "قاسم جومارت توكاييف"}
     assert rows["ستانيسلاف زاس"]["aliases"] == '["زاس", "ستانيسلاف"]'
     assert db["documents"].count == 3
+
+
+def test_ids_never_change_between_versions():
+    """Ids are derived from content; a store written by an earlier version
+    must get the same ids on re-import, or it would hold every row twice.
+    These values were computed by the first implementation."""
+    from claimtrack.model import stable_id
+
+    assert stable_id("claim", "d1", 0, 10) == "f2a0a9bbb0c97d60"
+    assert stable_id("speaker", "زاس") == "92a3544f1f0a9bae"
+    assert stable_id(None, 1.5, True) == "b6f9445cb05d72c0"
