@@ -220,10 +220,12 @@ def _speaker_problem(speaker: object) -> str | None:
     return None
 
 
-def claim_problem(claim: object, document: Document) -> str | None:
+def claim_problem(claim: object, document: Document, speakers_ok: set[int] | None = None) -> str | None:
     """Why ``claim`` cannot be stored for ``document``, or None if it can:
     the checks that keep a plugin's mistake out of the store (and from
-    failing the write of the whole document)."""
+    failing the write of the whole document). ``speakers_ok`` holds the ids
+    of speaker objects already found valid among a plugin's claims: the
+    claims of one document share a few speakers."""
     if not isinstance(claim, Claim):
         return f"returned {type(claim).__name__}, not a Claim"
     text = document.text
@@ -247,9 +249,13 @@ def claim_problem(claim: object, document: Document) -> str | None:
         for name in ("said_on", "language", "recipient", "cue"):
             if not _optional_text(getattr(claim, name)):
                 return f"claim {name} is {type(getattr(claim, name)).__name__}, not text"
-    reason = _speaker_problem(claim.speaker)
-    if reason:
-        return reason
+    speaker = claim.speaker
+    if speakers_ok is None or id(speaker) not in speakers_ok:
+        reason = _speaker_problem(speaker)
+        if reason:
+            return reason
+        if speakers_ok is not None:
+            speakers_ok.add(id(speaker))
     for spans, check in ((claim.figures, _figure_problem), (claim.dates, _date_problem)):
         if spans is None:
             continue

@@ -162,8 +162,9 @@ def extract(document: Document) -> Extraction:
         if failure:
             result.problems.append(PluginProblem(name, failure))
             continue
+        speakers_ok: set[int] = set()  # ids of this plugin's speakers checked (found is kept alive)
         for claim in found:
-            reason = claim_problem(claim, document)
+            reason = claim_problem(claim, document, speakers_ok)
             if reason:
                 result.problems.append(PluginProblem(name, reason))
                 continue
