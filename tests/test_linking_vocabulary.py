@@ -17,6 +17,8 @@ from claimtrack_linker.words import Lexicon, lexicon
 
 from claimtrack import LinkClaim, link_claims, normalize_text
 
+from .test_linking_dataset import NOTES
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -125,20 +127,6 @@ def test_roles_are_compared_in_their_form():
 
 
 SETS = {"linking-dev2": "d2", "linking-heldout3": "h3"}
-NOTES = {
-    "same": {
-        "paraphrase",
-        "reorder",
-        "shortened",
-        "partial quote",
-        "other outlet wording",
-        "number words",
-        "digit script",
-        "spelling variant",
-    },
-    "conflict": {"different figure", "bound vs figure"},
-    "different": {"negation", "changed fact", "same topic different claim", "same speaker different claim"},
-}
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
