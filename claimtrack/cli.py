@@ -335,6 +335,13 @@ def serve(db_path, host, port, open_browser, datasette_args):
     if open_browser:
         args.append("--open")
     args.extend(datasette_args)
+    if os.name == "posix":
+        # Datasette takes this process's place: a signal that stops
+        # "claimtrack serve" (Ctrl-C, kill, docker stop) stops the server,
+        # and no orphaned server keeps the port.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(sys.executable, args)
     sys.exit(subprocess.call(args))
 
 

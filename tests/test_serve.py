@@ -52,6 +52,9 @@ def test_serve_publishes_the_store(runner, seed_file, db_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+    # Stopping "claimtrack serve" stops the server too: nothing answers.
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
 
 
 def test_serve_refuses_a_missing_store(runner, tmp_path):
