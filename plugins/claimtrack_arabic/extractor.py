@@ -210,8 +210,8 @@ class ArabicExtractor:
         for quote in self._quotes_from(position):
             if quote.open > position + limit:
                 return None
-            gap = self.text[position : quote.open]
-            if len(_TOKEN.findall(gap)) <= 2 and "\n" not in gap.strip():
+            gap = self.text[position : quote.open].strip()
+            if not gap or (len(_TOKEN.findall(gap)) <= 2 and "\n" not in gap):
                 return quote
             return None
         return None
@@ -257,6 +257,8 @@ class ArabicExtractor:
         if "(" in zone:
             hidden = [(start + m.start(), start + m.end()) for m in _PARENTHESES.finditer(zone)]
         for segment in _SEGMENT.finditer(zone):
+            if segment.group().isspace():
+                continue  # nothing between two commas: no tokens
             begin, stop = start + segment.start(), start + segment.end()
             spans = [m.span() for m in _TOKEN.finditer(self.text, begin, stop)]
             if hidden:  # "(آفاد)", "(الثلاثاء)": asides, not part of a name or role
