@@ -273,7 +273,11 @@ class ArabicExtractor:
                 word = words[i]
                 if word in lexicon.HONORIFICS and not lead:
                     continue
-                if word in lexicon.RELATIVES or word in lexicon.ANONYMITY or self._is_recipient(word):
+                if (
+                    word in lexicon.RELATIVES
+                    or word in lexicon.ANONYMITY
+                    or (word[:1] == "ل" and self._is_recipient(word))  # a recipient starts with ل
+                ):
                     break
                 if word == "علي" and self.original[self._orig(span[1]) - 1 : self._orig(span[1])] == "ى":
                     break  # "على هامش ...", not the name "علي"
