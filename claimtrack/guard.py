@@ -214,6 +214,17 @@ def _figure_problem(figure: object, text: str) -> str | None:
 
 
 def _date_problem(date: object, text: str) -> str | None:
+    if (  # the common case first, as for figures
+        type(date) is DateMention
+        and type(date.start) is int
+        and type(date.end) is int
+        and 0 <= date.start <= date.end <= len(text)
+        and type(date.raw) is str
+        and type(date.value) in _TEXT_OR_NONE
+        and type(date.value_end) in _TEXT_OR_NONE
+        and type(date.relation) in _TEXT_OR_NONE
+    ):
+        return None
     if not isinstance(date, DateMention):
         return f"a date is {type(date).__name__}, not a DateMention"
     if not (_optional_text(date.value) and _optional_text(date.value_end) and _optional_text(date.relation)):
@@ -247,6 +258,24 @@ def claim_problem(claim: object, document: Document, speakers_ok: set[int] | Non
     if not isinstance(claim, Claim):
         return f"returned {type(claim).__name__}, not a Claim"
     text = document.text
+    if (  # the common case, in one expression; anything else gets the detailed checks
+        type(claim.start) is int
+        and type(claim.end) is int
+        and 0 <= claim.start < claim.end <= len(text)
+        and claim.kind in CLAIM_KINDS
+        and type(claim.confidence) in (int, float)
+        and type(claim.said_on) in _TEXT_OR_NONE
+        and type(claim.language) in _TEXT_OR_NONE
+        and type(claim.recipient) in _TEXT_OR_NONE
+        and type(claim.cue) in _TEXT_OR_NONE
+        and type(claim.text) is str
+        and claim.text == text[claim.start : claim.end]
+    ):
+        return _parts_problem(claim, text, speakers_ok)
+    return _claim_fields_problem(claim, text) or _parts_problem(claim, text, speakers_ok)
+
+
+def _claim_fields_problem(claim: Claim, text: str) -> str | None:
     if not (_is_int(claim.start) and _is_int(claim.end)):
         return "claim span is not a pair of integers"
     if not 0 <= claim.start < claim.end <= len(text):
@@ -267,6 +296,11 @@ def claim_problem(claim: object, document: Document, speakers_ok: set[int] | Non
         for name in ("said_on", "language", "recipient", "cue"):
             if not _optional_text(getattr(claim, name)):
                 return f"claim {name} is {type(getattr(claim, name)).__name__}, not text"
+    return None
+
+
+def _parts_problem(claim: Claim, text: str, speakers_ok: set[int] | None) -> str | None:
+    """What is wrong with the claim's speaker, figures or dates, if anything."""
     speaker = claim.speaker
     if speakers_ok is None or id(speaker) not in speakers_ok:
         reason = _speaker_problem(speaker)
