@@ -182,13 +182,21 @@ _TEXT_OR_NONE = (str, type(None))
 _NUMBER_OR_NONE = (int, float, type(None))
 
 
+def _span_ok(span: Figure | DateMention, text: str) -> bool:
+    """A figure's or date's span and raw text are well formed (exact types:
+    the fast path; :func:`_span_problem` says what is wrong otherwise)."""
+    return (
+        type(span.start) is int
+        and type(span.end) is int
+        and 0 <= span.start <= span.end <= len(text)
+        and type(span.raw) is str
+    )
+
+
 def _figure_problem(figure: object, text: str) -> str | None:
     if (  # the common case, in one expression of exact type checks
         type(figure) is Figure
-        and type(figure.start) is int
-        and type(figure.end) is int
-        and 0 <= figure.start <= figure.end <= len(text)
-        and type(figure.raw) is str
+        and _span_ok(figure, text)
         and type(figure.value) in _NUMBER_OR_NONE
         and type(figure.value_max) in _NUMBER_OR_NONE
         and type(figure.unit) in _TEXT_OR_NONE
@@ -216,10 +224,7 @@ def _figure_problem(figure: object, text: str) -> str | None:
 def _date_problem(date: object, text: str) -> str | None:
     if (  # the common case first, as for figures
         type(date) is DateMention
-        and type(date.start) is int
-        and type(date.end) is int
-        and 0 <= date.start <= date.end <= len(text)
-        and type(date.raw) is str
+        and _span_ok(date, text)
         and type(date.value) in _TEXT_OR_NONE
         and type(date.value_end) in _TEXT_OR_NONE
         and type(date.relation) in _TEXT_OR_NONE
