@@ -17,7 +17,8 @@ from here and nowhere else in the package:
 * helpers that go through the hooks: :func:`find_figures`, :func:`find_dates`,
   :func:`normalize_text`, :func:`detect_language`, :func:`extract`;
 * text folding that keeps offsets, for extractors: :func:`fold_with_offsets`,
-  :func:`original_offset`, :func:`fold_chars`, and :func:`normalize`;
+  :func:`original_offset`, :func:`fold_chars`, and :func:`normalize`; and
+  :func:`word_start` and :func:`find_words` for looking for words quickly;
 * linking: :class:`LinkClaim`, :class:`Link`, :class:`Linker`,
   :func:`link_claims`;
 * the store: :func:`open_store`;
@@ -49,6 +50,7 @@ from claimtrack.model import (
     within,
 )
 from claimtrack.normalize import (
+    find_words,
     fold_chars,
     fold_digits,
     fold_with_offsets,
@@ -56,6 +58,7 @@ from claimtrack.normalize import (
     normalize,
     original_offset,
     search_form,
+    word_start,
 )
 from claimtrack.pipeline import (
     Extraction,
@@ -107,6 +110,7 @@ __all__ = [
     "extract",
     "find_dates",
     "find_figures",
+    "find_words",
     "fold_chars",
     "fold_digits",
     "fold_with_offsets",
@@ -128,4 +132,5 @@ __all__ = [
     "search_form",
     "stable_id",
     "within",
+    "word_start",
 ]

@@ -16,8 +16,11 @@ implementation; call :func:`claimtrack.normalize_text` to go through the hook.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 
 #: One-to-one letter folds (length preserving). Quotation marks are left
 #: alone: extractors need to tell an opening mark from a closing one.
@@ -190,13 +193,68 @@ def has_arabic(text: str) -> bool:
 # preposition (ب، ل، ك) and the article (ال). Longest first.
 _CLITIC_FORMS = r"(?:وال|فال|بال|كال|ولل|فلل|لل|ال|و|ف|ب|ل|ك)(?=\w{3,})"
 _CLITICS = re.compile("^" + _CLITIC_FORMS)
-# The same at the start of every word of a text (after a space or at its
-# start), written with each alternative starting with its letter and the
-# word start checked behind it, so the regex engine skips to candidate
-# letters (3x faster than testing a word start at every character).
+
+
+def word_start(literal: str, letters: str = r"\w") -> str:
+    """Regex source for ``literal`` (regex source of fixed width, such as
+    ``re.escape(word)``) where a word starts: not right after a character
+    of the class ``letters``.
+
+    The literal comes first and the word start is checked behind it, so the
+    regex engine searches for the literal (or, for alternatives that each
+    start with one, for their first characters) instead of trying a
+    pattern that opens with a lookbehind at every character of the text:
+    2.6x faster for the Arabic complementizers, and the per-word scans of
+    the extractors rely on it."""
+    return f"{literal}(?<!{letters}{literal})"
+
+
+def find_words(
+    text: str,
+    words: AbstractSet[str] | Mapping[str, object],
+    letters: str = r"\w",
+    key: Callable[[str], str] | None = None,
+) -> list[tuple[int, str]]:
+    """``(start, word as written)`` of every whole word of ``text`` (a run
+    of ``letters``) that is in ``words`` (a set, or a mapping's keys; after
+    ``key``, e.g. str.lower), in text order.
+
+    For extractors that look for a few hundred cue words: the words of the
+    text are listed by one regex and matched against ``words`` with set
+    operations, and only the spellings present are then looked for (one
+    :func:`word_start` regex each), rather than a Python step per word of
+    the text (which was a sixth of the Arabic extractor's time)."""
+    runs, patterns = _word_patterns(letters)
+    written = runs.findall(text)
+    if key is None and isinstance(words, Mapping):
+        present = words.keys() & written  # one C-level pass
+    else:
+        pool = words.keys() if isinstance(words, Mapping) else words
+        present = {w for w in set(written) if (key(w) if key else w) in pool}
+    found = []
+    for word in present:
+        pattern = patterns.get(word)
+        if pattern is None:
+            if len(patterns) > 4096:
+                patterns.clear()
+            pattern = patterns[word] = re.compile(word_start(re.escape(word), letters) + f"(?!{letters})")
+        found.extend((m.start(), word) for m in pattern.finditer(text))
+    found.sort()
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _word_patterns(letters: str) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """The regex for runs of ``letters``, and the whole-word regexes made
+    so far for words of those letters."""
+    return re.compile(f"{letters}+"), {}
+
+
+# The clitics at the start of every word of a text (after a space or at
+# its start), one alternative per first letter (see word_start).
 _WORD_CLITICS = re.compile(
     "|".join(
-        f"{first}(?<!\\S{first})(?:{rest})(?=\\w{{3,}})"
+        word_start(first, r"\S") + f"(?:{rest})(?=\\w{{3,}})"
         for first, rest in (
             ("و", "ال|لل|"),
             ("ف", "ال|لل|"),

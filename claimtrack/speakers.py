@@ -25,11 +25,11 @@ RoleKey = Callable[[str], tuple[str, frozenset[str]]]
 
 
 @lru_cache(maxsize=4096)
-def _name_words(name: str) -> list[str]:
+def _name_words(name: str) -> tuple[str, ...]:
     """The normalized words of a name. Cached: every lookup compares the
     name with each speaker seen so far in the document, and the same few
-    names come back claim after claim. Callers must not change the list."""
-    return normalize(name).split()
+    names come back claim after claim."""
+    return tuple(normalize(name).split())
 
 
 @dataclass

@@ -194,21 +194,3 @@ def test_coordinated_subject_and_footer():
     )
     [claim] = claims_of(text)
     assert claim.speaker.name == "Saudi Arabia and the United States"
-
-
-_VERBISH = [
-    *("said", "Said", "SAID", "told", "has", "have", "will"),
-    *("added", "added.", "x-said", "saidx", "the", ","),
-]
-
-
-@given(st.lists(st.sampled_from(_VERBISH), max_size=25))
-def test_verb_words_are_found_where_the_word_scan_finds_them(words):
-    """Reporting verbs are looked up by the spellings a text holds, not a
-    Python step per word; the positions are those of a word-by-word scan."""
-    from claimtrack_english.extractor import _WORD, _word_starts
-    from claimtrack_english.lexicon import VERB_STARTS
-
-    text = " ".join(words)
-    expected = [w.start() for w in _WORD.finditer(text) if w.group().lower() in VERB_STARTS]
-    assert _word_starts(text, VERB_STARTS) == expected

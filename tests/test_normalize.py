@@ -115,3 +115,25 @@ def test_fold_matches_a_character_by_character_reference(text):
 @given(st.one_of(st.text(), _ARABIC_NEWS))
 def test_normalize_matches_a_step_by_step_reference(text):
     assert normalize(text) == _reference_normalize(text)
+
+
+_WORDISH = [
+    *("said", "Said", "SAID", "told", "added.", "x-said", "saidx", "the", ",", "_said"),
+    *("قال", "وقال", "قالت", "استقال", "قال،", "«قال»", "١٢قال"),
+]
+
+
+@given(st.lists(st.sampled_from(_WORDISH), max_size=25))
+def test_find_words_finds_what_a_word_by_word_scan_finds(words):
+    """find_words looks only for the spellings a text holds; the positions
+    are those of a scan that visits every word, with and without a key."""
+    import re
+
+    from claimtrack import find_words
+
+    text = " ".join(words)
+    wanted = {"said", "told", "قال", "قالت"}
+    scan = [(w.start(), w.group()) for w in re.finditer(r"\w+", text) if w.group() in wanted]
+    assert find_words(text, wanted) == scan
+    lower = [(w.start(), w.group()) for w in re.finditer("[A-Za-z]+", text) if w.group().lower() in wanted]
+    assert find_words(text, wanted, "[A-Za-z]", str.lower) == lower

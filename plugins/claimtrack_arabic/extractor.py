@@ -41,6 +41,7 @@ from claimtrack import (
     SpeakerRef,
     SpeakerRegistry,
     attribution_confidence,
+    find_words,
     fold_chars,
     fold_with_offsets,
     within,
@@ -57,7 +58,6 @@ _MAX_QUOTE = 4000
 _MAX_ZONE = 300
 _TERMINATORS = re.compile(r"[.!?؟\n]")
 _TOKEN = re.compile(r"[^\s،,؛;:.!?\"“”«»″()\[\]]+")
-_WORD = re.compile(r"\w+")
 _SEGMENT = re.compile(r"[^،,]+")
 #: The most text read for a speaker between a verb and what was said: the
 #: longest in the corpora is 134 characters; without a bound, text with
@@ -164,15 +164,6 @@ class _Found:
     recipient: str | None = None
     continues: bool = False
     outlet: bool = False  # the outlet's own statement: no speaker
-
-
-@functools.lru_cache(maxsize=1024)
-def _cue_word(word: str) -> re.Pattern[str]:
-    """Where ``word`` stands as a whole word (as :data:`_WORD` reads words).
-    The literal comes first so the regex engine can search for it; the
-    word boundary before it is checked behind."""
-    literal = re.escape(word)
-    return re.compile(literal + r"(?<!\w" + literal + r")(?!\w)")
 
 
 class ArabicExtractor:
@@ -440,12 +431,7 @@ class ArabicExtractor:
         cues = []
         text = self.text
         kinds = lexicon.CUE_KINDS
-        # The cue words the text holds, found with C-speed set operations;
-        # then only their occurrences are visited (a Python step per word of
-        # the document was a sixth of the extractor's time).
-        present = kinds.keys() & _WORD.findall(text)
-        found = sorted((m.start(), word) for word in present for m in _cue_word(word).finditer(text))
-        for start, word in found:
+        for start, word in find_words(text, kinds):
             kind = kinds[word]
             if kind == "other":
                 for kind, regex in (("and_that", lexicon.AND_THAT_RE), ("came_in", lexicon.CAME_IN_RE)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack import fold_chars
+from claimtrack import fold_chars, word_start
 
 
 def _fold_all(words: str) -> list[str]:
@@ -60,8 +60,9 @@ def _verb_forms() -> list[str]:
 VERBS = _verb_forms()
 PARTICIPLES = _fold_all(_PARTICIPLES)
 _PREFIX = "(?:[وف]|ثم\\s+)?"
-_END = r"(?![\w\u064b-\u065f])"
-_START = r"(?<![\w\u064b-\u065f])"
+_WORD_CHAR = r"[\w\u064b-\u065f]"  # letters, digits and the diacritics inside words
+_END = f"(?!{_WORD_CHAR})"
+_START = f"(?<!{_WORD_CHAR})"
 
 #: A reporting verb at a word start, optionally with و/ف: group "verb".
 VERB_RE = re.compile(f"{_START}{_PREFIX}(?P<verb>{_alternation(VERBS)}){_END}")
@@ -128,15 +129,14 @@ PRONOUN_REFERENCES = frozenset(_fold_all("سعادته سعادتها معالي
 OUTPUT_NOUNS = frozenset(
     _fold_all("بيان بيانات أرقام إحصاءات إحصائيات تقرير تقديرات معطيات دراسة رسالة تغريدة منشور")
 )
-_NOT_WORD_BEFORE = "(?<![\\w\u064b-\u065f]{})"  # after its first letter: the word starts there
 _PRONOUN = "(?:ه|ها|هم|هما|هن|نا|ني)?"
 #: Complementizers: إن/أن with a pronoun suffix, بأن, إلى أن ..., or a colon
-#: (the whole match). Each alternative starts with a letter, its word start
-#: checked behind that letter, so the regex engine skips to the candidate
-#: letters instead of testing a word start at every character (2.6x faster).
+#: (the whole match). One alternative per first letter, each checked for a
+#: word start behind it (claimtrack.word_start: 2.6x faster than a leading
+#: lookbehind).
 COMPLEMENT_RE = re.compile(
     "|".join(
-        f"{first}{_NOT_WORD_BEFORE.format(first)}{rest}{_PRONOUN}{_END}"
+        word_start(first, _WORD_CHAR) + f"{rest}{_PRONOUN}{_END}"
         for first, rest in (
             ("ب", "ان"),
             ("ل", "ان"),

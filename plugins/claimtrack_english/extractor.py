@@ -25,7 +25,6 @@ forward, so extraction is linear in the length of the text.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 
@@ -37,6 +36,7 @@ from claimtrack import (
     SpeakerRef,
     SpeakerRegistry,
     attribution_confidence,
+    find_words,
     normalize,
     within,
 )
@@ -48,7 +48,6 @@ _MAX_QUOTE = 3000
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]|$)|\n")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w\-.'’]*|'s|’s")
 _TRAIL = " \t\n,;:—–-"
-_WORD = re.compile(r"[A-Za-z]+")
 _NP_WORD = re.compile(r"[\w\-.'’]+|,")
 _APPOSITIVE_NAME = re.compile(
     r"\s*,\s*((?:[A-Z][\w\-.'’]*|al-\w+|bin)(?:\s+(?:[A-Z][\w\-.'’]*|al-\w+|bin)){0,3})(?=\s*[.,]|$)"
@@ -297,22 +296,6 @@ def parse_subject(words: list[str], source: bool = False) -> SpeakerRef | None:
     return SpeakerRef(name=name, role=role, split=split)
 
 
-def _word_starts(text: str, words: frozenset[str]) -> list[int]:
-    """Where a word (:data:`_WORD`) whose lowercase form is in ``words``
-    starts, in order. The words of the text are listed and matched against
-    ``words`` by C-speed set operations; only the spellings present are then
-    looked for, rather than a Python step per word of the text."""
-    present = [w for w in set(_WORD.findall(text)) if w.lower() in words]
-    return sorted(m.start() for w in present for m in _spelled(w).finditer(text))
-
-
-@functools.lru_cache(maxsize=2048)
-def _spelled(word: str) -> re.Pattern[str]:
-    """``word`` (letters) standing alone as a word; the literal first, so
-    the regex engine can search for it."""
-    return re.compile(word + "(?<![A-Za-z]" + word + ")(?![A-Za-z])")
-
-
 class EnglishExtractor:
     """Extract the claims of one English document."""
 
@@ -329,7 +312,7 @@ class EnglishExtractor:
         # alternation tried at every position is slow).
         self._verb_list = [
             m
-            for start in _word_starts(self.text, lexicon.VERB_STARTS)
+            for start, _word in find_words(self.text, lexicon.VERB_STARTS, "[A-Za-z]", str.lower)
             if (m := lexicon.VERB_RE.match(self.text, start))
         ]
         self._verb_starts = [m.start() for m in self._verb_list]
