@@ -207,8 +207,9 @@ def _not_number(value: object) -> bool:
     return value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)))
 
 
-# The checks run on every claim of every import: written out rather than
-# looped over attribute names.
+# The checks run on every claim, figure and date of every import: written
+# out rather than looped over attribute names (1% of extraction's
+# instructions under callgrind).
 def _figure_problem(figure: object, text: str) -> str | None:
     if not isinstance(figure, Figure):
         return f"a figure is {type(figure).__name__}, not a Figure"
@@ -272,9 +273,8 @@ def _claim_fields_problem(claim: Claim, text: str) -> str | None:
         return f"claim text does not match the document at {claim.start}-{claim.end}"
     if not isinstance(claim.kind, str) or claim.kind not in CLAIM_KINDS:
         return f"claim kind {claim.kind!r} is not one of {', '.join(CLAIM_KINDS)}"
-    confidence = claim.confidence
-    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
-        return f"claim confidence is {type(confidence).__name__}, not a number"
+    if claim.confidence is None or _not_number(claim.confidence):
+        return f"claim confidence is {type(claim.confidence).__name__}, not a number"
     if not (
         _optional_text(claim.said_on)
         and _optional_text(claim.language)
