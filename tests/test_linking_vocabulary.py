@@ -126,7 +126,7 @@ def test_roles_are_compared_in_their_form():
 # --------------------------------------------------------------------------- new sets
 
 
-SETS = {"linking-dev2": "d2", "linking-heldout3": "h3", "linking-heldout4": "h4"}
+SETS = {"linking-dev2": "d2", "linking-dev3": "d3", "linking-heldout3": "h3", "linking-heldout4": "h4"}
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
