@@ -37,7 +37,7 @@ def test_phrases_are_read_as_one_word():
     assert read("بهدف دون رد", "ar") == read("بهدف نظيف", "ar")
     # Words of a phrase met apart are read as themselves.
     assert read("united front") == ["unit", "front"]
-    assert read("states agreed") == ["stat", "agre"]
+    assert read("states agreed") == ["state", "agre"]
 
 
 def test_a_phrase_may_head_its_group(tmp_path):
@@ -47,8 +47,8 @@ def test_a_phrase_may_head_its_group(tmp_path):
     )
     words = Lexicon(path)
     assert words.read(["the", "prime", "minister", "said"]) == words.read(["the", "premier", "said"])
-    assert words.read(["the", "premier"]) == ["prim_minister"]
-    assert words.read(["minister"]) == ["minister"]
+    assert words.read(["the", "premier"]) == ["prime_minist"]
+    assert words.read(["minister"]) == ["minist"]
 
 
 def test_countries_and_their_adjectives():
@@ -120,7 +120,7 @@ def test_country_names_link_a_reworded_claim():
 
 
 def test_roles_are_compared_in_their_form():
-    assert {lexicon().form(normalize_text("الوزراء", "ar")), "deputy"} <= fuzzy.ROLE_WORDS
+    assert {lexicon().form(normalize_text("الوزراء", "ar")), lexicon().form("deputy")} <= fuzzy.ROLE_WORDS
 
 
 # --------------------------------------------------------------------------- new sets

@@ -20,8 +20,12 @@ from claimtrack.linking import clusters_of
         (["reached", "reaching", "reaches"], "reach"),
         (["increased", "increase", "increases"], "increas"),
         (["agreed", "agree"], "agre"),
-        (["cities", "city"], "city"),
+        (["cities", "city"], "citi"),
         (["running"], "run"),
+        # Snowball takes off derivational endings the light stemmer kept.
+        (["ready", "readiness"], "readi"),
+        (["arrangement", "arranged", "arrange"], "arrang"),
+        (["nationalise", "nationalisation"], "nationalis"),
         (["CSTO".lower(), "us"], None),  # short words stay as they are
     ],
 )

@@ -8,9 +8,9 @@ a synonym from the common stock of news copy ("cut"/"reduce",
 each of these as a difference, so a reworded claim falls under the
 threshold. Here every word is brought to one form first:
 
-1. light stemming, Arabic (the article and و in front, pronoun, plural, feminine and
-   nisba endings behind) and English (plural, past and -ing endings), never
-   below three letters, so names survive;
+1. stemming: light Arabic stemming (the article and و in front, pronoun,
+   plural, feminine and nisba endings behind), never below three letters,
+   so names survive; English words by the Snowball stemmer (PyStemmer);
 2. the synonym groups of ``lexicon.txt``: each word becomes its group's
    first word.
 
@@ -25,6 +25,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import Stemmer
+
 from claimtrack import normalize_text
 
 LEXICON = Path(__file__).with_name("lexicon.txt")
@@ -37,7 +39,7 @@ _IMPERFECT = frozenset("يتن")
 #: dual and plural endings, the feminine and nisba endings (ة and ى already
 #: folded to ه and ي by normalization), the past tense's ت ("بلغت").
 _ARABIC_SUFFIXES = ("هما", "كما", "تين", "ها", "هم", "ان", "ات", "ون", "ين", "وا", "يه", "ه", "ي", "ا", "ت")
-_DOUBLED = re.compile(r"([bdfgklmnprtz])\1$")
+_SNOWBALL_EN = Stemmer.Stemmer("english")
 
 
 def arabic_stem(word: str) -> str:
@@ -65,25 +67,19 @@ def arabic_stem(word: str) -> str:
 
 
 def english_stem(word: str) -> str:
-    """A light English stem: "deals" → "deal", "reached" → "reach",
-    "running" → "run", "cities" → "city", "increased" and "increase" →
-    "increas". Short words (names, acronyms) stay as they are."""
+    """The Snowball (Porter 2) stem of an English word, from PyStemmer:
+    "deals" → "deal", "reached" → "reach", "continued", "continues" and
+    "continuing" → "continu", "cities" → "citi". Short words and words with
+    digits (names, acronyms: "us", "csto", "jet2") stay as they are.
+
+    Measured against the light stemmer it replaces (plural, past and -ing
+    endings only) on the three tuning sets: 3 more same-claim pairs linked,
+    none more different pairs merged. Snowball's Arabic stemmer was measured
+    too and not taken: it links fewer pairs than :func:`arabic_stem` alone
+    and on top of it (it expects the ة that normalization folds to ه)."""
     if len(word) <= 3 or not word.isalpha():
         return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("sses"):
-        word = word[:-2]
-    elif word.endswith("eed"):
-        word = word[:-1]
-    elif (word.endswith("ing") and len(word) >= 6) or (word.endswith("ed") and len(word) >= 5):
-        word = word[: -3 if word.endswith("ing") else -2]
-        return word[:-1] if _DOUBLED.search(word) else word
-    elif word.endswith("es") and word[-3] in "sxz" and len(word) > 4:
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+    return _SNOWBALL_EN.stemWord(word)
 
 
 def stem(word: str) -> str:
