@@ -92,6 +92,20 @@ ROLE_WORDS = frozenset(
     deputy vice former acting prime assistant ex crown
     """.split()  # noqa: SIM905
 )
+#: Words that narrow what the same sentence states: "closed" is not
+#: "partially closed", "توقف" is not "توقف جزئيا". A pair that differs by
+#: one of them (nearly) alone is a changed fact. Only scope and duration
+#: qualifiers; hedges that keep the fact ("about", "nearly") are not here.
+QUALIFIERS = frozenset(
+    _form(w)
+    for w in """
+    جزئيا جزئي جزئية مؤقتا مؤقت مؤقتة
+    partially partly partial temporarily temporary briefly provisionally conditionally
+    """.split()  # noqa: SIM905
+)
+#: Words that join a second actor or object to the first: "TUI and Jet2
+#: cancelled" is not "Jet2 cancelled"; "ألبا وسابك" is not "ألبا".
+_CONJUNCTIONS = frozenset({"and", "or", "&", "و", "او"})
 _CONTRAST_PAIRS = [
     ("continued", "stopped"),
     ("continued", "halted"),
@@ -431,6 +445,8 @@ def _check(
     conflict, detail = _opposed(
         words_a - words_b, words_b - words_a, bool(differing), len(shared), (sequence_a, sequence_b)
     )
+    if conflict is None and not differing:
+        conflict, detail = _added_partner(a, b, words_a, words_b)
     if conflict:
         evidence[conflict] = detail
     elif differing:
@@ -480,6 +496,9 @@ def _opposed(
     # the negation is (nearly) all that differs is it one.
     if neg_a != neg_b and len((words_a | words_b) - NEGATIONS) <= 2:
         return "negation", sorted(neg_a | neg_b)
+    qualifiers = (words_a ^ words_b) & QUALIFIERS
+    if qualifiers and len((words_a | words_b) - QUALIFIERS) <= 1:
+        return "changed", sorted(qualifiers)  # "closed"/"partially closed"
     roles = (words_a | words_b) & ROLE_WORDS
     if roles and (not words_a or not words_b) and len((words_a | words_b) - ROLE_WORDS) == 0:
         return "changed", sorted(roles)  # "الرئيس"/"رئيس الوزراء", "minister"/"deputy minister"
@@ -498,6 +517,39 @@ def _opposed(
     ):
         return "changed", sorted(words_a) + sorted(words_b)
     return None, []
+
+
+def _added_partner(
+    a: LinkClaim, b: LinkClaim, words_a: frozenset[str], words_b: frozenset[str]
+) -> tuple[str | None, list[str]]:
+    """Is one claim the other with a name of one or two words added, joined
+    by "and"/"و" to what both say: another actor or object ("Austrian
+    Airlines and Lufthansa suspended" / "Lufthansa suspended", "أرامكو
+    وتوتال ستبنيان" / "أرامكو ستبني")? That is a changed fact. Other added
+    words are details outlets add ("cut oil output" / "cut output"). Only
+    pairs that already passed the score come here; the claims' words are
+    read again only for them."""
+    extra_a = {w for w in words_a - words_b if w[0] != "#"}
+    extra_b = {w for w in words_b - words_a if w[0] != "#"}
+    if bool(extra_a) == bool(extra_b):
+        return None, []
+    claim, extra, other = (a, extra_a, words_b) if extra_a else (b, extra_b, words_a)
+    if len(extra) > 2 or any(_forms_of_one(x, y) for x in extra for y in other):
+        return None, []
+    form = lexicon().form
+    words = (claim.normalized or normalize_text(claim.text, claim.language)).split()
+    run = [index for index, word in enumerate(words) if form(word) in extra]
+    if not run or run[-1] - run[0] != len(run) - 1:
+        return None, []  # the added words are not one name
+    first, last = run[0], run[-1]
+    before = words[first - 1] if first else ""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    joined = (
+        before in _CONJUNCTIONS
+        or after in _CONJUNCTIONS
+        or (first and words[first][0] == "و" and form(words[first][1:]) in extra)
+    )
+    return ("changed", sorted(extra)) if joined else (None, [])
 
 
 def _swapped_in_place(sequence_a: list[str], sequence_b: list[str]) -> bool:
