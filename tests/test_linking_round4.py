@@ -63,3 +63,26 @@ def test_ghair_is_a_negation():
     )
     assert result.clusters == []
     assert conflicts(result) == ["negation"]
+
+
+def figure(raw, value, unit, counted=None):
+    return fuzzy.Figure(raw, 0, 0, value, unit=unit, counted=counted)
+
+
+def test_a_bare_number_is_a_figure_of_any_unit():
+    deaths = figure("١٢٠ حالة", 120.0, "case")
+    assert fuzzy._same_figure([figure("120", 120.0, fuzzy.BARE)], [deaths])
+    assert fuzzy._figure_conflict([figure("120", 120.0, fuzzy.BARE)], [deaths]) == []
+    assert fuzzy._figure_conflict([figure("3100", 3100.0, fuzzy.BARE)], [figure("2500 حالة", 2500.0, "case")])
+    # A bare number another figure of the pair accounts for is no conflict.
+    lines = [figure("6", 6.0, fuzzy.BARE), figure("176 كيلومترا", 176.0, "km")]
+    assert fuzzy._figure_conflict(lines, [figure("١٧٦ كيلومترا", 176.0, "km")]) == []
+    plane = [figure("737", 737.0, fuzzy.BARE), figure("9", 9.0, fuzzy.BARE)]
+    assert fuzzy._figure_conflict([*plane, figure("177 people", 177.0, "person")], plane) == []
+    # "#number" against "#case" is no changed fact.
+    assert fuzzy._opposed(frozenset({"#case"}), frozenset({"#number"})) == (None, [])
+
+
+def test_a_bare_number_keeps_its_scale():
+    assert [f.value for f in fuzzy._bare_numbers("over 2 million teslas in 2023", frozenset())] == [2e6]
+    assert [f.value for f in fuzzy._bare_numbers("3 مليارات دولار", frozenset())] == [3e9]

@@ -64,6 +64,12 @@ SAME_SPEAKER_BONUS = 5.0
 SHARED_FIGURE_BONUS = 5.0
 #: Fewest content words shared by a linked pair.
 MIN_SHARED = 3
+#: The unit of a number read outside any figure ("120 وفاة", "200 nations":
+#: the figures plugin does not know the noun). Its unit is unknown, not
+#: another: its value is compared with figures of any unit. Its token
+#: stays in the compared text (a claim with a count is not one without).
+BARE = "number"
+BARE_TOKEN = "#" + BARE
 
 _NEGATION_WORDS = frozenset(
     w
@@ -100,7 +106,7 @@ QUALIFIERS = frozenset(
     _form(w)
     for w in """
     جزئيا جزئي جزئية مؤقتا مؤقت مؤقتة
-    partially partly partial temporarily temporary briefly provisionally conditionally
+    partially partial temporarily temporary briefly provisionally
     """.split()  # noqa: SIM905
 )
 #: Words that join a second actor or object to the first: "TUI and Jet2
@@ -211,17 +217,29 @@ def _figure_tokens(figures: list[Figure]) -> list[str]:
     return [f"#{f.unit}" for f in figures if f.value is not None and f.unit]
 
 
+#: Scale words after a bare number ("2 million Teslas", "3 مليارات").
+_SCALES = {
+    **dict.fromkeys(("thousand", "الف", "الاف", "االاف"), 1e3),
+    **dict.fromkeys(("million", "millions", "مليون", "ملايين"), 1e6),
+    **dict.fromkeys(("billion", "billions", "مليار", "مليارات"), 1e9),
+}
+
+
 def _bare_numbers(normalized: str, skip: frozenset[str]) -> list[Figure]:
-    """Numbers outside any figure ("added 336,000 jobs", "risen to 73"),
-    as figures of the unit "number", so that two outlets' different counts
-    are seen. Years are dates, not counts, and are left out."""
+    """Numbers outside any figure ("added 336,000 jobs", "risen to 73",
+    "2 million Teslas"), as figures of unknown unit (:data:`BARE`), so that
+    two outlets' different counts are seen. Years are dates, not counts,
+    and are left out."""
     numbers = []
-    for word in normalized.split():
+    words = normalized.split()
+    for index, word in enumerate(words):
         if word in skip or not word.replace(".", "", 1).isdigit():
             continue
         value = float(word)
-        if not (value.is_integer() and 1900 <= value <= 2100):
-            numbers.append(Figure(word, 0, 0, value, unit="number"))
+        scale = _SCALES.get(words[index + 1], 1.0) if index + 1 < len(words) else 1.0
+        if scale == 1.0 and value.is_integer() and 1900 <= value <= 2100:
+            continue
+        numbers.append(Figure(word, 0, 0, value * scale, unit=BARE))
     return numbers
 
 
@@ -242,10 +260,15 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figur
     return compared, all_figures
 
 
+def _same_unit(fa: Figure, fb: Figure) -> bool:
+    """Figures of one unit; a bare number is of any unit."""
+    return fa.unit == fb.unit or fa.unit == BARE or fb.unit == BARE
+
+
 def _same_figure(a: list[Figure], b: list[Figure]) -> bool:
     """Do the two claims give one figure: the same unit, values that meet?"""
     return any(
-        fa.unit == fb.unit
+        _same_unit(fa, fb)
         and fa.value is not None
         and fb.value is not None
         and fa.value <= (fb.value_max if fb.value_max is not None else fb.value)
@@ -256,22 +279,40 @@ def _same_figure(a: list[Figure], b: list[Figure]) -> bool:
     )
 
 
+def _meets(fa: Figure, fb: Figure) -> bool:
+    """Do the two figures' values (or ranges) meet?"""
+    return (
+        fa.value is not None
+        and fb.value is not None
+        and fa.value <= (fb.value_max if fb.value_max is not None else fb.value)
+        and fb.value <= (fa.value_max if fa.value_max is not None else fa.value)
+    )
+
+
 def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
-    """Figures of the same unit (and thing counted) whose values differ."""
+    """Figures of the same unit (and thing counted) whose values differ. A
+    bare number's unit is unknown: it conflicts only with a figure of the
+    other claim that nothing in this one gives ("120 وفاة" / "١٢٠ حالة" is
+    one figure; "737 MAX 9 ... 177 people" / "737 MAX 9" has none that
+    differs)."""
     conflicts = []
+    loose: list[Figure] | None = None
     for fa in a:
         if fa.value is None or fa.unit is None:
             continue
         same_kind = [
-            fb for fb in b if fb.unit == fa.unit and fb.value is not None and fb.counted == fa.counted
+            fb
+            for fb in b
+            if fb.value is not None and fb.unit == fa.unit and fb.counted == fa.counted and fa.unit != BARE
         ]
         if not same_kind:
-            continue
-        lo_a, hi_a = fa.value, fa.value_max if fa.value_max is not None else fa.value
-        if any(
-            lo_a <= (fb.value_max if fb.value_max is not None else fb.value) and fb.value <= hi_a
-            for fb in same_kind
-        ):
+            if fa.unit == BARE and any(_meets(fa, fb) for fb in b):
+                continue
+            if loose is None:  # b's figures that no figure of a gives
+                given = [fb for fb in b if any(_same_unit(x, fb) and _meets(x, fb) for x in a)]
+                loose = [fb for fb in b if fb.unit and fb not in given]
+            same_kind = [fb for fb in loose if BARE in (fa.unit, fb.unit)]
+        if not same_kind or any(_meets(fa, fb) for fb in same_kind):
             continue
         conflicts.append({"unit": fa.unit, "a": fa.raw, "b": same_kind[0].raw})
     return conflicts
@@ -507,6 +548,9 @@ def _opposed(
         return "contrast", contrast
     if figures_differ:
         return None, []  # the figures decide; a swapped verb is just wording ("تجاوزت"/"بلغت")
+    # A bare number's unit is unknown: "#number" against "#case" is no change.
+    tokens_a.discard(BARE_TOKEN)
+    tokens_b.discard(BARE_TOKEN)
     if tokens_a and tokens_b and not words_a and not words_b:
         return "changed", sorted(tokens_a | tokens_b)  # "ستة أشهر"/"ستة أسابيع"
     if (
