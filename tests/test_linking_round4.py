@@ -86,3 +86,23 @@ def test_a_bare_number_is_a_figure_of_any_unit():
 def test_a_bare_number_keeps_its_scale():
     assert [f.value for f in fuzzy._bare_numbers("over 2 million teslas in 2023", frozenset())] == [2e6]
     assert [f.value for f in fuzzy._bare_numbers("3 مليارات دولار", frozenset())] == [3e9]
+
+
+def test_a_figure_both_give_counts_as_a_shared_word():
+    """A headline keeps the figure and few of the words."""
+    result = link_claims(
+        [
+            claim(
+                "a",
+                "Around 300 textile factories in Faisalabad were closed on Monday after gas "
+                "supplies were cut, the owners said",
+            ),
+            claim("b", "300 textile factories closed over gas shortage"),
+        ]
+    )
+    assert result.clusters == [["a", "b"]]
+    # A small count is no such evidence ("9 jets" of the 737 MAX 9).
+    jets = [figure("9 jets", 9.0, "aircraft")]
+    assert fuzzy._same_figure(jets, jets) == 1
+    tonnes = [figure("50,000 tonnes", 50000.0, "ton")]
+    assert fuzzy._same_figure(tonnes, tonnes) == 2

@@ -70,6 +70,10 @@ MIN_SHARED = 3
 #: stays in the compared text (a claim with a count is not one without).
 BARE = "number"
 BARE_TOKEN = "#" + BARE
+#: The smallest value of a figure that, given by both claims, counts as a
+#: shared word: small counts recur across the claims of one story ("9 jets"
+#: of the 737 MAX 9, "two ministers").
+TELLING_VALUE = 10
 
 _NEGATION_WORDS = frozenset(
     w
@@ -265,18 +269,20 @@ def _same_unit(fa: Figure, fb: Figure) -> bool:
     return fa.unit == fb.unit or fa.unit == BARE or fb.unit == BARE
 
 
-def _same_figure(a: list[Figure], b: list[Figure]) -> bool:
-    """Do the two claims give one figure: the same unit, values that meet?"""
-    return any(
-        _same_unit(fa, fb)
-        and fa.value is not None
-        and fb.value is not None
-        and fa.value <= (fb.value_max if fb.value_max is not None else fb.value)
-        and fb.value <= (fa.value_max if fa.value_max is not None else fa.value)
-        for fa in a
-        for fb in b
-        if fa.unit
-    )
+def _same_figure(a: list[Figure], b: list[Figure]) -> int:
+    """Do the two claims give one figure: the same unit, values that meet?
+    2 when one of them is of a known unit on both sides and at least
+    ``TELLING_VALUE`` ("600 garment factories" / "About 600 garment
+    factories"), 1 when only bare numbers or small values meet ("737 MAX
+    9", "9 jets": a model, not a count), 0 when none."""
+    found = 0
+    for fa in a:
+        for fb in b:
+            if fa.unit and _same_unit(fa, fb) and _meets(fa, fb):
+                if BARE not in (fa.unit, fb.unit) and fa.value >= TELLING_VALUE:
+                    return 2
+                found = 1
+    return found
 
 
 def _meets(fa: Figure, fb: Figure) -> bool:
@@ -470,14 +476,18 @@ def _check(
     # Words, not figure tokens: "#person" is shared by every count of people.
     tokens = [len([w for w in words if w[0] == "#"]) for words in (words_a, words_b, shared)]
     shared_words = len(shared) - tokens[2]
-    if shared_words < min(MIN_SHARED, len(words_a) - tokens[0], len(words_b) - tokens[1]):
+    same_figure = _same_figure(figures_a, figures_b)
+    # A figure of a known unit both give counts as a shared word: a headline
+    # keeps the figure and few of the words ("600 garment factories shut").
+    needed = min(MIN_SHARED, len(words_a) - tokens[0], len(words_b) - tokens[1])
+    if shared_words + (same_figure == 2) < needed:
         return None
     evidence: dict = {"shared_words": shared_words}
     required = threshold
     if a.speaker and b.speaker:
         evidence["same_speaker"] = a.speaker == b.speaker
         required += -SAME_SPEAKER_BONUS if a.speaker == b.speaker else DIFFERENT_SPEAKER_MARGIN
-    if _same_figure(figures_a, figures_b):
+    if same_figure:
         evidence["same_figure"] = True
         required -= SHARED_FIGURE_BONUS
     if score < required:
