@@ -5,8 +5,9 @@ negation, and what a reworded claim still links through."""
 from __future__ import annotations
 
 from claimtrack_linker import fuzzy
+from claimtrack_linker.words import lexicon
 
-from claimtrack import LinkClaim, link_claims
+from claimtrack import LinkClaim, link_claims, normalize_text
 
 
 def claim(claim_id, text, language="en", **kw):
@@ -106,3 +107,20 @@ def test_a_figure_both_give_counts_as_a_shared_word():
     assert fuzzy._same_figure(jets, jets) == 1
     tonnes = [figure("50,000 tonnes", 50000.0, "ton")]
     assert fuzzy._same_figure(tonnes, tonnes) == 2
+
+
+def read(text: str, language: str = "en") -> list[str]:
+    return lexicon().read(normalize_text(text, language).split())
+
+
+def test_general_news_vocabulary():
+    assert read("the reserve", "en") == read("stockpiles", "en")
+    assert read("demanded") == read("seeking")
+    assert read("completed") == read("finished")
+    assert read("shortage") == read("scarcity")
+    assert read("أنهى", "ar") == read("أكمل", "ar")
+    assert read("منسوب", "ar") == read("مستوى", "ar")
+    assert read("الطحين", "ar") == read("الدقيق", "ar")
+    assert read("شح", "ar") == read("نقص", "ar")
+    assert read("التيار الكهربائي", "ar") == read("الكهرباء", "ar")
+    assert read("رصدت", "ar") == read("سجلت", "ar")
