@@ -585,11 +585,9 @@ def _added_partner(
     read again only for them."""
     extra_a = {w for w in words_a - words_b if w[0] != "#"}
     extra_b = {w for w in words_b - words_a if w[0] != "#"}
-    if bool(extra_a) == bool(extra_b):
+    if bool(extra_a) == bool(extra_b) or len(extra_a) + len(extra_b) > 2:
         return None, []
-    claim, extra, other = (a, extra_a, words_b) if extra_a else (b, extra_b, words_a)
-    if len(extra) > 2 or any(_forms_of_one(x, y) for x in extra for y in other):
-        return None, []
+    claim, extra = (a, extra_a) if extra_a else (b, extra_b)
     form = lexicon().form
     words = (claim.normalized or normalize_text(claim.text, claim.language)).split()
     run = [index for index, word in enumerate(words) if form(word) in extra]
