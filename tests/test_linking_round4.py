@@ -124,3 +124,18 @@ def test_general_news_vocabulary():
     assert read("شح", "ar") == read("نقص", "ar")
     assert read("التيار الكهربائي", "ar") == read("الكهرباء", "ar")
     assert read("رصدت", "ar") == read("سجلت", "ar")
+
+
+def test_arabic_forms_of_one_word_count_as_shared():
+    """ "انقطاع"/"تنقطع": one word the light stemmer leaves apart."""
+    result = link_claims(
+        [
+            claim("a", "مدة انقطاع المياه اليومية تصل إلى 6 ساعات في الزرقاء", "ar"),
+            claim("b", "المياه تنقطع 8 ساعات يوميا في الزرقاء", "ar"),
+        ]
+    )
+    assert result.clusters == [["a", "b"]]
+    assert conflicts(result) == ["figure"]
+    assert fuzzy._paired_forms(frozenset({"انقطاع", "كهرباء"}), frozenset({"تنقطع"})) == 1
+    # English forms are Snowball's to join; close spellings are other words.
+    assert fuzzy._paired_forms(frozenset({"ground"}), frozenset({"found"})) == 0

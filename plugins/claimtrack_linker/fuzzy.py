@@ -480,7 +480,9 @@ def _check(
     # A figure of a known unit both give counts as a shared word: a headline
     # keeps the figure and few of the words ("600 garment factories shut").
     needed = min(MIN_SHARED, len(words_a) - tokens[0], len(words_b) - tokens[1])
-    if shared_words + (same_figure == 2) < needed:
+    if shared_words + (same_figure == 2) < needed and (
+        shared_words + (same_figure == 2) + _paired_forms(words_a - words_b, words_b - words_a) < needed
+    ):
         return None
     evidence: dict = {"shared_words": shared_words}
     required = threshold
@@ -635,10 +637,27 @@ def _frame(words: list[str], other: set[str]) -> tuple[list[str], set[int]]:
     return frame, places
 
 
+def _paired_forms(only_a: frozenset[str], only_b: frozenset[str]) -> int:
+    """How many Arabic words of ``only_a`` are forms of a word of ``only_b``
+    ("انقطاع"/"تنقطع"): shared words that the light Arabic stemming missed.
+    English words are not paired: Snowball already joins their forms, and
+    close spellings there are other words ("ground"/"found"). Not cached
+    (only pairs short of shared words ask)."""
+    words_b = [w for w in only_b if "\u0621" <= w[0] <= "\u064a"]
+    if not words_b:
+        return 0
+    return sum(1 for w in only_a if "\u0621" <= w[0] <= "\u064a" and any(_one_word(w, o) for o in words_b))
+
+
 @lru_cache(maxsize=1 << 18)
 def _forms_of_one(a: str, b: str) -> bool:
     """ "ارتفع"/"يرتفع", "raised"/"raise": close spellings of one word. Two
     month or day names never are ("يونيو"/"يوليو", "June"/"July")."""
+    return _one_word(a, b)
+
+
+def _one_word(a: str, b: str) -> bool:
+    """:func:`_forms_of_one`, uncached."""
     if a in CALENDAR_WORDS and b in CALENDAR_WORDS:
         return False
     if fuzz.ratio(a, b) >= MORPHOLOGY_RATIO:
