@@ -130,8 +130,8 @@ def test_arabic_forms_of_one_word_count_as_shared():
     """ "انقطاع"/"تنقطع": one word the light stemmer leaves apart."""
     result = link_claims(
         [
-            claim("a", "مدة انقطاع المياه اليومية تصل إلى 6 ساعات في الزرقاء", "ar"),
-            claim("b", "المياه تنقطع 8 ساعات يوميا في الزرقاء", "ar"),
+            claim("a", "انقطاع المياه في الزرقاء يستمر 6 ساعات", "ar"),
+            claim("b", "المياه تنقطع 8 ساعات بالزرقاء", "ar"),
         ]
     )
     assert result.clusters == [["a", "b"]]
