@@ -139,3 +139,20 @@ def test_arabic_forms_of_one_word_count_as_shared():
     assert fuzzy._paired_forms(frozenset({"انقطاع", "كهرباء"}), frozenset({"تنقطع"})) == 1
     # English forms are Snowball's to join; close spellings are other words.
     assert fuzzy._paired_forms(frozenset({"ground"}), frozenset({"found"})) == 0
+
+
+def test_a_figure_conflict_links_claims_reworded_little():
+    """One claim with another figure is reworded little; two claims of one
+    story with their own figures differ in more words."""
+    a, b = claim("a", "-"), claim("b", "-")
+    percent = [figure("41 percent", 41.0, "percent")]
+    other = [figure("66.8 percent", 66.8, "percent")]
+    same = ["turnout", "provincial", "council", "election", "iraq", "reach", "#percent"]
+    close = ["turnout", "provincial", "council", "vote", "iraq", "stood", "#percent"]
+    far = [*same[:5], "presidential", "vote", "egypt", "stood", "commission", "official", "told", "#percent"]
+    found = fuzzy._check(a, b, same, close, percent, other, 90.0, 77.0)
+    assert found is not None and found.conflict == "figure"
+    assert fuzzy._reworded(frozenset(same) - frozenset(far), frozenset(far) - frozenset(same)) > 6
+    assert fuzzy._check(a, b, same, far, percent, other, 90.0, 77.0) is None
+    # Without a figure conflict the wording is the score's to judge.
+    assert fuzzy._check(a, b, same, far, percent, percent, 90.0, 77.0) is not None
