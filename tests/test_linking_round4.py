@@ -25,10 +25,12 @@ def test_a_qualifier_added_is_a_changed_fact():
             claim("b", "The border crossing at Rafah was partially closed to trucks"),
             claim("c", "أغلقت السلطات الميناء التجاري أمام سفن الشحن", "ar"),
             claim("d", "أغلقت السلطات الميناء التجاري مؤقتا أمام سفن الشحن", "ar"),
+            claim("e", "Universities in Lahore will close for the winter break"),
+            claim("f", "Universities in Lahore will close early for the winter break"),
         ]
     )
     assert result.clusters == []
-    assert conflicts(result) == ["changed", "changed"]
+    assert conflicts(result) == ["changed", "changed", "changed"]
 
 
 def test_an_actor_added_with_and_is_a_changed_fact():

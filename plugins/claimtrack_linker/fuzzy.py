@@ -111,13 +111,14 @@ ROLE_WORDS = frozenset(
 )
 #: Words that narrow what the same sentence states: "closed" is not
 #: "partially closed", "توقف" is not "توقف جزئيا". A pair that differs by
-#: one of them (nearly) alone is a changed fact. Only scope and duration
-#: qualifiers; hedges that keep the fact ("about", "nearly") are not here.
+#: one of them (nearly) alone is a changed fact. Only scope, duration and
+#: timing qualifiers ("early elections" are not the elections); hedges that
+#: keep the fact ("about", "nearly") are not here.
 QUALIFIERS = frozenset(
     _form(w)
     for w in """
-    جزئيا جزئي جزئية مؤقتا مؤقت مؤقتة
-    partially partial temporarily temporary briefly provisionally
+    جزئيا جزئي جزئية مؤقتا مؤقت مؤقتة مبكرا مبكر مبكرة
+    partially partial temporarily temporary briefly provisionally early
     """.split()  # noqa: SIM905
 )
 #: Words that join a second actor or object to the first: "TUI and Jet2
