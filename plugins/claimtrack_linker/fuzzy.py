@@ -15,10 +15,11 @@ with speaker, figures and negation as evidence.
 4. Each candidate pair is checked: it must share enough content words and
    reach the threshold, lowered by the same speaker or the same figure and
    raised by different speakers. A pair whose words differ by a negation
-   ("لن", "not"), by a contrast ("continued"/"stopped", "ارتفع"/"انخفض") or
-   by words replaced in place (a changed fact) is kept apart; figures of
-   one unit with different values make a ``figure`` conflict, linked and
-   flagged.
+   ("لن", "not"), by a contrast ("continued"/"stopped", "ارتفع"/"انخفض"),
+   by words replaced in place, by a qualifier ("partially", "مؤقتا") or by
+   another actor joined with "and" (changed facts) is kept apart; figures
+   of one unit with different values make a ``figure`` conflict, linked
+   and flagged when the two are otherwise reworded little.
 """
 
 from __future__ import annotations
@@ -231,7 +232,7 @@ def _figure_tokens(figures: list[Figure]) -> list[str]:
 
 #: Scale words after a bare number ("2 million Teslas", "3 مليارات").
 _SCALES = {
-    **dict.fromkeys(("thousand", "الف", "الاف", "االاف"), 1e3),
+    **dict.fromkeys(("thousand", "الف", "الاف"), 1e3),
     **dict.fromkeys(("million", "millions", "مليون", "ملايين"), 1e6),
     **dict.fromkeys(("billion", "billions", "مليار", "مليارات"), 1e9),
 }
@@ -272,6 +273,16 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figur
     return compared, all_figures
 
 
+def _meets(fa: Figure, fb: Figure) -> bool:
+    """Do the two figures' values (or ranges) meet?"""
+    return (
+        fa.value is not None
+        and fb.value is not None
+        and fa.value <= (fb.value_max if fb.value_max is not None else fb.value)
+        and fb.value <= (fa.value_max if fa.value_max is not None else fa.value)
+    )
+
+
 def _same_unit(fa: Figure, fb: Figure) -> bool:
     """Figures of one unit; a bare number is of any unit."""
     return fa.unit == fb.unit or fa.unit == BARE or fb.unit == BARE
@@ -291,16 +302,6 @@ def _same_figure(a: list[Figure], b: list[Figure]) -> int:
                     return 2
                 found = 1
     return found
-
-
-def _meets(fa: Figure, fb: Figure) -> bool:
-    """Do the two figures' values (or ranges) meet?"""
-    return (
-        fa.value is not None
-        and fb.value is not None
-        and fa.value <= (fb.value_max if fb.value_max is not None else fb.value)
-        and fb.value <= (fa.value_max if fa.value_max is not None else fa.value)
-    )
 
 
 def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
