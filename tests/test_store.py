@@ -203,6 +203,38 @@ def test_write_batch_keeps_whole_documents_and_reports_after_commit(db_path):
     assert db["claims"].count == 2  # the bad document left nothing behind
 
 
+def test_a_batch_keeps_savepoint_journals_in_memory_and_still_rolls_back(db_path):
+    """A document's savepoint journal outgrows 64 KiB here (so SQLite would
+    spill it to a temporary file); in a batch it stays in memory, and a
+    failure at the document's last row still takes all of it back."""
+    from claimtrack.store import WriteBatch
+
+    db = open_store(db_path)
+    before = db.execute("PRAGMA temp_store").fetchone()[0]
+    good = make_document()
+    save_document(db, good, claims_for(good), norm)  # pages the big one will change
+    sentence = "وأضاف أن 2500 جندي سيصلون. "
+    big = make_document(sentence * 400, url="https://x.test/big")
+    claims = [
+        Claim(
+            sentence.strip(), i * len(sentence), (i + 1) * len(sentence) - 1, "indirect", document_id=big.id
+        )
+        for i in range(400)
+    ]
+    claims[-1].figures = [Figure("2500", 0, None, 2500)]  # NOT NULL fails last
+    with WriteBatch(db, size=10) as batch:
+        assert db.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+        batch.begin()
+        with pytest.raises(sqlite3.IntegrityError):
+            save_document(db, big, claims, norm)
+        save_document(db, good, claims_for(good), norm)
+        batch.added(good.url)
+    assert db.execute("PRAGMA temp_store").fetchone()[0] == before
+    assert [d["url"] for d in db["documents"].rows] == [good.url]
+    assert db["claims"].count == 2
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
 def test_a_document_with_more_claims_than_sqlite_parameters(tmp_path):
     """Re-saving a document replaces its rows by id lists passed as one JSON
     parameter: SQLite allows at most 32,766 parameters per statement."""
