@@ -488,11 +488,7 @@ def _check(
     same_figure = _same_figure(figures_a, figures_b)
     # A figure of a known unit both give counts as a shared word: a headline
     # keeps the figure and few of the words ("600 garment factories shut").
-    needed = min(MIN_SHARED, len(words_a) - tokens[0], len(words_b) - tokens[1])
-    if shared_words + (same_figure == 2) < needed and (
-        shared_words + (same_figure == 2) + _paired_forms(words_a - words_b, words_b - words_a) < needed
-    ):
-        return None
+    needed = min(MIN_SHARED, len(words_a) - tokens[0], len(words_b) - tokens[1]) - (same_figure == 2)
     evidence: dict = {"shared_words": shared_words}
     required = threshold
     if a.speaker and b.speaker:
@@ -503,16 +499,19 @@ def _check(
         required -= SHARED_FIGURE_BONUS
     if score < required:
         return None
+    only_a, only_b = words_a - words_b, words_b - words_a
+    # Arabic forms of one word that the stemmer left apart count as shared
+    # too; asked last, only of the pairs that reach the score.
+    if shared_words < needed and shared_words + _paired_forms(only_a, only_b) < needed:
+        return None
     differing = _figure_conflict(figures_a, figures_b)
-    conflict, detail = _opposed(
-        words_a - words_b, words_b - words_a, bool(differing), len(shared), (sequence_a, sequence_b)
-    )
-    if conflict is None and not differing:
-        conflict, detail = _added_partner(a, b, words_a, words_b)
+    conflict, detail = _opposed(only_a, only_b, bool(differing), len(shared), (sequence_a, sequence_b))
+    if conflict is None and not differing and bool(only_a) != bool(only_b) and len(only_a | only_b) <= 2:
+        conflict, detail = _added_partner(a if only_a else b, only_a or only_b)
     if conflict:
         evidence[conflict] = detail
     elif differing:
-        if _reworded(words_a - words_b, words_b - words_a) > FIGURE_WORDING:
+        if _reworded(only_a, only_b) > FIGURE_WORDING:
             return None
         conflict = "figure"
         evidence["figures"] = differing
@@ -586,23 +585,20 @@ def _opposed(
     return None, []
 
 
-def _added_partner(
-    a: LinkClaim, b: LinkClaim, words_a: frozenset[str], words_b: frozenset[str]
-) -> tuple[str | None, list[str]]:
-    """Is one claim the other with a name of one or two words added, joined
-    by "and"/"و" to what both say: another actor or object ("Austrian
-    Airlines and Lufthansa suspended" / "Lufthansa suspended", "أرامكو
-    وتوتال ستبنيان" / "أرامكو ستبني")? That is a changed fact. Other added
-    words are details outlets add ("cut oil output" / "cut output"). Only
-    pairs that already passed the score come here; the claims' words are
-    read again only for them."""
-    extra_a = {w for w in words_a - words_b if w[0] != "#"}
-    extra_b = {w for w in words_b - words_a if w[0] != "#"}
-    if bool(extra_a) == bool(extra_b) or len(extra_a) + len(extra_b) > 2:
-        return None, []
-    claim, extra = (a, extra_a) if extra_a else (b, extra_b)
+def _added_partner(claim: LinkClaim, added: frozenset[str]) -> tuple[str | None, list[str]]:
+    """Is ``claim`` the other claim of its pair with a name of one or two
+    words (``added``) added, joined by "and"/"و" to what both say: another
+    actor or object ("Austrian Airlines and Lufthansa suspended" /
+    "Lufthansa suspended", "أرامكو وتوتال ستبنيان" / "أرامكو ستبني")? That
+    is a changed fact. Other added words are details outlets add ("cut oil
+    output" / "cut output"). Only pairs that reach the score, and of them
+    only those where one claim adds one or two words, come here."""
+    extra = {w for w in added if w[0] != "#"}
+    normalized = claim.normalized or normalize_text(claim.text, claim.language)
+    if not extra & _joined_forms(normalized):
+        return None, []  # most added words are details, next to no conjunction
     form = lexicon().form
-    words = (claim.normalized or normalize_text(claim.text, claim.language)).split()
+    words = normalized.split()
     run = [index for index, word in enumerate(words) if form(word) in extra]
     if not run or run[-1] - run[0] != len(run) - 1:
         return None, []  # the added words are not one name
@@ -615,6 +611,23 @@ def _added_partner(
         or (first and words[first][0] == "و" and form(words[first][1:]) in extra)
     )
     return ("changed", sorted(extra)) if joined else (None, [])
+
+
+@lru_cache(maxsize=1 << 14)
+def _joined_forms(normalized: str) -> frozenset[str]:
+    """The forms of a claim's words that stand next to a conjunction or are
+    written onto و: where an added actor would be. Cached for the claims of
+    the last few blocks (a claim meets its block's members in turn)."""
+    form = lexicon().form
+    words = normalized.split()
+    last = len(words) - 1
+    return frozenset(
+        form(word) or ""
+        for index, word in enumerate(words)
+        if word[0] == "و"
+        or (index and words[index - 1] in _CONJUNCTIONS)
+        or (index < last and words[index + 1] in _CONJUNCTIONS)
+    )
 
 
 def _swapped_in_place(sequence_a: list[str], sequence_b: list[str]) -> bool:
