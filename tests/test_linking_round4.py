@@ -156,5 +156,12 @@ def test_a_figure_conflict_links_claims_reworded_little():
     assert found is not None and found.conflict == "figure"
     assert fuzzy._reworded(frozenset(same) - frozenset(far), frozenset(far) - frozenset(same)) > 6
     assert fuzzy._check(a, b, same, far, percent, other, 90.0, 77.0) is None
+    # Claims that share more words than they differ in stay linked, however
+    # many words a dateline adds.
+    story = ["quake", "magnitude", "struck", "malatya", "province", "eastern", "turkey", "dawn", "#person"]
+    dateline = ["ankara", "may", "xinhua", "agency", "report", "morning", "tuesday", *story]
+    dead = [figure("11 people", 11.0, "person")]
+    found = fuzzy._check(a, b, dateline, story, dead, [figure("9 people", 9.0, "person")], 90.0, 77.0)
+    assert found is not None and found.conflict == "figure"
     # Without a figure conflict the wording is the score's to judge.
     assert fuzzy._check(a, b, same, far, percent, percent, 90.0, 77.0) is not None
