@@ -242,3 +242,20 @@ def test_datelines_are_not_part_of_a_reported_fact():
     text = "أنقرة 14 مايو 2024 (شينخوا) لقي 11 شخصا مصرعهم جراء زلزال ضرب ولاية ملاطيا."
     [claim] = claims_of(text)
     assert claim.kind == "reported" and claim.text.startswith("لقي 11 شخصا")
+
+
+def test_datelines_are_not_part_of_an_attributed_statement():
+    text = (
+        "بكين 3 إبريل 2024 (شينخوا) ارتفعت صادرات السيارات الكهربائية بنسبة 30 في المئة، "
+        "حسبما ذكرت الرابطة الصينية لمصنعي السيارات.\n"
+        "الكويت – 16 يوليو (كونا) – قال وزير المالية إن العجز تراجع إلى 2 مليار دينار."
+    )
+    first, second = claims_of(text)
+    assert first.text.startswith("ارتفعت صادرات") and first.speaker.name.startswith("الرابطة الصينية")
+    assert second.text == "العجز تراجع إلى 2 مليار دينار" and second.speaker.role == "وزير المالية"
+
+
+def test_a_dash_aside_after_the_verb_is_no_dateline():
+    text = "قال وزير الخارجية – في تصريح للصحفيين – إن المفاوضات ستستأنف الأسبوع المقبل."
+    [claim] = claims_of(text)
+    assert claim.speaker.role == "وزير الخارجية" and claim.text.startswith("المفاوضات")

@@ -348,6 +348,7 @@ class ArabicExtractor:
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
         for s, e in find_sentences(self.text, self.quotes):
+            s = self._after_dateline(s, e)
             found = self._sentence(s, e)
             if not found:
                 claim = self._reported(s, e)
@@ -392,13 +393,24 @@ class ArabicExtractor:
             cue=item.cue,
         )
 
+    def _after_dateline(self, s: int, e: int) -> int:
+        """Where the sentence ``[s, e)`` starts once the dateline that may open
+        its line is left out ("أنقرة 14 مايو 2024 (شينخوا)", "الكويت – 16
+        يوليو (كونا) –"): the place and date of the dispatch belong to no
+        statement, attributed or not. A dateline holds no reporting cue, so
+        "قال الوزير – في تصريح – إن ..." keeps its verb."""
+        start = self._trim(s, e)[0]
+        if start != self.text.rfind("\n", 0, start) + 1:
+            return s
+        dateline = lexicon.DATELINE_RE.match(self.text, start, e)
+        if dateline is None or dateline.end() >= e or self._cues(start, dateline.end()):
+            return s
+        return dateline.end()
+
     def _reported(self, s: int, e: int) -> Claim | None:
         """A sentence without attribution is a claim of the outlet's only when
         it carries a figure or a date."""
         s, e = self._trim(s, e)
-        dateline = lexicon.DATELINE_RE.match(self.text, s, e)
-        if dateline and s == self.text.rfind("\n", 0, s) + 1:
-            s = dateline.end()  # "الكويت – 16 يوليو (كونا) –"
         if e - s < 12 or len(_TOKEN.findall(self.text[s:e])) < 4:
             return None
         if lexicon.SOURCE_LINE_RE.match(self.text[s:e]):
