@@ -376,6 +376,8 @@ def test_a_vague_magnitude_without_a_noun_is_not_a_figure():
 COUNTED = cases(
     ("سقوط 5 قتلى", {"value": 5, "unit": "person", "unit_raw": "قتلى", "counted": "killed"}),
     ("10 قتلى", {"counted": "killed"}),
+    ("سجلت 120 وفاة بالكوليرا", {"value": 120, "unit": "person", "unit_raw": "وفاة", "counted": "killed"}),
+    ("وفاتان", {"value": 2, "counted": "killed"}),
     ("20 جريحا", {"counted": "injured"}),
     ("124 مصابا", {"counted": "injured"}),
     ("30 مصابين", {"counted": "injured"}),

@@ -260,6 +260,7 @@ UNITS = cases(
     ("a high of 104 °F", {"value": 104, "unit": "fahrenheit", "raw": "104 °F"}),
     ("a 40° slope", {"value": 40, "unit": "degree", "raw": "40°"}),
     ("release 181 detainees", {"value": 181, "counted": "arrested"}),
+    ("delegates from 200 nations", {"value": 200, "unit": "country", "unit_raw": "nations"}),
     ("a magnitude 5.9 earthquake", None),
 )
 
@@ -301,6 +302,9 @@ NOT_FIGURES = [
     "the G20 summit",
     "5G networks",
     "5 C-130 planes",
+    "regulators grounded the 737 MAX 9 jets",
+    "how many Windows 11 users upgraded",
+    "the Fortune 500 companies",
     "sold 2 million Teslas last year",
     "9999999999999999999 people",
     "the 1990s",
@@ -320,6 +324,15 @@ NOT_FIGURES = [
 @pytest.mark.parametrize("text", NOT_FIGURES)
 def test_not_figures(text):
     assert figures(text) == []
+
+
+def test_a_capitalized_word_that_opens_the_sentence_is_no_name():
+    # "About" opens the sentence; "USD" is a currency the tables know.
+    assert [f.raw for f in figures("About 500 people fled. Nearly 300 homes burned.")] == [
+        "About 500 people",
+        "Nearly 300 homes",
+    ]
+    assert [f.unit for f in figures("a loan of USD 500 million")] == ["USD"]
 
 
 def test_a_date_next_to_a_figure_leaves_the_figure():

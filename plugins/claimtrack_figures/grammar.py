@@ -220,6 +220,8 @@ class _Parser:
         text = self.infos[prev].text
         if text == "#" or (text == "." and self.t.flags(prev - 1) & tk.ABBREVIATION):
             return True
+        if self._designation(prev):
+            return True
         digits = num.digits
         year_like = (
             digits is not None
@@ -229,6 +231,21 @@ class _Parser:
             and 1800 <= num.value <= 2100
         )
         return year_like and bool(flags & tk.YEAR_BEFORE)
+
+    def _designation(self, i: int) -> bool:
+        """Whether the Latin word at ``i``, right before a number, makes it
+        part of a name: a capitalized word inside a sentence names a model,
+        a product or a series ("737 MAX 9 jets", "Windows 11 users", "the
+        Fortune 500"), so what follows is not a count of it. Not when the
+        word opens the sentence ("About 500 people") or is one the tables
+        know (a unit, a currency, a number or scale word, a qualifier)."""
+        info = self.infos[i]
+        if info.kind != "lat" or not info.text[0].isupper() or i == 0:
+            return False
+        before = self.infos[i - 1]
+        if before.kind not in ("lat", "num") and before.text not in (",", "،"):
+            return False  # the sentence (or a quotation, an aside) starts here
+        return not (info.unit or info.currency or info.number or info.qualifier or info.key in MONEY_SCALES)
 
     def _excluded_after(self, j: int) -> bool:
         if j >= self.n:
