@@ -268,10 +268,8 @@ def recall(sample: int, threshold: float = THRESHOLD) -> dict:
         checked = fuzzy._check(
             claims[a],
             claims[b],
-            sequences[a],
-            sequences[b],
-            figures[a],
-            figures[b],
+            fuzzy.Reading.of(sequences[a], figures[a], claims[a].said_on),
+            fuzzy.Reading.of(sequences[b], figures[b], claims[b].said_on),
             float(scores[row]),
             threshold,
         )

@@ -147,21 +147,24 @@ def test_a_figure_conflict_links_claims_reworded_little():
     """One claim with another figure is reworded little; two claims of one
     story with their own figures differ in more words."""
     a, b = claim("a", "-"), claim("b", "-")
+    read = fuzzy.Reading.of
     percent = [figure("41 percent", 41.0, "percent")]
     other = [figure("66.8 percent", 66.8, "percent")]
     same = ["turnout", "provincial", "council", "election", "iraq", "reach", "#percent"]
     close = ["turnout", "provincial", "council", "vote", "iraq", "stood", "#percent"]
     far = [*same[:5], "presidential", "vote", "egypt", "stood", "commission", "official", "told", "#percent"]
-    found = fuzzy._check(a, b, same, close, percent, other, 90.0, 77.0)
+    found = fuzzy._check(a, b, read(same, percent), read(close, other), 90.0, 77.0)
     assert found is not None and found.conflict == "figure"
     assert fuzzy._reworded(frozenset(same) - frozenset(far), frozenset(far) - frozenset(same)) > 6
-    assert fuzzy._check(a, b, same, far, percent, other, 90.0, 77.0) is None
+    assert fuzzy._check(a, b, read(same, percent), read(far, other), 90.0, 77.0) is None
     # Claims that share more words than they differ in stay linked, however
     # many words a dateline adds.
     story = ["quake", "magnitude", "struck", "malatya", "province", "eastern", "turkey", "dawn", "#person"]
     dateline = ["ankara", "may", "xinhua", "agency", "report", "morning", "tuesday", *story]
     dead = [figure("11 people", 11.0, "person")]
-    found = fuzzy._check(a, b, dateline, story, dead, [figure("9 people", 9.0, "person")], 90.0, 77.0)
+    found = fuzzy._check(
+        a, b, read(dateline, dead), read(story, [figure("9 people", 9.0, "person")]), 90.0, 77.0
+    )
     assert found is not None and found.conflict == "figure"
     # Without a figure conflict the wording is the score's to judge.
-    assert fuzzy._check(a, b, same, far, percent, percent, 90.0, 77.0) is not None
+    assert fuzzy._check(a, b, read(same, percent), read(far, percent), 90.0, 77.0) is not None
