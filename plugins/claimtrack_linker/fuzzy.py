@@ -557,7 +557,7 @@ def _check(
         return None
     differing = _figure_conflict(figures_a, figures_b)
     conflict, detail = (
-        _opposed(only_a, only_b, bool(differing), len(shared), (read_a.sequence, read_b.sequence))
+        _opposed(only_a, only_b, bool(differing), (read_a.sequence, read_b.sequence))
         if only_a or only_b
         else (None, [])  # the same words: only the figures can differ
     )
@@ -598,7 +598,6 @@ def _opposed(
     only_a: frozenset[str],
     only_b: frozenset[str],
     figures_differ: bool = False,
-    shared: int = 0,
     sequences: tuple[list[str], list[str]] | None = None,
 ) -> tuple[str | None, list[str]]:
     """Do two near-duplicates say different things? Their differing words
@@ -610,8 +609,8 @@ def _opposed(
     tokens_a = {w for w in only_a if w.startswith("#")}
     tokens_b = {w for w in only_b if w.startswith("#")}
     # Forms of one word ("ارتفع"/"يرتفع", "raised"/"raise") are not a change.
-    words_a = {w for w in only_a - tokens_a if not any(_forms_of_one(w, o) for o in only_b)}
-    words_b = {w for w in only_b - tokens_b if not any(_forms_of_one(w, o) for o in only_a)}
+    words_a = _unpaired(only_a - tokens_a, only_b)
+    words_b = _unpaired(only_b - tokens_b, only_a)
     neg_a, neg_b = words_a & NEGATIONS, words_b & NEGATIONS
     # A shortened quote may drop the clause that held a negation: only when
     # the negation is (nearly) all that differs is it one.
@@ -641,6 +640,13 @@ def _opposed(
     ):
         return "changed", sorted(words_a) + sorted(words_b)
     return None, []
+
+
+def _unpaired(words: frozenset[str], others: frozenset[str]) -> set[str]:
+    """The ``words`` that are no form of one word with any of ``others``."""
+    if not others:
+        return set(words)
+    return {w for w in words if not any(_forms_of_one(w, o) for o in others)}
 
 
 def _added_partner(claim: LinkClaim, added: frozenset[str]) -> tuple[str | None, list[str]]:

@@ -22,6 +22,7 @@ linear in the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -138,7 +139,7 @@ class Lexicon:
             heads = forms(line[:1], lang) if "_" not in line[0] else []
             for member in forms(words, lang):
                 self.synonyms.setdefault(member, heads[0] if heads else "")
-        self._cache: dict[str, str | None] = {}
+        self._forms = _Forms(self._form)
         #: first word's form -> [(the phrase's forms, its group's form)], longest first.
         self.phrases: dict[str, list[tuple[tuple[str | None, ...], str]]] = {}
         for line, lang in groups:
@@ -157,14 +158,14 @@ class Lexicon:
                     self.synonyms[member] = head
         for options in self.phrases.values():
             options.sort(key=lambda option: -len(option[0]))
-        self._cache.clear()
+        self._forms.clear()  # the phrases' words were read before the phrases were known
 
     def read(self, words: list[str]) -> list[str]:
         """The compared forms of a claim's normalized words, in order, with
         the lexicon's phrases ("united states", "نصف النهائي") each read as
         its group's one form and words that are not content left out."""
-        form, phrases = self.form, self.phrases
-        forms = [form(word) for word in words]
+        known, phrases = self._forms, self.phrases
+        forms = [known[word] for word in words]
         if not any(f in phrases for f in forms if f):
             return [f for f in forms if f is not None]
         read: list[str] = []
@@ -185,9 +186,10 @@ class Lexicon:
     def form(self, word: str) -> str | None:
         """The form a normalized word is compared in, or None when it is
         not content (a stop word, a number, a single letter)."""
-        cached = self._cache.get(word, "")
-        if cached != "":
-            return cached
+        return self._forms[word]
+
+    def _form(self, word: str) -> str | None:
+        """:meth:`form`, worked out (each word once: :class:`_Forms`)."""
         result: str | None
         bare = word[1:] if word.startswith("و") and len(word) > 3 else word
         if (
@@ -210,8 +212,20 @@ class Lexicon:
                     result = self.synonyms.get(stemmed[1:]) or self.synonyms.get("ا" + stemmed[1:]) or None
                 if result is None:
                     result = stemmed
-        self._cache[word] = result
         return result
+
+
+class _Forms(dict[str, str | None]):
+    """Each word read so far and its form: a claim's words are looked up
+    here in one pass, and a word not seen before is worked out once."""
+
+    def __init__(self, work_out: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.work_out = work_out
+
+    def __missing__(self, word: str) -> str | None:
+        form = self[word] = self.work_out(word)
+        return form
 
 
 @lru_cache(maxsize=1)
