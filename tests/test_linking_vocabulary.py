@@ -152,3 +152,25 @@ def test_new_sets_well_formed(name):
         for key in ("a", "b"):
             assert set(row[key]) == {"text", "speaker", "outlet", "published"}
             dt.date.fromisoformat(row[key]["published"])
+
+
+def test_the_checks_vocabulary_is_listed_in_the_lexicon():
+    """Negations, contrasts, qualifiers, title words and calendar names are
+    listed once, in lexicon.txt, in both languages; a contrast is a pair."""
+    for kind, words in (
+        ("negations", fuzzy.NEGATIONS),
+        ("qualifiers", fuzzy.QUALIFIERS),
+        ("roles", fuzzy.ROLE_WORDS),
+        ("calendar", fuzzy.CALENDAR_WORDS),
+    ):
+        lines = lexicon().lines(kind)
+        assert {language for _, language in lines} == {"ar", "en"}, kind
+        assert {fuzzy._form(word) for line, _ in lines for word in line} <= words, kind
+    # An Arabic negation also counts with و or ف written on.
+    assert {fuzzy._form("ولم"), fuzzy._form("فلن")} <= fuzzy.NEGATIONS
+    contrasts = lexicon().lines("contrasts")
+    assert {language for _, language in contrasts} == {"ar", "en"}
+    for line, _ in contrasts:
+        assert len(line) == 2, line
+        a, b = (fuzzy._form(word) for word in line)
+        assert b in fuzzy.CONTRASTS[a] and a in fuzzy.CONTRASTS[b]

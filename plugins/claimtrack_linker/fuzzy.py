@@ -95,14 +95,6 @@ BARE_TOKEN = "#" + BARE
 #: of the 737 MAX 9, "two ministers").
 TELLING_VALUE = 10
 
-_NEGATION_WORDS = frozenset(
-    w
-    for n in "لن لم لا ليس ليست ليسوا لسنا غير عدم لاي فشل فشلت نفي نفت تنفي ينفي".split()  # noqa: SIM905
-    for w in (n, "و" + n, "ف" + n)
-) | frozenset(
-    "not no never nt none without cannot neither nor failed fails refused denied denies".split()  # noqa: SIM905
-)
-
 
 def _form(word: str) -> str:
     """A listed word in the form claim words are compared in."""
@@ -110,79 +102,48 @@ def _form(word: str) -> str:
     return lexicon().form(normalized) or normalized
 
 
-NEGATIONS = frozenset(_form(w) for w in _NEGATION_WORDS)
+def _listed(kind: str) -> frozenset[str]:
+    """The words of the lexicon's ``[kind LANG]`` sections, in their
+    compared forms (``lexicon.txt`` says what each list is for)."""
+    return frozenset(_form(word) for line, _ in lexicon().lines(kind) for word in line)
+
+
+#: Negations ("لن", "not", "failed"), an Arabic one also with و or ف
+#: written on ("ولم"). Only when a negation is (nearly) all that differs is
+#: a pair told apart by it (:func:`_opposed`).
+NEGATIONS = _listed("negations") | frozenset(
+    _form(clitic + word)
+    for line, language in lexicon().lines("negations")
+    if language == "ar"
+    for word in line
+    for clitic in ("و", "ف")
+)
 #: Words that, added before or after a title, name someone else: "رئيس
 #: الوزراء" is not "الرئيس", "وكيل وزير" is not "وزير", "deputy minister"
 #: is not "minister". A pair that differs by one of them alone is a
 #: changed fact (the actor), however close its characters.
-ROLE_WORDS = frozenset(
-    _form(w)
-    for w in """
-    الوزراء وزراء نائب نواب وكيل مساعد سابق أسبق بالوكالة بالإنابة ولي
-    deputy vice former acting prime assistant ex crown
-    """.split()  # noqa: SIM905
-)
+ROLE_WORDS = _listed("roles")
 #: Words that narrow what the same sentence states: "closed" is not
 #: "partially closed", "توقف" is not "توقف جزئيا". A pair that differs by
-#: one of them (nearly) alone is a changed fact. Only scope, duration and
-#: timing qualifiers ("early elections" are not the elections); hedges that
-#: keep the fact ("about", "nearly") are not here.
-QUALIFIERS = frozenset(
-    _form(w)
-    for w in """
-    جزئيا جزئي جزئية مؤقتا مؤقت مؤقتة مبكرا مبكر مبكرة
-    partially partial temporarily temporary briefly provisionally early
-    """.split()  # noqa: SIM905
-)
+#: one of them (nearly) alone is a changed fact.
+QUALIFIERS = _listed("qualifiers")
+#: Month and day names: spelled alike ("يونيو"/"يوليو", "June"/"July"),
+#: never the same date.
+CALENDAR_WORDS = _listed("calendar")
+#: Each word of a known contrast and the words opposed to it
+#: ("continued": {"stopped", "halted", "suspended"}).
+CONTRASTS: dict[str, set[str]] = defaultdict(set)
+for _line, _ in lexicon().lines("contrasts"):
+    _a, _b = (_form(w) for w in _line)
+    CONTRASTS[_a].add(_b)
+    CONTRASTS[_b].add(_a)
 #: Words that join a second actor or object to the first: "TUI and Jet2
-#: cancelled" is not "Jet2 cancelled"; "ألبا وسابك" is not "ألبا".
+#: cancelled" is not "Jet2 cancelled"; "ألبا وسابك" is not "ألبا". Matched
+#: on the normalized words as written.
 _CONJUNCTIONS = frozenset({"and", "or", "&", "و", "او"})
-_CONTRAST_PAIRS = [
-    ("continued", "stopped"),
-    ("continued", "halted"),
-    ("continued", "suspended"),
-    ("rose", "fell"),
-    ("increased", "decreased"),
-    ("increase", "decrease"),
-    ("won", "lost"),
-    ("opened", "closed"),
-    ("accepted", "rejected"),
-    ("approved", "rejected"),
-    ("arrived", "left"),
-    ("ارتفع", "انخفض"),
-    ("ارتفعت", "انخفضت"),
-    ("ارتفاع", "انخفاض"),
-    ("زياده", "انخفاض"),
-    ("زياده", "تراجع"),
-    ("استمرت", "توقفت"),
-    ("تستمر", "تتوقف"),
-    ("فاز", "خسر"),
-    ("وافق", "رفض"),
-    ("وافقت", "رفضت"),
-    ("قبول", "رفض"),
-    ("فتح", "اغلاق"),
-    ("وصل", "غادر"),
-]
-#: Month and day names (normalized, clitics stripped): spelled alike, never
-#: the same date.
-CALENDAR_WORDS = frozenset(
-    _form(w)
-    for w in """
-    يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
-    كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين جانفي فيفري افريل جوان جويلية اوت
-    السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعة
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    """.split()  # noqa: SIM905
-)
 _WEAK_LETTERS = str.maketrans("", "", "اوي")
 #: Arabic one-letter clitics that may also begin a word.
 _CLITIC_LETTERS = frozenset("بلكف")
-CONTRASTS: dict[str, set[str]] = defaultdict(set)
-for _pair in _CONTRAST_PAIRS:
-    _a, _b = (_form(w) for w in _pair)
-    CONTRASTS[_a].add(_b)
-    CONTRASTS[_b].add(_a)
 
 
 def _figure_words(claim: LinkClaim, figures: list[Figure]) -> frozenset[str]:

@@ -113,13 +113,11 @@ class Lexicon:
     are; :meth:`form` gives the form a word is compared in."""
 
     def __init__(self, path: Path = LEXICON) -> None:
-        sections = read_lexicon(path)
+        self.sections = read_lexicon(path)
+        listed = self.lines
 
         def forms(words: list[str], language: str) -> list[str]:
             return [stem(w) for text in words for w in normalize_text(text, language).split()]
-
-        def listed(kind: str) -> list[tuple[list[str], str]]:
-            return [(line, lang) for (k, lang), lines in sections.items() if k == kind for line in lines]
 
         # Stop words and number words are matched as written (after a leading
         # و), not stemmed: "قبلت" (accepted) is not "قبل" (before), and
@@ -159,6 +157,10 @@ class Lexicon:
         for options in self.phrases.values():
             options.sort(key=lambda option: -len(option[0]))
         self._forms.clear()  # the phrases' words were read before the phrases were known
+
+    def lines(self, kind: str) -> list[tuple[list[str], str]]:
+        """The lines of the ``[kind LANG]`` sections, each with its language."""
+        return [(line, lang) for (k, lang), lines in self.sections.items() if k == kind for line in lines]
 
     def read(self, words: list[str]) -> list[str]:
         """The compared forms of a claim's normalized words, in order, with
