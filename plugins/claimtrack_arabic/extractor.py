@@ -399,9 +399,9 @@ class ArabicExtractor:
         يوليو (كونا) –"): the place and date of the dispatch belong to no
         statement, attributed or not. A dateline holds no reporting cue, so
         "قال الوزير – في تصريح – إن ..." keeps its verb."""
+        if s > 0 and self.text[s - 1] != "\n":
+            return s  # sentences split at every line break: this one opens no line
         start = self._trim(s, e)[0]
-        if start != self.text.rfind("\n", 0, start) + 1:
-            return s
         dateline = lexicon.DATELINE_RE.match(self.text, start, e)
         if dateline is None or dateline.end() >= e or self._cues(start, dateline.end()):
             return s

@@ -117,7 +117,10 @@ ANONYMITY = frozenset(_fold_all("عدم اسمه اسمها هويته هويت�
 SAME_WORDS = frozenset(_fold_all("ذاته ذاتها نفسه نفسها عينه"))
 #: An Arabic dateline opening a story: "عدن – «عدن الغد» – خاص", "الكويت – 16 يوليو (كونا) –".
 DATELINE_RE = re.compile(
-    r"\s*(?:[^\n.،]{1,40}?\s[–—-]\s[^\n.]{1,40}?\s[–—-](?:\s*خاص)?"
+    # Either form has a dash, a bracket or a slash in its first 50 characters:
+    # looked for first, so a line without one fails at once (every line is tried).
+    r"\s*(?=[^\n]{0,80}[(/–—-])"
+    r"(?:[^\n.،]{1,40}?\s[–—-]\s[^\n.]{1,40}?\s[–—-](?:\s*خاص)?"
     # "أنقرة 14 مايو 2024 (شينخوا)", "الدوحة في 08 مايو /قنا/"
     r"|[^\s\d.،]{2,20}(?:\s+في)?\s+\d{1,2}\s+\S{3,10}(?:\s+\d{4})?\s*(?:\([^()\n]{2,25}\)|/[^/\n]{2,25}/))\s*[–—-]?\s*"
 )
