@@ -57,6 +57,11 @@ def test_linking_makes_no_reference_cycles_and_restores_the_collector():
     assert gc.collect() == 0
 
 
+def test_no_claims_no_links():
+    result = link_claims([])
+    assert (result.links, result.clusters, result.comparisons) == ([], [], 0)
+
+
 def test_contrast_and_different_claims_stay_apart():
     result = link_claims(
         [

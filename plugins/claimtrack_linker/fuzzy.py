@@ -261,19 +261,27 @@ def _same_unit(fa: Figure, fb: Figure) -> bool:
     return fa.unit == fb.unit or fa.unit == BARE or fb.unit == BARE
 
 
+#: What :func:`_same_figure` finds: no figure that both claims give; one
+#: that both give (evidence: the threshold is lowered); one that both give
+#: and that also counts as a shared word (a known unit and a value of at
+#: least ``TELLING_VALUE``).
+NO_FIGURE, SAME_FIGURE, TELLING_FIGURE = 0, 1, 2
+
+
 def _same_figure(a: list[Figure], b: list[Figure]) -> int:
     """Do the two claims give one figure: the same unit, values that meet?
-    2 when one of them is of a known unit on both sides and at least
-    ``TELLING_VALUE`` ("600 garment factories" / "About 600 garment
-    factories"), 1 when only bare numbers or small values meet ("737 MAX
-    9", "9 jets": a model, not a count), 0 when none."""
-    found = 0
+    ``TELLING_FIGURE`` when one of them is of a known unit on both sides and
+    at least ``TELLING_VALUE`` ("600 garment factories" / "About 600
+    garment factories"), ``SAME_FIGURE`` when only bare numbers or small
+    values meet ("737 MAX 9", "9 jets": a model, not a count), ``NO_FIGURE``
+    when none."""
+    found = NO_FIGURE
     for fa in a:
         for fb in b:
             if fa.unit and _same_unit(fa, fb) and _meets(fa, fb):
                 if BARE not in (fa.unit, fb.unit) and fa.value >= TELLING_VALUE:
-                    return 2
-                found = 1
+                    return TELLING_FIGURE
+                found = SAME_FIGURE
     return found
 
 
@@ -313,6 +321,8 @@ def candidate_cutoff(threshold: float) -> float:
 
 
 def link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -> tuple[list[Link], int]:
+    """The links among ``claims`` (only pairs with a claim of ``new``, when
+    given) and the number of pairs scored: the ``fuzzy`` linker."""
     with _collector_paused():
         return _link(claims, threshold, new)
 
@@ -381,6 +391,8 @@ def candidate_pairs(
     numpy, a batch of blocks at a time (memory stays bounded); two claims
     that share several rare words are paired only in the block of the first
     of them, so no pair is scored twice."""
+    if not compared:
+        return
     frequency: Counter[str] = Counter()
     for text in compared:
         frequency.update(set(text.split()))
@@ -492,7 +504,10 @@ class Reading:
 def _check(
     a: LinkClaim, b: LinkClaim, read_a: Reading, read_b: Reading, score: float, threshold: float
 ) -> Link | None:
-    """The link between two candidates, with its evidence, or None."""
+    """The link between two candidates, with its evidence, or None. The
+    score and the shared words come first (set operations on what each
+    claim's reading holds); the changed-fact checks, which compare the
+    differing words, only for pairs that pass them."""
     words_a, words_b = read_a.words, read_b.words
     figures_a, figures_b = read_a.figures, read_b.figures
     shared = words_a & words_b
@@ -500,7 +515,7 @@ def _check(
     same_figure = _same_figure(figures_a, figures_b)
     # A figure of a known unit both give counts as a shared word: a headline
     # keeps the figure and few of the words ("600 garment factories shut").
-    needed = min(MIN_SHARED, read_a.content, read_b.content) - (same_figure == 2)
+    needed = min(MIN_SHARED, read_a.content, read_b.content) - (same_figure == TELLING_FIGURE)
     evidence: dict = {"shared_words": shared_words}
     required = threshold
     if a.speaker and b.speaker:
@@ -562,11 +577,15 @@ def _opposed(
     sequences: tuple[list[str], list[str]] | None = None,
 ) -> tuple[str | None, list[str]]:
     """Do two near-duplicates say different things? Their differing words
-    tell: a negation on one side only ("will not reach", "failed to dock"), a
-    known contrast (continued/stopped), or a few words swapped with
-    everything else equal — the place, the day, the actor or the verb of a
-    changed fact ("ألماتي"/"نور سلطان", "Monday"/"Thursday", "تؤكد"/"تنفي",
-    "6 months"/"6 weeks")."""
+    (``only_a``, ``only_b``) tell, in this order: a negation on one side
+    only ("will not reach", "failed to dock"); a qualifier that narrows the
+    fact ("partially closed"); a title word that names someone else
+    ("deputy minister"); a known contrast (continued/stopped); and, unless
+    the figures differ (then they decide), another unit ("6 months"/"6
+    weeks") or a few words swapped with everything else equal — the place,
+    the day, the actor or the verb of a changed fact ("ألماتي"/"نور سلطان",
+    "Monday"/"Thursday", "تؤكد"/"تنفي"). The conflict and its words, or
+    ``(None, [])``."""
     tokens_a = {w for w in only_a if w.startswith("#")}
     tokens_b = {w for w in only_b if w.startswith("#")}
     # Forms of one word ("ارتفع"/"يرتفع", "raised"/"raise") are not a change.
