@@ -168,6 +168,8 @@ def test_the_checks_vocabulary_is_listed_in_the_lexicon():
         assert {fuzzy._form(word) for line, _ in lines for word in line} <= words, kind
     # An Arabic negation also counts with و or ف written on.
     assert {fuzzy._form("ولم"), fuzzy._form("فلن")} <= fuzzy.NEGATIONS
+    # Conjunctions are matched as normalized, not stemmed ("أو" is "او").
+    assert {"and", "or", "و", normalize_text("أو", "ar")} == fuzzy._CONJUNCTIONS
     contrasts = lexicon().lines("contrasts")
     assert {language for _, language in contrasts} == {"ar", "en"}
     for line, _ in contrasts:

@@ -38,7 +38,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, find_figures, normalize_text
-from claimtrack_linker.words import lexicon
+from claimtrack_linker.words import is_arabic, lexicon
 
 #: Rare words a claim is filed under: four find 99.97% of the links that
 #: all-pairs matching finds on bench/bench_link.py's 20,000-claim sample
@@ -98,7 +98,7 @@ TELLING_VALUE = 10
 
 def _form(word: str) -> str:
     """A listed word in the form claim words are compared in."""
-    normalized = normalize_text(word, "ar" if "\u0621" <= word[0] <= "\u064a" else "en")
+    normalized = normalize_text(word, "ar" if is_arabic(word) else "en")
     return lexicon().form(normalized) or normalized
 
 
@@ -139,8 +139,12 @@ for _line, _ in lexicon().lines("contrasts"):
     CONTRASTS[_b].add(_a)
 #: Words that join a second actor or object to the first: "TUI and Jet2
 #: cancelled" is not "Jet2 cancelled"; "ألبا وسابك" is not "ألبا". Matched
-#: on the normalized words as written.
-_CONJUNCTIONS = frozenset({"and", "or", "&", "و", "او"})
+#: on the normalized words as written (they are stop words, never compared).
+_CONJUNCTIONS = frozenset(
+    word
+    for line, language in lexicon().lines("conjunctions")
+    for word in normalize_text(" ".join(line), language).split()
+)
 _WEAK_LETTERS = str.maketrans("", "", "اوي")
 #: Arabic one-letter clitics that may also begin a word.
 _CLITIC_LETTERS = frozenset("بلكف")
@@ -721,10 +725,10 @@ def _paired_forms(only_a: frozenset[str], only_b: frozenset[str]) -> int:
     English words are not paired: Snowball already joins their forms, and
     close spellings there are other words ("ground"/"found"). Not cached
     (only pairs short of shared words ask)."""
-    words_b = [w for w in only_b if "\u0621" <= w[0] <= "\u064a"]
+    words_b = [w for w in only_b if is_arabic(w)]
     if not words_b:
         return 0
-    return sum(1 for w in only_a if "\u0621" <= w[0] <= "\u064a" and any(_one_word(w, o) for o in words_b))
+    return sum(1 for w in only_a if is_arabic(w) and any(_one_word(w, o) for o in words_b))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -748,7 +752,7 @@ def _one_word(a: str, b: str) -> bool:
 def _skeleton(word: str) -> str:
     """An Arabic word without its long vowels and weak letters (ا، و، ي);
     other scripts are returned as they are."""
-    if not word or not ("\u0621" <= word[0] <= "\u064a"):
+    if not is_arabic(word):
         return word
     return word.translate(_WEAK_LETTERS)
 

@@ -83,9 +83,15 @@ def english_stem(word: str) -> str:
     return _SNOWBALL_EN.stemWord(word)
 
 
+def is_arabic(word: str) -> bool:
+    """Is ``word`` (normalized) written in Arabic letters? Its first letter
+    tells: normalization leaves no word of two scripts."""
+    return bool(word) and "\u0621" <= word[0] <= "\u064a"
+
+
 def stem(word: str) -> str:
     """The stem of one normalized word, in whichever script it is written."""
-    if word and "\u0621" <= word[0] <= "\u064a":
+    if is_arabic(word):
         return arabic_stem(word)
     return english_stem(word)
 
