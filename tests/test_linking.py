@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 import json
+import subprocess
+import sys
 
 import pytest
 from claimtrack_linker import fuzzy
@@ -55,6 +57,18 @@ def test_linking_makes_no_reference_cycles_and_restores_the_collector():
         gc.enable()
     del links
     assert gc.collect() == 0
+
+
+def test_default_linker_registered_when_its_plugin_is_imported_first():
+    """Importing the plugin loads its lexicon, which loads claimtrack's
+    plugins, this one included, half imported: its hook must exist by then."""
+    code = (
+        "import claimtrack_linker\nfrom claimtrack.linking import get_linkers\nprint(sorted(get_linkers()))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert "fuzzy" in out.stdout
 
 
 def test_no_claims_no_links():

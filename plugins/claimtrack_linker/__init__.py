@@ -4,7 +4,20 @@
 from __future__ import annotations
 
 from claimtrack import Linker, hookimpl
-from claimtrack_linker.fuzzy import link
+
+
+@hookimpl
+def register_linkers(register) -> None:
+    register(FUZZY)
+
+
+# Imported after the hook is defined: loading the linker's lexicon normalizes
+# its words through the plugin hooks, which loads the default plugins, this
+# one included, while this module is still being imported. Had the hook not
+# been defined by then, the plugin would be registered without it and no
+# "fuzzy" linker would exist (a script that imported claimtrack_linker first
+# found none).
+from claimtrack_linker.fuzzy import link  # noqa: E402
 
 FUZZY = Linker(
     name="fuzzy",
@@ -13,8 +26,3 @@ FUZZY = Linker(
     description="Blocked rapidfuzz token-set matching of normalized text; negation kept apart, "
     "differing figures flagged.",
 )
-
-
-@hookimpl
-def register_linkers(register) -> None:
-    register(FUZZY)
