@@ -4,6 +4,10 @@ negation, and what a reworded claim still links through."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from claimtrack_linker import fuzzy
 from claimtrack_linker.words import lexicon
 
@@ -168,3 +172,24 @@ def test_a_figure_conflict_links_claims_reworded_little():
     assert found is not None and found.conflict == "figure"
     # Without a figure conflict the wording is the score's to judge.
     assert fuzzy._check(a, b, read(same, percent), read(far, percent), 90.0, 77.0) is not None
+
+
+def test_contrast_evidence_in_one_order_whatever_the_hash_seed():
+    """Two contrasts in one pair are listed in a fixed order: the evidence
+    stored must not change from one run to the next."""
+    code = (
+        "from claimtrack_linker import fuzzy\n"
+        "print(fuzzy._opposed(frozenset({'rise', 'approv', 'won'}), frozenset({'fall', 'reject', 'lost'})))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert outputs == {"('contrast', ['approv/reject', 'rise/fall', 'won/lost'])\n"}

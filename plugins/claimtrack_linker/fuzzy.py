@@ -607,7 +607,10 @@ def _opposed(
     roles = (words_a | words_b) & ROLE_WORDS
     if roles and (not words_a or not words_b) and len((words_a | words_b) - ROLE_WORDS) == 0:
         return "changed", sorted(roles)  # "الرئيس"/"رئيس الوزراء", "minister"/"deputy minister"
-    contrast = [f"{w}/{o}" for w in words_a for o in sorted(CONTRASTS.get(w, set()) & words_b)]
+    # In a fixed order: a set's order changes from one run to the next.
+    contrast = [
+        f"{w}/{o}" for w in sorted(words_a & CONTRASTS.keys()) for o in sorted(CONTRASTS[w] & words_b)
+    ]
     if contrast:
         return "contrast", contrast
     if figures_differ:
