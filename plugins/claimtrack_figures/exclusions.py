@@ -18,7 +18,7 @@ The grammar skips a number when:
 * it is part of a name or code: letters or "letter-" right before it
   ("F-16", "COVID-19", "G20"), unknown letters right after it ("5G",
   "1990s"), an ordinal suffix ("7th", "1st"), or a capitalized English word
-  inside the sentence right before it ("737 MAX 9 jets", "Windows 11");
+  between it and another number ("737 MAX 9 jets");
 * it looks like a phone number: after "+", three or more digit groups in a
   row ("+7 701 123 4567", "(202) 555-0100"), or a leading zero ("0100");
 * it is a version: two or more dots ("1.2.3") or after "version", "v",

@@ -234,17 +234,15 @@ class _Parser:
 
     def _designation(self, i: int) -> bool:
         """Whether the Latin word at ``i``, right before a number, makes it
-        part of a name: a capitalized word inside a sentence names a model,
-        a product or a series ("737 MAX 9 jets", "Windows 11 users", "the
-        Fortune 500"), so what follows is not a count of it. Not when the
-        word opens the sentence ("About 500 people") or is one the tables
-        know (a unit, a currency, a number or scale word, a qualifier)."""
+        part of a model's name: a capitalized word between two numbers is a
+        model and its variant ("737 MAX 9 jets": 9 is no count of jets). Only
+        there: a capitalized word elsewhere before a number is as often what
+        the number is given to ("pay Brighton 115 million pounds", "sent
+        Ukraine 31 tanks") as a name ("Windows 11 users"), and a word the
+        tables know (a unit, a currency, a number or scale word) is no name."""
         info = self.infos[i]
-        if info.kind != "lat" or not info.text[0].isupper() or i == 0:
+        if info.kind != "lat" or not info.text[0].isupper() or i == 0 or self.infos[i - 1].kind != "num":
             return False
-        before = self.infos[i - 1]
-        if before.kind not in ("lat", "num") and before.text not in (",", "،"):
-            return False  # the sentence (or a quotation, an aside) starts here
         return not (info.unit or info.currency or info.number or info.qualifier or info.key in MONEY_SCALES)
 
     def _excluded_after(self, j: int) -> bool:
