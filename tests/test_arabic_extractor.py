@@ -259,3 +259,28 @@ def test_a_dash_aside_after_the_verb_is_no_dateline():
     text = "قال وزير الخارجية – في تصريح للصحفيين – إن المفاوضات ستستأنف الأسبوع المقبل."
     [claim] = claims_of(text)
     assert claim.speaker.role == "وزير الخارجية" and claim.text.startswith("المفاوضات")
+    assert "–" not in claim.speaker.name  # a dash is no word of a name
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        # A figure with an aside in brackets opens the statement: no dateline.
+        (
+            "قتل 12 شخصا (بينهم أطفال) في غارة على المدينة، حسبما قالت وزارة الصحة.",
+            "قتل 12 شخصا",
+            "وزارة الصحة",
+        ),
+        (
+            "أصيب 5 أشخاص (3 منهم في حالة خطيرة) في حادث سير، وفق الدفاع المدني.",
+            "أصيب 5 أشخاص",
+            "الدفاع المدني",
+        ),
+        # A subject with a dash aside before its verb: no dateline either.
+        ("وزارة الصحة – في بيان رسمي – أعلنت أن 12 شخصا قتلوا في القصف.", "12 شخصا", "وزارة الصحة"),
+    ],
+)
+def test_what_looks_like_a_dateline_but_holds_no_date_or_source_stays(text, start, speaker):
+    [claim] = claims_of(text)
+    assert claim.text.startswith(start) and claim.speaker.name == speaker
+    assert claim.figures

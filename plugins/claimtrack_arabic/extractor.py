@@ -57,7 +57,7 @@ _MAX_QUOTE = 4000
 #: Characters between a verb and its complementizer (subject + adjuncts).
 _MAX_ZONE = 300
 _TERMINATORS = re.compile(r"[.!?؟\n]")
-_TOKEN = re.compile(r"[^\s،,؛;:.!?\"“”«»″()\[\]]+")
+_TOKEN = re.compile(r"[^\s،,؛;:.!?\"“”«»″()\[\]–—]+")
 _SEGMENT = re.compile(r"[^،,]+")
 #: The most text read for a speaker between a verb and what was said: the
 #: longest in the corpora is 134 characters; without a bound, text with

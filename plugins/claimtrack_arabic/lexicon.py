@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from claimtrack import fold_chars, word_start
+from claimtrack_arabic.dates import MONTHS
 
 
 def _fold_all(words: str) -> list[str]:
@@ -115,14 +116,19 @@ RELATIVES = frozenset(_fold_all("الذي التي الذين اللذان ال�
 ANONYMITY = frozenset(_fold_all("عدم اسمه اسمها هويته هويتها"))
 #: "الخبير ذاته", "الوزير نفسه": the same one as before.
 SAME_WORDS = frozenset(_fold_all("ذاته ذاتها نفسه نفسها عينه"))
-#: An Arabic dateline opening a story: "عدن – «عدن الغد» – خاص", "الكويت – 16 يوليو (كونا) –".
+_MONTH_NAMES = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+#: An Arabic dateline opening a story: "عدن – «عدن الغد» – خاص", "الكويت – 16
+#: يوليو (كونا) –", "أنقرة 14 مايو 2024 (شينخوا)", "الدوحة في 08 مايو /قنا/".
+#: Between the dashes there must be a date or a source («…», (…), /…/), and
+#: the other form needs a month name: "رئيس الوزراء – في كلمة متلفزة – أعلن"
+#: and "قتل 12 شخصا (بينهم أطفال)" open statements, not datelines.
 DATELINE_RE = re.compile(
-    # Either form has a dash, a bracket or a slash in its first 50 characters:
-    # looked for first, so a line without one fails at once (every line is tried).
+    # Both forms hold a dash, a bracket or a slash within their first 80
+    # characters: looked for first, so a line without one fails at once.
     r"\s*(?=[^\n]{0,80}[(/–—-])"
-    r"(?:[^\n.،]{1,40}?\s[–—-]\s[^\n.]{1,40}?\s[–—-](?:\s*خاص)?"
-    # "أنقرة 14 مايو 2024 (شينخوا)", "الدوحة في 08 مايو /قنا/"
-    r"|[^\s\d.،]{2,20}(?:\s+في)?\s+\d{1,2}\s+\S{3,10}(?:\s+\d{4})?\s*(?:\([^()\n]{2,25}\)|/[^/\n]{2,25}/))\s*[–—-]?\s*"
+    r"(?:[^\n.،]{1,40}?\s[–—-]\s(?=[^\n.–—]{0,40}?[\d«(/])[^\n.]{1,40}?\s[–—-](?:\s*خاص)?"
+    rf"|[^\s\d.،]{{2,20}}(?:\s+في)?\s+\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s*"
+    r"(?:\([^()\n]{2,25}\)|/[^/\n]{2,25}/))\s*[–—-]?\s*"
 )
 #: Honorifics dropped from a subject ("سعادة السيدة مريم ...").
 HONORIFICS = frozenset(_fold_all("سعادة معالي فخامة سمو السيد السيدة الآنسة حضرة"))
