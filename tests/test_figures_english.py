@@ -335,6 +335,10 @@ def test_a_capitalized_word_before_a_number_is_a_model_only_after_another_number
         (115e6, "GBP")
     ]
     assert [(f.value, f.unit) for f in figures("the US sent Ukraine 31 tanks")] == [(31, "tank")]
+    # A time of day or a title-case headline word between two numbers is no model.
+    assert [f.raw for f in figures("As of 0800 GMT 1,200 people had been evacuated")] == ["1,200 people"]
+    assert [f.raw for f in figures("By 10 PM 40 people had been rescued")] == ["40 people"]
+    assert [f.raw for f in figures("FTSE 100 Falls 2 Percent")] == ["2 Percent"]
 
 
 def test_a_date_next_to_a_figure_leaves_the_figure():

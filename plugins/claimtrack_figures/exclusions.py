@@ -17,8 +17,8 @@ The grammar skips a number when:
   2022", "في 2022", "in 2022", "since 2014");
 * it is part of a name or code: letters or "letter-" right before it
   ("F-16", "COVID-19", "G20"), unknown letters right after it ("5G",
-  "1990s"), an ordinal suffix ("7th", "1st"), or a capitalized English word
-  between it and another number ("737 MAX 9 jets");
+  "1990s"), an ordinal suffix ("7th", "1st"), or an English word in capitals
+  between it and another number ("737 MAX 9 jets", but not "0800 GMT");
 * it looks like a phone number: after "+", three or more digit groups in a
   row ("+7 701 123 4567", "(202) 555-0100"), or a leading zero ("0100");
 * it is a version: two or more dots ("1.2.3") or after "version", "v",

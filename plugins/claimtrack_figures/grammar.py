@@ -234,14 +234,18 @@ class _Parser:
 
     def _designation(self, i: int) -> bool:
         """Whether the Latin word at ``i``, right before a number, makes it
-        part of a model's name: a capitalized word between two numbers is a
-        model and its variant ("737 MAX 9 jets": 9 is no count of jets). Only
-        there: a capitalized word elsewhere before a number is as often what
-        the number is given to ("pay Brighton 115 million pounds", "sent
-        Ukraine 31 tanks") as a name ("Windows 11 users"), and a word the
-        tables know (a unit, a currency, a number or scale word) is no name."""
+        part of a model's name: a word in capitals between two numbers is a
+        model and its variant ("737 MAX 9 jets": 9 is no count of jets).
+        Only there: a capitalized word elsewhere before a number is as often
+        what the number is given to ("pay Brighton 115 million pounds") as a
+        name, a title-case headline capitalizes every word ("FTSE 100 Falls 2
+        Percent"), and a word the tables know is no name: a time of day or a
+        month ("0800 GMT 1,200 people"), an era, a unit, a currency, a number
+        or scale word."""
         info = self.infos[i]
-        if info.kind != "lat" or not info.text[0].isupper() or i == 0 or self.infos[i - 1].kind != "num":
+        if info.kind != "lat" or len(info.text) < 2 or not info.text.isupper() or i == 0:
+            return False
+        if self.infos[i - 1].kind != "num" or info.flags & (tk.TIME_AFTER | tk.MONTH | tk.ERA | tk.ORDINAL):
             return False
         return not (info.unit or info.currency or info.number or info.qualifier or info.key in MONEY_SCALES)
 
