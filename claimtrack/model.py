@@ -9,6 +9,7 @@ yields the same rows.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
@@ -287,10 +288,27 @@ def attribution_confidence(explicit: bool, kind: str) -> float:
     return round((0.9 if explicit else 0.75) + (0.05 if kind == "direct" else 0), 2)
 
 
+class SortedSpans(list):
+    """A document's figures or date mentions in text order, indexed by
+    start, so that :func:`within` finds a claim's in O(log n + k) instead of
+    looking at them all: an extractor that attaches them to each of its
+    claims stays linear in the length of the document (a scan per claim is
+    claims × figures). Build it once per document and do not change it."""
+
+    def __init__(self, spans: Iterable[SpanT] = ()) -> None:
+        super().__init__(sorted(spans, key=lambda span: (span.start, span.end)))
+        self.starts = [span.start for span in self]
+
+
 def within(spans: Iterable[SpanT], start: int, end: int) -> list[SpanT]:
     """The figures or date mentions that lie inside ``[start, end)``: what
     an extractor attaches to a claim it found in a document whose figures
-    and dates it already has."""
+    and dates it already has (pass a :class:`SortedSpans` for many claims)."""
+    if isinstance(spans, SortedSpans):
+        starts = spans.starts
+        first = bisect.bisect_left(starts, start)
+        stop = bisect.bisect_left(starts, end, first)
+        return [span for span in spans[first:stop] if span.end <= end]
     return [span for span in spans if start <= span.start and span.end <= end]
 
 

@@ -192,6 +192,10 @@ def test_megabyte_of_pathological_text_is_linear(seed_text):
     extract(Document(text=no_breaks, language="ar"))
     quotes = "“" * 500_000 + "”" * 500_000
     extract(Document(text=quotes, language="ar"))
+    # 37,000 reported facts, each with a figure: each claim's figures are
+    # found by bisection, not by a scan of the document's (claims × figures).
+    facts = ("قتل 12 شخصا (بينهم أطفال) \n" * 37_000)[:1_000_000]
+    assert len(extract(Document(text=facts, language="ar", published="2024-01-01")).claims) > 30_000
 
 
 def test_masculine_continuation_skips_back_over_a_woman():
@@ -284,3 +288,25 @@ def test_what_looks_like_a_dateline_but_holds_no_date_or_source_stays(text, star
     [claim] = claims_of(text)
     assert claim.text.startswith(start) and claim.speaker.name == speaker
     assert claim.figures
+
+
+def test_within_sorted_spans_looks_only_at_the_spans_that_start_inside():
+    from claimtrack import Figure, SortedSpans, within
+
+    looked = []
+
+    class Watched(Figure):
+        @property
+        def end(self):
+            looked.append(self.start)
+            return self._end
+
+        @end.setter
+        def end(self, value):
+            self._end = value
+
+    spans = SortedSpans(Watched(str(i), i * 10, i * 10 + 5, i) for i in range(1000))
+    looked.clear()  # sorting read them all once, for the whole document
+    assert [f.start for f in within(spans, 500, 530)] == [500, 510, 520]
+    assert len(looked) == 3  # not 1,000
+    assert within(spans, 500, 530) == within(list(spans), 500, 530)

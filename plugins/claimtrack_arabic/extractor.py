@@ -38,6 +38,7 @@ from claimtrack import (
     DateMention,
     Document,
     Figure,
+    SortedSpans,
     SpeakerRef,
     SpeakerRegistry,
     attribution_confidence,
@@ -173,8 +174,8 @@ class ArabicExtractor:
         self.document = document
         self.original = document.text
         self.text, self.offsets = fold_with_offsets(document.text)
-        self.figures = figures
-        self.dates = dates
+        self.figures = SortedSpans(figures)
+        self.dates = SortedSpans(dates)
         self.quotes = find_quotes(self.text)
         self._quote_opens = [q.open for q in self.quotes]
         self._quote_closes = [q.close for q in self.quotes]

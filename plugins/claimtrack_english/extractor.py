@@ -33,6 +33,7 @@ from claimtrack import (
     DateMention,
     Document,
     Figure,
+    SortedSpans,
     SpeakerRef,
     SpeakerRegistry,
     attribution_confidence,
@@ -302,8 +303,8 @@ class EnglishExtractor:
     def __init__(self, document: Document, figures: list[Figure], dates: list[DateMention]):
         self.document = document
         self.text = document.text
-        self.figures = figures
-        self.dates = dates
+        self.figures = SortedSpans(figures)
+        self.dates = SortedSpans(dates)
         self.quotes = find_quotes(self.text)
         self._quote_opens = [q.open for q in self.quotes]
         self.registry = SpeakerRegistry(role_key, organization_of)
