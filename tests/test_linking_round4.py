@@ -193,3 +193,14 @@ def test_contrast_evidence_in_one_order_whatever_the_hash_seed():
         for seed in (1, 2, 3, 4)
     }
     assert outputs == {"('contrast', ['approv/reject', 'rise/fall', 'won/lost'])\n"}
+
+
+def test_month_names_of_every_region_are_never_forms_of_one_word():
+    """The Moroccan and Egyptian spellings too: "يوليوز" (July) is close in
+    letters to "يونيو" (June), and two months are two facts."""
+    from claimtrack_arabic.dates import MONTHS
+    from claimtrack_linker import fuzzy
+
+    names = [name for name in MONTHS if " " not in name]
+    assert {fuzzy._form(name) for name in names} <= fuzzy.CALENDAR_WORDS
+    assert not fuzzy._one_word("يوليوز", "يونيو")
