@@ -203,14 +203,14 @@ def test_write_batch_keeps_whole_documents_and_reports_after_commit(db_path):
     assert db["claims"].count == 2  # the bad document left nothing behind
 
 
-def test_a_batch_rolls_back_a_document_whose_savepoint_journal_spilled_and_keeps_temp_tables(db_path):
-    """A document's savepoint journal outgrows 64 KiB here (SQLite spills it
-    to a temporary file); a failure at the document's last row still takes
-    all of it back, and the connection's TEMP tables outlive the batch."""
+def test_a_batch_keeps_savepoint_journals_in_memory_and_still_rolls_back(db_path):
+    """A document's savepoint journal outgrows 64 KiB here (where SQLite
+    would spill it to a temporary file); in a batch it stays in memory, and
+    a failure at the document's last row still takes all of it back."""
     from claimtrack.store import WriteBatch
 
     db = open_store(db_path)
-    db.execute("CREATE TEMP TABLE mine (x)")
+    before = db.execute("PRAGMA temp_store").fetchone()[0]
     good = make_document()
     save_document(db, good, claims_for(good), norm)  # pages the big one will change
     sentence = "وأضاف أن 2500 جندي سيصلون. "
@@ -223,15 +223,31 @@ def test_a_batch_rolls_back_a_document_whose_savepoint_journal_spilled_and_keeps
     ]
     claims[-1].figures = [Figure("2500", 0, None, 2500)]  # NOT NULL fails last
     with WriteBatch(db, size=10) as batch:
+        assert db.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
         batch.begin()
         with pytest.raises(sqlite3.IntegrityError):
             save_document(db, big, claims, norm)
         save_document(db, good, claims_for(good), norm)
         batch.added(good.url)
-    assert db.execute("SELECT name FROM sqlite_temp_master").fetchall() == [("mine",)]
+    assert db.execute("PRAGMA temp_store").fetchone()[0] == before
     assert [d["url"] for d in db["documents"].rows] == [good.url]
     assert db["claims"].count == 2
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_batch_never_drops_the_connections_temp_tables(db_path):
+    """Changing temp_store drops TEMP tables: a batch leaves it alone while
+    there are any, whether they were there before or made during it."""
+    from claimtrack.store import WriteBatch
+
+    db = open_store(db_path)
+    db.execute("CREATE TEMP TABLE mine (x)")
+    with WriteBatch(db):
+        assert db.execute("PRAGMA temp_store").fetchone()[0] == 0
+    db.execute("DROP TABLE mine")
+    with WriteBatch(db):
+        db.execute("CREATE TEMP TABLE made_during (x)")
+    assert db.execute("SELECT name FROM sqlite_temp_master").fetchall() == [("made_during",)]
 
 
 def test_a_document_with_more_claims_than_sqlite_parameters(tmp_path):
