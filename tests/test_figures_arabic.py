@@ -618,3 +618,8 @@ def test_votes_are_counted():
 
     check_figure("حصل المرشح على 12 ألف صوت", {"value": 12000, "unit": "vote"}, "ar")
     check_figure("نال 5 أصوات فقط", {"value": 5, "unit": "vote"}, "ar")
+
+
+def test_after_a_month_a_count_is_no_part_of_the_date():
+    assert [f.raw for f in figures("قتل في 7 أكتوبر 1200 شخص في الهجوم")] == ["1200 شخص"]
+    assert [f.raw for f in figures("في 6 يناير 2022 قتل 5 أشخاص")] == ["5 أشخاص"]

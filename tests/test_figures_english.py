@@ -341,6 +341,20 @@ def test_a_capitalized_word_before_a_number_is_a_model_only_after_another_number
     assert [f.raw for f in figures("FTSE 100 Falls 2 Percent")] == ["2 Percent"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 7 October 1,200 people were killed", ["1,200 people"]),
+        ("In May 300 people were evacuated", ["300 people"]),
+        ("In October 3.5 percent of voters", ["3.5 percent"]),
+        ("on October 7 militants attacked", []),
+        ("in October 2023 the army said", []),
+    ],
+)
+def test_after_a_month_only_a_day_or_a_year_is_part_of_the_date(text, expected):
+    assert [f.raw for f in figures(text)] == expected
+
+
 def test_a_date_next_to_a_figure_leaves_the_figure():
     found = figures("On January 6, 2022, 300 people died")
     assert [(f.raw, f.value, f.counted) for f in found] == [("300 people", 300, "killed")]

@@ -11,7 +11,8 @@ The grammar skips a number when:
   before a word of :data:`TIME_AFTER` ("5 مساء", "5 pm", "0500 GMT", "5
   o'clock");
 * it is a day or a year of a date: next to a month name (:data:`MONTHS`: "6
-  يناير 2022", "الـ7 من أكتوبر", "January 6", "6 May"), written with slashes
+  يناير 2022", "الـ7 من أكتوبر", "January 6", "6 May"; after the month only
+  a day or a year, not "7 October 1,200 people"), written with slashes
   ("6/1/2022"), followed by an era ("2022م", "1443هـ", "2022 AD"), or a year
   (1900-2100, four plain digits) after a word of :data:`YEAR_BEFORE` ("عام
   2022", "في 2022", "in 2022", "since 2014");

@@ -215,8 +215,10 @@ class _Parser:
         if prev < 0:
             return False
         flags = self.t.flags(prev)
-        if flags & (tk.IDENTIFIER | tk.PHONE | tk.VERSION | tk.TIME_BEFORE | tk.MONTH):
+        if flags & (tk.IDENTIFIER | tk.PHONE | tk.VERSION | tk.TIME_BEFORE):
             return True
+        if flags & tk.MONTH and self._date_part(num):
+            return True  # "October 7", "أكتوبر 2023"; not "7 October 1,200 people"
         text = self.infos[prev].text
         if text == "#" or (text == "." and self.t.flags(prev - 1) & tk.ABBREVIATION):
             return True
@@ -231,6 +233,17 @@ class _Parser:
             and 1800 <= num.value <= 2100
         )
         return year_like and bool(flags & tk.YEAR_BEFORE)
+
+    @staticmethod
+    def _date_part(num: _Num) -> bool:
+        """Whether ``num``, right after a month name, can be the day or the
+        year of a date: plain digits, 1-31 or a year of 1800-2100. Anything
+        else after a month is a count ("On 7 October 1,200 people were
+        killed", "In May 300 people")."""
+        digits = num.digits
+        if digits is None or not digits.isdigit():
+            return False
+        return 1 <= num.value <= 31 or (len(digits) == 4 and 1800 <= num.value <= 2100)
 
     def _designation(self, i: int) -> bool:
         """Whether the Latin word at ``i``, right before a number, makes it
