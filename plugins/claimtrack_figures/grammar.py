@@ -224,26 +224,23 @@ class _Parser:
             return True
         if self._designation(prev):
             return True
-        digits = num.digits
-        year_like = (
-            digits is not None
-            and num.end_tok == i + 1
-            and len(digits) == 4
-            and digits.isdigit()
-            and 1800 <= num.value <= 2100
-        )
-        return year_like and bool(flags & tk.YEAR_BEFORE)
+        return bool(flags & tk.YEAR_BEFORE) and self._plain_year(num)
 
     @staticmethod
-    def _date_part(num: _Num) -> bool:
+    def _plain_digits(num: _Num) -> bool:
+        """One token of digits alone: no separator, decimal or scale word."""
+        return num.digits is not None and num.end_tok == num.first_tok + 1 and num.digits.isdigit()
+
+    def _plain_year(self, num: _Num) -> bool:
+        """Four plain digits of a year, 1800-2100."""
+        return self._plain_digits(num) and len(num.digits) == 4 and 1800 <= num.value <= 2100
+
+    def _date_part(self, num: _Num) -> bool:
         """Whether ``num``, right after a month name, can be the day or the
-        year of a date: plain digits, 1-31 or a year of 1800-2100. Anything
-        else after a month is a count ("On 7 October 1,200 people were
-        killed", "In May 300 people")."""
-        digits = num.digits
-        if digits is None or not digits.isdigit():
-            return False
-        return 1 <= num.value <= 31 or (len(digits) == 4 and 1800 <= num.value <= 2100)
+        year of a date: plain digits, 1-31 or a year. Anything else after a
+        month is a count ("On 7 October 1,200 people were killed", "In May
+        300 people")."""
+        return self._plain_year(num) or (self._plain_digits(num) and 1 <= num.value <= 31)
 
     def _designation(self, i: int) -> bool:
         """Whether the Latin word at ``i``, right before a number, makes it
