@@ -236,8 +236,9 @@ def test_a_batch_keeps_savepoint_journals_in_memory_and_still_rolls_back(db_path
 
 
 def test_a_batch_never_drops_the_connections_temp_tables(db_path):
-    """Changing temp_store drops TEMP tables: a batch leaves it alone while
-    there are any, whether they were there before or made during it."""
+    """Changing temp_store drops TEMP tables, and SQLite refuses it inside a
+    transaction: a batch leaves it alone then, with TEMP tables there before
+    or made during it, or a transaction already open."""
     from claimtrack.store import WriteBatch
 
     db = open_store(db_path)
@@ -248,6 +249,12 @@ def test_a_batch_never_drops_the_connections_temp_tables(db_path):
     with WriteBatch(db):
         db.execute("CREATE TEMP TABLE made_during (x)")
     assert db.execute("SELECT name FROM sqlite_temp_master").fetchall() == [("made_during",)]
+    db.execute("DROP TABLE made_during")
+    db.execute("PRAGMA temp_store = 0")
+    db.conn.execute("BEGIN")
+    with WriteBatch(db):
+        assert db.execute("PRAGMA temp_store").fetchone()[0] == 0
+    assert not db.conn.in_transaction  # the batch committed what was open
 
 
 def test_a_document_with_more_claims_than_sqlite_parameters(tmp_path):
