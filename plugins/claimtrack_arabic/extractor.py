@@ -398,8 +398,9 @@ class ArabicExtractor:
         """Where the sentence ``[s, e)`` starts once the dateline that may open
         its line is left out ("أنقرة 14 مايو 2024 (شينخوا)", "الكويت – 16
         يوليو (كونا) –"): the place and date of the dispatch belong to no
-        statement, attributed or not. A dateline holds no reporting cue, so
-        "قال الوزير – في تصريح – إن ..." keeps its verb."""
+        statement, attributed or not. What counts as one is
+        :data:`lexicon.DATELINE_RE` (a date or a source is required), and a
+        match holding a reporting cue is none: a verb is never cut off."""
         if s > 0 and self.text[s - 1] != "\n":
             return s  # sentences split at every line break: this one opens no line
         start = self._trim(s, e)[0]
