@@ -38,7 +38,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, find_figures, normalize_text
-from claimtrack_linker.words import is_arabic, lexicon
+from claimtrack_linker.words import arabic_variants, is_arabic, lexicon
 
 #: Rare words a claim is filed under: four find 99.97% of the links that
 #: all-pairs matching finds on bench/bench_link.py's 20,000-claim sample
@@ -147,8 +147,6 @@ _CONJUNCTIONS = frozenset(
     for word in normalize_text(" ".join(line), language).split()
 )
 _WEAK_LETTERS = str.maketrans("", "", "اوي")
-#: Arabic one-letter clitics that may also begin a word.
-_CLITIC_LETTERS = frozenset("بلكف")
 
 
 def _figure_words(claim: LinkClaim, figures: list[Figure]) -> frozenset[str]:
@@ -177,27 +175,48 @@ def _content_words(normalized: str, skip: frozenset[str] = frozenset()) -> list[
     return lexicon().read([w for w in words if w not in skip] if skip else words)
 
 
-def _join_clitics(compared: list[str]) -> None:
-    """Arabic ب، ل، ك and ف are prepositions and conjunctions written onto
-    the next word ("لمصر"), but also a word's first letter ("لبنان"). The
-    claims being linked tell: a word is read without its first letter when
-    the rest is itself a word of these claims ("لمصر" next to "مصر"), never
-    otherwise ("لبنان" stays). Rewrites ``compared`` in place."""
-    form = lexicon().form
+def _join_forms(compared: list[str]) -> None:
+    """Arabic words whose forms the light stemmer leaves apart, read as one
+    when the claims being linked hold both. ب، ل، ك، ف and و are
+    prepositions and conjunctions written onto the next word ("لمصر"), but
+    also a word's first letter ("لبنان"); a broken plural changes the
+    word's inside ("أسعار"/"سعر", "مصارف"/"مصرف"). The claims tell:
+    a word is read as another form (:func:`arabic_variants`) only when that
+    form is itself a word of these claims ("لمصر" next to "مصر"), never
+    otherwise ("لبنان" stays). A و is taken off only before a word of four
+    letters or more ("وسحب" may be a word; "وزارة" is one). Rewrites
+    ``compared`` in place."""
+    form, phrases = lexicon().form, lexicon().phrases
     vocabulary = {word for text in compared for word in text.split()}
     joined = {}
     for word in vocabulary:
-        if len(word) >= 4 and word[0] in _CLITIC_LETTERS:
-            rest = form(word[1:])
-            if rest is not None and rest in vocabulary:
-                joined[word] = rest
+        if word[0] == "#" or not is_arabic(word):
+            continue
+        for variant in arabic_variants(word):
+            other = form(variant)
+            # A phrase's first word is a word too ("بكأس العالم" / "كأس العالم").
+            if (
+                other is not None
+                and other != word
+                and (other in vocabulary or other in phrases)
+                and (word[0] != "و" or variant != word[1:] or len(other) >= 4)
+            ):
+                joined[word] = other
+                break
     del vocabulary
     if not joined:
         return
+    for word in list(joined):  # "لأسعار" → "أسعار" → "سعر"
+        target, steps = joined[word], 0
+        while target in joined and steps < 3 and joined[target] != word:
+            target, steps = joined[target], steps + 1
+        joined[word] = target
+    join_phrases = lexicon().join_phrases
     for index, text in enumerate(compared):
         words = text.split()
         if any(word in joined for word in words):
-            compared[index] = " ".join(joined.get(word, word) for word in words)
+            # A phrase may begin with the word read anew ("بكأس العالم").
+            compared[index] = " ".join(join_phrases([joined.get(word, word) for word in words]))
 
 
 def _figure_tokens(figures: list[Figure]) -> list[str]:
@@ -247,7 +266,7 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figur
             figures = [*figures, *bare]
         compared.append(" ".join(_content_words(normalized, skip) + _figure_tokens(figures)))
         all_figures.append(figures)
-    _join_clitics(compared)
+    _join_forms(compared)
     return compared, all_figures
 
 
@@ -660,7 +679,8 @@ def _added_partner(claim: LinkClaim, added: frozenset[str]) -> tuple[str | None,
     joined = (
         before in _CONJUNCTIONS
         or after in _CONJUNCTIONS
-        or (first and words[first][0] == "و" and form(words[first][1:]) in extra)
+        # و written on: the stem keeps it ("وسابك"), the lexicon may not ("وتوتال").
+        or (first and words[first][0] == "و" and (len(words[first]) > 4 or form(words[first][1:]) in extra))
     )
     return ("changed", sorted(extra)) if joined else (None, [])
 

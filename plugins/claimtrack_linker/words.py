@@ -36,6 +36,15 @@ LEXICON = Path(__file__).with_name("lexicon.txt")
 _ARABIC_PREFIXES = ("وال", "فال", "بال", "كال", "ولل", "لل", "ال")
 #: Arabic present-tense prefixes, tried when a verb is not listed as written.
 _IMPERFECT = frozenset("يتن")
+#: Arabic one-letter prepositions written onto the next word ("لأكثر").
+_CLITICS = frozenset("بلكف")
+
+
+def _is_number(word: str) -> bool:
+    """Digits ("2500", "3.5", "40%"): figures, compared as figures."""
+    return word.replace(".", "").replace("%", "").isdigit()
+
+
 #: Arabic endings stripped behind a word, longest first: attached pronouns,
 #: dual and plural endings, the feminine and nisba endings (ة and ى already
 #: folded to ه and ي by normalization), the past tense's ت ("بلغت").
@@ -46,11 +55,11 @@ _SNOWBALL_EN = Stemmer.Stemmer("english")
 def arabic_stem(word: str) -> str:
     """Prefixes off the front, endings off the back, while at least three
     letters remain: "والمصرية" → "مصر", "الكازاخستانية" and "كازاخستان" →
-    "كازاخست". Of the one-letter prefixes only و is taken: a word may begin
-    with ب، ل، ك or ف ("كازاخستان", "لبنان"), and only "ال" after them
-    shows they are clitics ("بالعراق")."""
-    if word.startswith("و") and len(word) > 4:
-        word = word[1:]
+    "كازاخست". A one-letter prefix is not taken: a word may begin with و،
+    ب، ل، ك or ف ("وزارة", "لبنان"), and only "ال" after them shows they
+    are clitics ("بالعراق"). :meth:`Lexicon.form` reads a و written onto a
+    word the lexicon knows ("وأعلن"), and the linker one written onto a
+    word of the claims being linked."""
     for prefix in _ARABIC_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             word = word[len(prefix) :]
@@ -65,6 +74,41 @@ def arabic_stem(word: str) -> str:
         else:
             break
     return word
+
+
+def arabic_variants(form: str) -> list[str]:
+    """Words an Arabic word's compared form may be another form of, most
+    likely first, for the linker to try against the words of the claims
+    it links (:func:`claimtrack_linker.fuzzy._join_forms`): forms the light
+    stemmer leaves apart because they change the word's front or inside,
+    not its ending.
+
+    * a preposition or conjunction written on: "لمصر" → "مصر" (ب، ل، ك،
+      ف، و);
+    * a broken plural of the common patterns: "أسعار" → "سعر" (af'al),
+      "مصارف" → "مصرف" (mafa'il), "حرائق" → "حريق" (fa'a'il).
+
+    Each is only a guess from the letters; the linker takes one only when
+    it is itself a word of the claims being linked. Verb forms were tried
+    too (the future's س, the present tense's prefix, verbal nouns: "سيسمح"
+    → "سمح", "إعلان" → "أعلن", "توقيع" → "وقع", "هبوط" → "هبط", "فوز" →
+    "فاز") and left out: on the tuning sets they linked no pair more, and
+    with a larger vocabulary (the Arabic extraction articles' words added)
+    they linked fewer, and "تشغيل" → "شغل" merged two different claims."""
+    n = len(form)
+    if n < 4 or not is_arabic(form):
+        return []
+    found = []
+    if form[0] in "بلكفو":
+        found.append(form[1:])
+    if n == 5 and form[0] == "ا" and form[3] == "ا":
+        found.append(form[1:3] + form[4])  # أفعال
+    if n == 5 and form[2] == "ا":
+        if form[0] == "م":
+            found.append(form[:2] + form[3:])  # مفاعل
+        if form[3] == "ي":
+            found.append(form[:2] + "ي" + form[4])  # فعائل
+    return found
 
 
 def english_stem(word: str) -> str:
@@ -134,6 +178,9 @@ class Lexicon:
         self.numbers: frozenset[str] = frozenset(
             w for line, lang in listed("numbers") for w in normalize_text(" ".join(line), lang).split()
         )
+        self.calendar: frozenset[str] = frozenset(
+            w for line, lang in listed("calendar") for w in normalize_text(" ".join(line), lang).split()
+        )
         # Words first, then phrases ("united_states"): a phrase is matched on
         # the forms of its words, which the word synonyms decide.
         self.synonyms: dict[str, str] = {}
@@ -172,8 +219,13 @@ class Lexicon:
         """The compared forms of a claim's normalized words, in order, with
         the lexicon's phrases ("united states", "نصف النهائي") each read as
         its group's one form and words that are not content left out."""
-        known, phrases = self._forms, self.phrases
-        forms = [known[word] for word in words]
+        known = self._forms
+        return self.join_phrases([known[word] for word in words])
+
+    def join_phrases(self, forms: list[str | None]) -> list[str]:
+        """``forms`` (None for a word that is not content) with each of the
+        lexicon's phrases read as its group's one form, Nones left out."""
+        phrases = self.phrases
         if not any(f in phrases for f in forms if f):
             return [f for f in forms if f is not None]
         read: list[str] = []
@@ -200,26 +252,46 @@ class Lexicon:
         """:meth:`form`, worked out (each word once: :class:`_Forms`)."""
         result: str | None
         bare = word[1:] if word.startswith("و") and len(word) > 3 else word
+        # A number word with the article ("الستة عشر", "الثلاثة"), a hedge
+        # with a preposition written on ("لأكثر من", "بنحو"): still a number
+        # word, still a stop word. Day names are not numbers ("الاثنين").
+        article = word[2:] if word.startswith("ال") and word not in self.calendar else ""
+        clitic = word[1:] if word[0] in _CLITICS and len(word) > 3 else ""
         if (
             word in self.stopwords
             or bare in self.stopwords
             or word in self.numbers
             or bare in self.numbers
-            or word.replace(".", "").replace("%", "").isdigit()
+            or article in self.numbers
+            or clitic in self.stopwords
+            or clitic in self.numbers
+            or _is_number(word)
         ):
             result = None
         else:
             stemmed = stem(word)
-            if len(stemmed) < 2:
+            if len(stemmed) < 2 or _is_number(stemmed):
                 result = None
             else:
-                result = self.synonyms.get(stemmed) or None
-                if result is None and stemmed[0] in _IMPERFECT and len(stemmed) > 3:
-                    # "يسجل"/"تسجل": the present tense of a listed verb; "تعلن"
-                    # of "أعلن", whose past begins with a hamza (folded to ا).
-                    result = self.synonyms.get(stemmed[1:]) or self.synonyms.get("ا" + stemmed[1:]) or None
+                result = self._listed(stemmed)
+                if result is None and bare is not word:
+                    # و written onto a word the lexicon lists: "وأعلن", "وتوج".
+                    result = self._listed(stem(bare))
                 if result is None:
                     result = stemmed
+        return result
+
+    def _listed(self, stemmed: str) -> str | None:
+        """The group form of a stemmed word the synonyms list, or None."""
+        result = self.synonyms.get(stemmed) or None
+        if result is None and stemmed[0] in _IMPERFECT and len(stemmed) > 3:
+            # "يسجل"/"تسجل": the present tense of a listed verb; "تعلن"
+            # of "أعلن", whose past begins with a hamza (folded to ا);
+            # "يتصدر" of "تصدر", whose past begins with ت.
+            rest = stemmed[1:]
+            result = self.synonyms.get(rest) or self.synonyms.get("ا" + rest) or None
+            if result is None and rest[0] == "ت" and len(rest) > 3:
+                result = self._listed(rest)
         return result
 
 
