@@ -89,3 +89,42 @@ def test_same_claim_with_a_number_in_words_and_the_article_is_linked():
         ]
     )
     assert result.clusters == [["a", "b"]]
+
+
+def test_more_general_news_vocabulary():
+    assert form("بنك") == form("مصرف") and form("البنوك") == form("المصارف")
+    assert form("مشجع") == form("متفرج") == form("الجمهور")
+    assert form("أرجأ") == form("تأجيل") and form("ألغى") == form("إلغاء")
+    assert form("توفي") == form("قتل") == form("وفاة")
+    assert form("fee", "en") == form("charge", "en") == form("toll", "en")
+    assert form("truce", "en") == form("ceasefire", "en")
+    assert form("suspension", "en") == form("suspended", "en")
+    (a,), (b,) = compared("ستوفر 325 ألف فرصة عمل"), compared("ستوفر 325 ألف وظيفة")
+    assert a == b
+    (a,), (b,) = (
+        compared("Organisers called off the concerts", language="en"),
+        compared("Organisers cancelled the concerts", language="en"),
+    )
+    assert a == b
+
+
+def test_the_future_of_a_listed_verb():
+    assert form("سيستوعب") == form("يتسع") == form("استوعب")
+    assert form("ستخطط") == form("تعتزم")
+
+
+def test_allowing_and_banning_are_a_contrast():
+    result = link_claims(
+        [
+            claim("a", "وزارة الزراعة تسمح باستيراد الدواجن من البرازيل"),
+            claim("b", "وزارة الزراعة تحظر استيراد الدواجن من البرازيل"),
+            claim("c", "The court allowed the deployment of police to Haiti", "en"),
+            claim("d", "The court banned the deployment of police to Haiti", "en"),
+        ]
+    )
+    assert result.clusters == []
+    assert conflicts(result) == ["contrast", "contrast"]
+
+
+def conflicts(result) -> list[str | None]:
+    return sorted(link.conflict for link in result.links)
