@@ -128,3 +128,18 @@ def test_allowing_and_banning_are_a_contrast():
 
 def conflicts(result) -> list[str | None]:
     return sorted(link.conflict for link in result.links)
+
+
+def test_more_contrasts_of_news_verbs():
+    result = link_claims(
+        [
+            claim("a", "السائق يزيد الراجحي انسحب من رالي داكار بعد الحادث"),
+            claim("b", "السائق يزيد الراجحي واصل رالي داكار بعد الحادث"),
+            claim("c", "The authorities imposed a curfew in the northern districts", "en"),
+            claim("d", "The authorities lifted a curfew in the northern districts", "en"),
+            claim("e", "كريم بنزيمة شارك في مباراة الاتحاد الافتتاحية"),
+            claim("f", "كريم بنزيمة غاب عن مباراة الاتحاد الافتتاحية"),
+        ]
+    )
+    assert result.clusters == []
+    assert conflicts(result) == ["contrast", "contrast", "contrast"]
