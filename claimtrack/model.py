@@ -32,11 +32,33 @@ def stable_id(*parts: object) -> str:
     return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
+#: How many leading characters of its parent's id a claim's id (and a
+#: figure's or date's) starts with: see :func:`child_id`.
+PARENT_PREFIX = 8
+
+
+def child_id(parent_id: str | None, *parts: object) -> str:
+    """The id of a row that belongs to ``parent_id``: the parent's first
+    :data:`PARENT_PREFIX` characters, then those of ``stable_id(*parts)``,
+    16 characters in all.
+
+    Why not a plain hash: the rows of one document then sit side by side in
+    every index keyed by id, so a document's claims, figures and dates
+    change a few index pages instead of one random page each. As a store
+    grows, random pages are what made each imported article cost more (at
+    20,000 articles, the store and commit stages took 0.09 ms less per
+    article with these ids, bench/bench_import.py). Still 64 bits: 32 for
+    the parent, 32 for the row among its parent's."""
+    prefix = parent_id[:PARENT_PREFIX] if parent_id else ""
+    return prefix + stable_id(*parts)[: 16 - len(prefix)]
+
+
 @lru_cache(maxsize=1024, typed=True)
 def _claim_id(document_id: str | None, start: int, end: int) -> str:
-    """A claim's id, cached: the pipeline and the store ask for it several
-    times per claim while the claims of one document pass through."""
-    return stable_id("claim", document_id, start, end)
+    """A claim's id (:func:`child_id` of its document), cached: the
+    pipeline and the store ask for it several times per claim while the
+    claims of one document pass through."""
+    return child_id(document_id, "claim", document_id, start, end)
 
 
 @lru_cache(maxsize=4096)

@@ -33,7 +33,7 @@ from typing import Any
 import sqlite_utils
 
 from claimtrack import fts
-from claimtrack.model import Claim, Document, Review, Speaker, stable_id
+from claimtrack.model import Claim, Document, Review, Speaker, child_id, stable_id
 from claimtrack.normalize import light_stem, search_form
 
 DEFAULT_DB = "claims.db"
@@ -277,6 +277,78 @@ def _migration_7(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX claims_checked_by ON claims(checked_by) WHERE checked_by IS NOT NULL")
 
 
+def _migration_8(db: sqlite_utils.Database) -> None:
+    """Claim, figure and date ids start with their parent's
+    (:func:`claimtrack.model.child_id`), so that a document's rows sit
+    together in the indexes. Every id derived from a claim's is rewritten
+    with it, by the same functions the code uses: claims, figures, dates,
+    appearances, reviews (and ``claims.checked_by``), links (whose two
+    claims stay in id order) and clusters (named after their earliest
+    claim). Ids that were not derived that way are kept. Foreign keys are
+    checked at the commit, once every reference is rewritten."""
+    conn = db.conn
+    conn.create_function("ct_stable_id", -1, stable_id, deterministic=True)
+    conn.create_function("ct_child_id", -1, child_id, deterministic=True)
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    for table in ("m8_claims", "m8_clusters", "m8_reviews"):
+        db.execute(f"CREATE TEMP TABLE {table} (old TEXT PRIMARY KEY, new TEXT NOT NULL)")
+    db.execute(
+        "INSERT INTO m8_claims SELECT id, ct_child_id(document_id, 'claim', document_id, start, \"end\") "
+        "FROM claims WHERE id = ct_stable_id('claim', document_id, start, \"end\")"
+    )
+    db.execute(
+        "INSERT OR IGNORE INTO m8_clusters SELECT claims.cluster_id, ct_stable_id('cluster', m.new) "
+        "FROM claims JOIN m8_claims m ON m.old = claims.id "
+        "WHERE claims.cluster_id = ct_stable_id('cluster', m.old)"
+    )
+    db.execute(
+        "INSERT INTO m8_reviews SELECT r.id, ct_stable_id('review', m.new, r.scope, "
+        "coalesce(r.reviewer, ''), coalesce(r.url, '')) "
+        "FROM reviews r JOIN m8_claims m ON m.old = r.claim_id "
+        "WHERE r.id = ct_stable_id('review', m.old, r.scope, coalesce(r.reviewer, ''), coalesce(r.url, ''))"
+    )
+
+    def mapped(table: str, column: str) -> str:
+        return f"coalesce((SELECT new FROM {table} WHERE old = {column}), {column})"
+
+    db.execute(
+        f"UPDATE claims SET id = {mapped('m8_claims', 'id')}, "
+        f"cluster_id = {mapped('m8_clusters', 'cluster_id')}, "
+        f"checked_by = {mapped('m8_reviews', 'checked_by')}"
+    )
+    for kind, table in (("figure", "figures"), ("date", "dates")):
+        claim = mapped("m8_claims", "claim_id")
+        db.execute(
+            f"UPDATE {table} SET claim_id = {claim}, id = CASE "
+            f"WHEN id = ct_stable_id('{kind}', claim_id, start, \"end\") "
+            f"THEN ct_child_id({claim}, '{kind}', {claim}, start, \"end\") ELSE id END"
+        )
+    claim = mapped("m8_claims", "claim_id")
+    db.execute(
+        f"UPDATE appearances SET claim_id = {claim}, id = CASE "
+        f"WHEN id = ct_stable_id('appearance', claim_id, url) THEN ct_stable_id('appearance', {claim}, url) "
+        "ELSE id END"
+    )
+    db.execute(
+        f"UPDATE reviews SET id = {mapped('m8_reviews', 'id')}, claim_id = {claim}, "
+        f"cluster_id = {mapped('m8_clusters', 'cluster_id')}"
+    )
+    # Links: their claims in id order, as the linker writes them.
+    db.execute("CREATE TEMP TABLE m8_links (id TEXT PRIMARY KEY)")
+    db.execute("INSERT INTO m8_links SELECT id FROM links WHERE id = ct_stable_id('link', claim_a, claim_b)")
+    db.execute(
+        f"UPDATE links SET claim_a = {mapped('m8_claims', 'claim_a')}, "
+        f"claim_b = {mapped('m8_claims', 'claim_b')}, cluster_id = {mapped('m8_clusters', 'cluster_id')}"
+    )
+    db.execute("UPDATE links SET claim_a = claim_b, claim_b = claim_a WHERE claim_a > claim_b")
+    db.execute(
+        "UPDATE links SET id = ct_stable_id('link', claim_a, claim_b) WHERE id IN (SELECT id FROM m8_links)"
+    )
+    db.execute(f"UPDATE clusters SET id = {mapped('m8_clusters', 'id')}")
+    for table in ("m8_claims", "m8_clusters", "m8_reviews", "m8_links"):
+        db.execute(f"DROP TABLE temp.{table}")
+
+
 #: Migration n brings a store from schema version n-1 to n. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
@@ -286,6 +358,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_5,
     _migration_6,
     _migration_7,
+    _migration_8,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -657,7 +730,7 @@ def _save_document(
                 )
             )
             for f in claim.figures or ():
-                figure_id = stable_id("figure", claim_id, f.start, f.end)
+                figure_id = child_id(claim_id, "figure", claim_id, f.start, f.end)
                 figure_rows[figure_id] = (
                     figure_id,
                     claim_id,
@@ -672,7 +745,7 @@ def _save_document(
                     f.end,
                 )
             for d in claim.dates or ():
-                date_id = stable_id("date", claim_id, d.start, d.end)
+                date_id = child_id(claim_id, "date", claim_id, d.start, d.end)
                 date_rows[date_id] = (
                     date_id,
                     claim_id,

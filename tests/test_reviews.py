@@ -113,7 +113,7 @@ def test_review_a_claim(runner, linked):
         cli,
         [
             "review",
-            claim["id"][:8],
+            claim["id"][:11],
             "--rating",
             "صحيح",
             "--reviewer",
