@@ -278,3 +278,13 @@ def test_claim_list_import(tmp_path, runner, db_path):
         == 0
     )
     assert db["claims"].count == 3
+
+
+def test_figure_conflict_evidence_sides_are_the_links_claims():
+    # Given in either order, "a" in the evidence is the figure of claim_a.
+    pair = [claim("m", ZAS_AR), claim("x", ZAS_AR_3000)]
+    for claims in (pair, pair[::-1]):
+        [found] = link_claims(claims).links
+        assert (found.a, found.b, found.conflict) == ("m", "x", "figure")
+        [figures] = found.evidence["figures"]
+        assert "2500" in figures["a"] and "3000" in figures["b"], figures

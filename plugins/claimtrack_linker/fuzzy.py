@@ -531,7 +531,13 @@ def _check(
     """The link between two candidates, with its evidence, or None. The
     score and the shared words come first (set operations on what each
     claim's reading holds); the changed-fact checks, which compare the
-    differing words, only for pairs that pass them."""
+    differing words, only for pairs that pass them.
+
+    The pair is put in id order first, as the link stores it, so that the
+    "a" and "b" of the evidence (a figure conflict's two figures) are the
+    link's ``claim_a`` and ``claim_b``."""
+    if b.id < a.id:
+        a, b, read_a, read_b = b, a, read_b, read_a
     words_a, words_b = read_a.words, read_b.words
     figures_a, figures_b = read_a.figures, read_b.figures
     shared = words_a & words_b
@@ -575,8 +581,7 @@ def _check(
         evidence["days_apart"] = (
             abs(read_a.day - read_b.day) if read_a.day is not None and read_b.day is not None else None
         )
-    first, second = (a, b) if a.id < b.id else (b, a)
-    return Link(first.id, second.id, score, conflict, _shared(evidence) if conflict is None else evidence)
+    return Link(a.id, b.id, score, conflict, _shared(evidence) if conflict is None else evidence)
 
 
 #: One read-only evidence mapping per distinct content: most links say the
