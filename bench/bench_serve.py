@@ -24,6 +24,7 @@ from datasette.app import Datasette
 
 from claimtrack import normalize, open_store, search_form, stable_id
 from claimtrack.cli import DATASETTE_SETTINGS
+from claimtrack.model import child_id
 
 PLACES = ["كازاخستان", "ألماتي", "دمشق", "بغداد", "القاهرة", "عمان", "الرباط", "تونس", "الخرطوم", "صنعاء"]
 SUBJECTS = ["قوات حفظ السلام", "الحكومة", "وزارة الصحة", "الجيش", "البنك المركزي", "المنظمة", "الشركة"]
@@ -72,11 +73,12 @@ def build(path: Path, claims: int, seed: int = 5) -> None:
                 f"{rng.choice(PLACES)} خلال {rng.randint(2, 9)} أيام رقم {c}"
             )
             normalized = normalize(text)
-            claim_id = stable_id("claim", c)
+            document_id = stable_id("doc", c % documents)
+            claim_id = child_id(document_id, "claim", c)  # ids laid out as the store's
             rows.append(
                 (
                     claim_id,
-                    stable_id("doc", c % documents),
+                    document_id,
                     rng.choice(speakers)[0],
                     text,
                     normalized,
@@ -91,7 +93,8 @@ def build(path: Path, claims: int, seed: int = 5) -> None:
                     stable_id("cluster", c % clusters),
                 )
             )
-            figures.append((stable_id("figure", c), claim_id, "شخص", float(rng.randint(10, 5000)), "person"))
+            value = float(rng.randint(10, 5000))
+            figures.append((child_id(claim_id, "figure", c), claim_id, "شخص", value, "person"))
             if len(rows) == 50_000:
                 _flush(db, rows, figures)
         _flush(db, rows, figures)

@@ -25,7 +25,7 @@ from claimtrack.pipeline import detect_language, find_figures, normalize_text
 from claimtrack.ratings import BEST_RATING, RATING_VALUES, WORST_RATING, get_ratings
 from claimtrack.store import atomic, save_review
 
-_ID = re.compile(r"^[0-9a-f]{4,16}$")
+_ID = re.compile(r"^[0-9a-f]{4,20}$")
 
 
 class ReviewError(ValueError):

@@ -281,57 +281,100 @@ def _migration_8(db: sqlite_utils.Database) -> None:
     """Claim, figure and date ids start with their parent's
     (:func:`claimtrack.model.child_id`), so that a document's rows sit
     together in the indexes. Every id derived from a claim's is rewritten
-    with it, by the same functions the code uses: claims, figures, dates,
-    appearances, reviews (and ``claims.checked_by``), links (whose two
-    claims stay in id order) and clusters (named after their earliest
-    claim). Ids that were not derived that way are kept. Foreign keys are
-    checked at the commit, once every reference is rewritten."""
+    with it, by the same functions the code uses, to what a fresh import
+    and ``link`` would give:
+
+    * claims, figures, dates, appearances, links (their two claims in id
+      order) and reviews (and ``claims.checked_by``);
+    * clusters, named after their lowest claim id, and labelled with their
+      earliest claim's text (ties broken by id);
+    * a cluster review that was on its cluster's earliest claim moves to
+      the claim ``claimtrack review`` now picks for that cluster, so that
+      reviewing the cluster again replaces it.
+
+    Ids that were not derived that way are kept. Foreign keys are checked
+    at the commit, once every reference is rewritten. Also adds the index
+    on ``links.cluster_id``: without it, each cluster renamed here (and
+    each cluster ``link`` deletes) scanned every link."""
     conn = db.conn
     conn.create_function("ct_stable_id", -1, stable_id, deterministic=True)
     conn.create_function("ct_child_id", -1, child_id, deterministic=True)
     db.execute("PRAGMA defer_foreign_keys = ON")
+    db.execute("CREATE INDEX links_cluster ON links(cluster_id) WHERE cluster_id IS NOT NULL")
     for table in ("m8_claims", "m8_clusters", "m8_reviews"):
-        db.execute(f"CREATE TEMP TABLE {table} (old TEXT PRIMARY KEY, new TEXT NOT NULL)")
+        db.execute(f"CREATE TEMP TABLE {table} (old TEXT PRIMARY KEY, new TEXT, claim TEXT)")
     db.execute(
-        "INSERT INTO m8_claims SELECT id, ct_child_id(document_id, 'claim', document_id, start, \"end\") "
+        "INSERT INTO m8_claims (old, new) "
+        "SELECT id, ct_child_id(document_id, 'claim', document_id, start, \"end\") "
         "FROM claims WHERE id = ct_stable_id('claim', document_id, start, \"end\")"
-    )
-    db.execute(
-        "INSERT OR IGNORE INTO m8_clusters SELECT claims.cluster_id, ct_stable_id('cluster', m.new) "
-        "FROM claims JOIN m8_claims m ON m.old = claims.id "
-        "WHERE claims.cluster_id = ct_stable_id('cluster', m.old)"
-    )
-    db.execute(
-        "INSERT INTO m8_reviews SELECT r.id, ct_stable_id('review', m.new, r.scope, "
-        "coalesce(r.reviewer, ''), coalesce(r.url, '')) "
-        "FROM reviews r JOIN m8_claims m ON m.old = r.claim_id "
-        "WHERE r.id = ct_stable_id('review', m.old, r.scope, coalesce(r.reviewer, ''), coalesce(r.url, ''))"
     )
 
     def mapped(table: str, column: str) -> str:
         return f"coalesce((SELECT new FROM {table} WHERE old = {column}), {column})"
+
+    def review_id(claim: str) -> str:  # Review.id_for, for the review r
+        return f"ct_stable_id('review', {claim}, r.scope, coalesce(r.reviewer, ''), coalesce(r.url, ''))"
+
+    # Each clustered claim with its new id and its rank in its cluster, by
+    # id (the cluster's name) and by date (its review anchor), old and new.
+    db.execute(
+        "CREATE TEMP TABLE m8_members AS SELECT claims.id AS old, "
+        f"{mapped('m8_claims', 'claims.id')} AS new, claims.cluster_id AS cluster, "
+        "row_number() OVER (PARTITION BY claims.cluster_id ORDER BY claims.id) AS by_old_id, "
+        f"row_number() OVER (PARTITION BY claims.cluster_id ORDER BY {mapped('m8_claims', 'claims.id')}) "
+        "AS by_new_id, "
+        "row_number() OVER (PARTITION BY claims.cluster_id ORDER BY documents.published IS NULL, "
+        "documents.published, claims.id) AS anchor_old, "
+        "row_number() OVER (PARTITION BY claims.cluster_id ORDER BY documents.published IS NULL, "
+        f"documents.published, {mapped('m8_claims', 'claims.id')}) AS anchor_new "
+        "FROM claims JOIN documents ON documents.id = claims.document_id WHERE claims.cluster_id IS NOT NULL"
+    )
+    db.execute("CREATE INDEX temp.m8_members_old ON m8_members(old)")
+    db.execute("CREATE INDEX temp.m8_members_rank ON m8_members(cluster, by_new_id, anchor_new)")
+    db.execute(
+        "INSERT INTO m8_clusters (old, new) SELECT o.cluster, ct_stable_id('cluster', n.new) "
+        "FROM m8_members o JOIN m8_members n ON n.cluster = o.cluster AND n.by_new_id = 1 "
+        "WHERE o.by_old_id = 1 AND o.cluster = ct_stable_id('cluster', o.old)"
+    )
+    # Reviews with derived ids: on the mapped claim, or (a cluster review
+    # on the old anchor) on the new anchor.
+    db.execute(
+        "INSERT INTO m8_reviews (old, claim) SELECT r.id, coalesce(("
+        "SELECT n.new FROM m8_members o JOIN m8_members n ON n.cluster = o.cluster AND n.anchor_new = 1 "
+        "WHERE r.scope = 'cluster' AND o.old = r.claim_id AND o.anchor_old = 1), "
+        f"{mapped('m8_claims', 'r.claim_id')}) FROM reviews r WHERE r.id = {review_id('r.claim_id')}"
+    )
+    new_review_id = f"(SELECT {review_id('m8_reviews.claim')} FROM reviews r WHERE r.id = m8_reviews.old)"
+    db.execute(f"UPDATE m8_reviews SET new = {new_review_id}")
+    # Two verdicts that would land on one id (the same reviewer's on two
+    # claims of a cluster) both stay, on their own claims.
+    db.execute(
+        f"UPDATE m8_reviews SET claim = (SELECT {mapped('m8_claims', 'r.claim_id')} FROM reviews r "
+        "WHERE r.id = m8_reviews.old) "
+        "WHERE new IN (SELECT new FROM m8_reviews GROUP BY new HAVING count(*) > 1)"
+    )
+    db.execute(f"UPDATE m8_reviews SET new = {new_review_id}")
 
     db.execute(
         f"UPDATE claims SET id = {mapped('m8_claims', 'id')}, "
         f"cluster_id = {mapped('m8_clusters', 'cluster_id')}, "
         f"checked_by = {mapped('m8_reviews', 'checked_by')}"
     )
+    claim = mapped("m8_claims", "claim_id")
     for kind, table in (("figure", "figures"), ("date", "dates")):
-        claim = mapped("m8_claims", "claim_id")
         db.execute(
             f"UPDATE {table} SET claim_id = {claim}, id = CASE "
             f"WHEN id = ct_stable_id('{kind}', claim_id, start, \"end\") "
             f"THEN ct_child_id({claim}, '{kind}', {claim}, start, \"end\") ELSE id END"
         )
-    claim = mapped("m8_claims", "claim_id")
     db.execute(
         f"UPDATE appearances SET claim_id = {claim}, id = CASE "
         f"WHEN id = ct_stable_id('appearance', claim_id, url) THEN ct_stable_id('appearance', {claim}, url) "
         "ELSE id END"
     )
     db.execute(
-        f"UPDATE reviews SET id = {mapped('m8_reviews', 'id')}, claim_id = {claim}, "
-        f"cluster_id = {mapped('m8_clusters', 'cluster_id')}"
+        "UPDATE reviews SET claim_id = coalesce((SELECT claim FROM m8_reviews WHERE old = reviews.id), "
+        f"{claim}), id = {mapped('m8_reviews', 'id')}, cluster_id = {mapped('m8_clusters', 'cluster_id')}"
     )
     # Links: their claims in id order, as the linker writes them.
     db.execute("CREATE TEMP TABLE m8_links (id TEXT PRIMARY KEY)")
@@ -345,7 +388,15 @@ def _migration_8(db: sqlite_utils.Database) -> None:
         "UPDATE links SET id = ct_stable_id('link', claim_a, claim_b) WHERE id IN (SELECT id FROM m8_links)"
     )
     db.execute(f"UPDATE clusters SET id = {mapped('m8_clusters', 'id')}")
-    for table in ("m8_claims", "m8_clusters", "m8_reviews", "m8_links"):
+    # The label is the earliest claim's text, ties broken by id (as
+    # claimtrack.linking writes it).
+    db.execute(
+        "UPDATE clusters SET label = coalesce((SELECT substr(claims.text, 1, 300) FROM claims "
+        "JOIN documents ON documents.id = claims.document_id WHERE claims.cluster_id = clusters.id "
+        "ORDER BY coalesce(nullif(coalesce(claims.said_on, documents.published), ''), '9999'), claims.id "
+        "LIMIT 1), label)"
+    )
+    for table in ("m8_claims", "m8_clusters", "m8_reviews", "m8_members", "m8_links"):
         db.execute(f"DROP TABLE temp.{table}")
 
 
@@ -483,13 +534,17 @@ class WriteBatch:
 
     ``on_commit`` receives the items added since the last commit, after it.
 
-    Why these sizes: every document inserts into indexes keyed by random
-    ids (claims, figures, dates), so as a store grows each insert lands on a
-    different page. With SQLite's default 2 MB page cache and a commit every
-    64 documents, the store's CPU time per article grew about 30% from the
-    first to the last 5,000 of 20,000 generated articles (1.19 -> 1.60 ms);
-    with :data:`BATCH_CACHE_KIB` of cache while the batch is open and groups
-    of 256 documents (or a second) it stayed flat (1.29 -> 1.23 ms), and the
+    Why these sizes: every document inserts into indexes whose keys are
+    spread over the whole store (document ids, speakers, dates, figures'
+    units), so as a store grows each insert lands on a different page.
+    (Claim, figure and date ids start with their document's since schema 8,
+    so a document's own rows share pages: see
+    :func:`claimtrack.model.child_id`.) When all ids were random, with
+    SQLite's default 2 MB page cache and a commit every 64 documents, the
+    store's CPU time per article grew about 30% from the first to the last
+    5,000 of 20,000 generated articles (1.19 -> 1.60 ms); with
+    :data:`BATCH_CACHE_KIB` of cache while the batch is open and groups of
+    256 documents (or a second) it stayed flat (1.29 -> 1.23 ms), and the
     commits rewrite fewer pages.
 
     Each document's savepoint keeps the pages it changes in a statement
