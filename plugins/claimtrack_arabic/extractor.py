@@ -403,6 +403,8 @@ class ArabicExtractor:
         match holding a reporting cue is none: a verb is never cut off."""
         if s > 0 and self.text[s - 1] != "\n":
             return s  # sentences split at every line break: this one opens no line
+        if not lexicon.DATELINE_MARK_RE.search(self.text, s, e):
+            return s  # the pattern looks ahead for one of these marks (the common case: none)
         start = self._trim(s, e)[0]
         dateline = lexicon.DATELINE_RE.match(self.text, start, e)
         if dateline is None or dateline.end() >= e or self._cues(start, dateline.end()):

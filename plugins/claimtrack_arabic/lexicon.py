@@ -130,6 +130,10 @@ DATELINE_RE = re.compile(
     rf"|[^\s\d.،]{{2,20}}(?:\s+في)?\s+\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s*"
     r"(?:\([^()\n]{2,25}\)|/[^/\n]{2,25}/))\s*[–—-]?\s*"
 )
+#: The marks DATELINE_RE looks ahead for: a sentence without any of them
+#: opens with no dateline, which one search for them tells sooner (the
+#: common case).
+DATELINE_MARK_RE = re.compile("[(/–—-]")
 #: Honorifics dropped from a subject ("سعادة السيدة مريم ...").
 HONORIFICS = frozenset(_fold_all("سعادة معالي فخامة سمو السيد السيدة الآنسة حضرة"))
 #: Pronoun-like references to the last speaker: "وقالت سعادتها".
