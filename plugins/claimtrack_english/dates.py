@@ -88,11 +88,43 @@ _PAST_CUES = re.compile(r"\b(?:said|told|was|were|had|did|last|since|ago|earlier
 _WD = "|".join(WEEKDAYS)
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUM = "|".join(sorted((k for k in _NUMBERS if k), key=len, reverse=True))
-# Every alternative starts with a letter or digit: "(?=\w)" turns away the
-# word ends "\b" also stops at before any alternative is tried, which
-# halves the time of the scan (the bulk of English date finding).
+
+
+def _prefixes(words: set[str]) -> str:
+    """A regex for any of ``words``, factored by common prefixes: each step
+    tests one character against a few, where a plain alternation would try
+    every word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return build(tree)
+
+
+#: The words the other alternatives of _PATTERN open with.
+_OPENERS = (
+    "on in from during through over last next this early late mid coming past"
+    " today tonight yesterday tomorrow the earlier later"
+)
+#: What every alternative of _PATTERN starts with: a digit or one of these
+#: words (spaces dropped, as the verbose pattern drops them from "a few").
+_FIRST = _prefixes(
+    {*_RELATIONS, *WEEKDAYS, *MONTHS, *(k.replace(" ", "") for k in _NUMBERS if k), *_OPENERS.split()}
+)
+# "(?=\d|{_FIRST})" turns away the word ends "\b" also stops at, and the
+# words no date starts with, before any alternative is tried: the scan is
+# the bulk of English date finding, and this takes half of its time off.
 _PATTERN = re.compile(
-    rf"""\b(?=\w)(?:(?P<rel>by|before|after|since|until|till)\s+)?(?:
+    rf"""\b(?=\d|{_FIRST})(?:(?P<rel>by|before|after|since|until|till)\s+)?(?:
         (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))
       | (?:(?:on\s+)?(?:(?P<wd1>{_WD}),?\s+))?
         (?P<mon1>{_MON})\.?\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year1>\d{{4}}))?
