@@ -84,6 +84,10 @@ _FUTURE_CUES = re.compile(
     r"\b(?:will|would|shall|going\s+to|expected|plans?|scheduled|due|next|from|by|until)\b", re.I
 )
 _PAST_CUES = re.compile(r"\b(?:said|told|was|were|had|did|last|since|ago|earlier|\w+ed)\b", re.I)
+# The two without IGNORECASE, for lowercased ASCII text, where they find the
+# same (case-blind matching compares every character through its lowercase).
+_FUTURE_CUES_LOWER = re.compile(_FUTURE_CUES.pattern)
+_PAST_CUES_LOWER = re.compile(_PAST_CUES.pattern)
 
 _WD = "|".join(WEEKDAYS)
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -190,8 +194,12 @@ def _lean(text: str, start: int, rel: str | None) -> str:
     if rel in ("since", "before"):
         return calendar.PAST
     context = text[max(0, start - 60) : start]
-    future = list(_FUTURE_CUES.finditer(context))
-    past = list(_PAST_CUES.finditer(context))
+    future_cues, past_cues = _FUTURE_CUES, _PAST_CUES
+    if context.isascii():
+        context = context.lower()
+        future_cues, past_cues = _FUTURE_CUES_LOWER, _PAST_CUES_LOWER
+    future = list(future_cues.finditer(context))
+    past = list(past_cues.finditer(context))
     if future and (not past or future[-1].start() > past[-1].start()):
         return calendar.FUTURE
     if past:
