@@ -90,3 +90,82 @@ def test_the_lowercase_scan_finds_what_the_case_blind_pattern_finds(words, rng):
     text = " ".join(w.upper() if rng.random() < 0.3 else w for w in words)
     expected = [(m.span(), m.groupdict()) for m in _PATTERN.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in _matches(text)] == expected
+
+
+_MORE_DATE_TEXT = (
+    "a few afew several one two ten 3 12 of the day after week month year hours in through during "
+    "Sunday Tuesday Wednesday Thursday Friday Saturday Jan February Mar Apr Jul Aug Oct Nov Dec "
+    "late early earlier tonight yesterday said going to will X-ray ago"
+)
+#: One or more phrases that each alternative of the pattern matches.
+_DATE_PHRASES = [
+    "the day before yesterday",
+    "the day after tomorrow",
+    "in the past 3 days",
+    "over the last two weeks",
+    "during the previous 10 months",
+    "few days ago",  # not "a few": the verbose pattern reads it as "afew"
+    "several weeks from now",
+    "three years earlier",
+    "earlier this week",
+    "later this month",
+    "last year",
+    "next Monday morning",
+    "on Friday, June 3, 2024",
+    "Monday, 3rd of June",
+    "5 May 2024",
+    "mid-March",
+    "early June",
+    "in 2019",
+    "since 2020",
+    "until March",
+    "2024-05-06",
+]
+_GATED_WORDS = _DATE_WORDS + _MORE_DATE_TEXT.split() + _DATE_PHRASES
+
+
+def _tried_at_every_word():
+    import re
+
+    from claimtrack_english.dates import _FIRST, _PATTERN
+
+    gate = f"(?=\\d|{_FIRST})"
+    assert gate in _PATTERN.pattern
+    return _PATTERN, re.compile(_PATTERN.pattern.replace(gate, "(?=\\w)"), _PATTERN.flags)
+
+
+def test_each_form_passes_the_look_ahead_before_the_alternatives():
+    """Each phrase is a date, for the pattern as it is and tried at every word."""
+    pattern, everywhere = _tried_at_every_word()
+    for phrase in (*_DATE_PHRASES, *map(str.upper, _DATE_PHRASES)):
+        assert everywhere.fullmatch(phrase), phrase
+        assert pattern.fullmatch(phrase), phrase
+
+
+@given(st.lists(st.sampled_from(_GATED_WORDS), max_size=30), st.randoms())
+def test_the_look_ahead_before_the_alternatives_turns_away_no_date(words, rng):
+    """The scan tries the alternatives only where a digit or a word one of
+    them opens with starts (_FIRST): it finds what it finds trying them at
+    every word."""
+    pattern, everywhere = _tried_at_every_word()
+    text = " ".join(w.upper() if rng.random() < 0.3 else w for w in words)
+    expected = [(m.span(), m.groupdict()) for m in everywhere.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected
+
+
+@given(st.lists(st.sampled_from(_GATED_WORDS), max_size=20), st.randoms())
+def test_the_cues_of_a_date_are_found_alike_in_lowercased_ascii(words, rng):
+    """Past and future cues before a date are looked for without
+    IGNORECASE in the lowercased context when it is ASCII: the same as
+    case-blind in the context as written."""
+    from claimtrack_english import dates
+
+    context = " ".join(w.upper() if rng.random() < 0.3 else w for w in words)
+    if not context.isascii():
+        return
+    for blind, lower in (
+        (dates._FUTURE_CUES, dates._FUTURE_CUES_LOWER),
+        (dates._PAST_CUES, dates._PAST_CUES_LOWER),
+    ):
+        expected = [m.span() for m in blind.finditer(context)]
+        assert [m.span() for m in lower.finditer(context.lower())] == expected
