@@ -259,6 +259,28 @@ def test_datelines_are_not_part_of_an_attributed_statement():
     assert second.text == "العجز تراجع إلى 2 مليار دينار" and second.speaker.role == "وزير المالية"
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "الكويت – 16 يوليو –",
+        "الكويت — 16 يوليو —",
+        "الكويت - 16 يوليو -",
+        "الرياض 5 مايو /واس/",
+        "أنقرة 14 مايو 2024 (شينخوا)",
+    ],
+)
+def test_each_mark_a_dateline_may_hold_opens_one(dateline):
+    """A sentence is read for a dateline only when it holds one of the
+    marks the dateline pattern looks ahead for (lexicon.DATELINE_MARK_RE):
+    each of them, alone, still opens one."""
+    text = f"{dateline} قال وزير المالية إن العجز تراجع إلى 2 مليار دينار."
+    [claim] = claims_of(text)
+    assert claim.text == "العجز تراجع إلى 2 مليار دينار" and claim.speaker.role == "وزير المالية"
+    text = f"{dateline} لقي 11 شخصا مصرعهم جراء زلزال ضرب ولاية ملاطيا."
+    [claim] = claims_of(text)
+    assert claim.kind == "reported" and claim.text.startswith("لقي 11 شخصا")
+
+
 def test_a_dash_aside_after_the_verb_is_no_dateline():
     text = "قال وزير الخارجية – في تصريح للصحفيين – إن المفاوضات ستستأنف الأسبوع المقبل."
     [claim] = claims_of(text)
