@@ -5,6 +5,8 @@ through ``claimtrack.calendar``."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -169,3 +171,47 @@ def test_the_cues_of_a_date_are_found_alike_in_lowercased_ascii(words, rng):
     ):
         expected = [m.span() for m in blind.finditer(context)]
         assert [m.span() for m in lower.finditer(context.lower())] == expected
+
+
+# The non-ASCII letters Python's IGNORECASE matches to an ASCII letter:
+# "ſept" is matched as "sept", so the tables must be read the same way.
+_ASCII_LETTER = re.compile("(?i)[a-z]")
+TWINS = {
+    ch: next(x for x in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(f"(?i){x}", ch))
+    for ch in map(chr, range(0x80, 0x110000))
+    if _ASCII_LETTER.fullmatch(ch)
+}
+
+
+def test_case_twins_of_ascii_letters_are_read_as_those_letters():
+    from claimtrack_english import dates
+
+    assert set(TWINS) == {"İ", "ı", "ſ", "\u212a"}  # a new Python may find more: add them to _ASCII_FOLDS
+    for ch, letter in TWINS.items():
+        assert dates._key(ch) == letter
+    [(_, value, _, _)] = resolved("The talks open on Sept. 5")
+    assert resolved("The talks open on ſept. 5") == [("ſept. 5", value, None, None)]
+
+
+@pytest.mark.parametrize("word", ["september", "sunday", "days", "three", "yesterday", "weeks", "last"])
+def test_words_spelled_with_case_twins_never_raise(word):
+    texts = {
+        "september": "It opens on {} 5, 2024.",
+        "sunday": "It opened on {}.",
+        "days": "It ended 3 {} ago.",
+        "three": "It ended {} days ago.",
+        "yesterday": "It ended {}.",
+        "weeks": "in the past 2 {}",
+        "last": "It ended {} week.",
+    }
+    for ch, letter in TWINS.items():
+        if letter in word:
+            variant = word.replace(letter, ch)
+            found = resolved(texts[word].format(variant))
+            assert found and found[0][1] is not None, variant
+
+
+def test_number_words_of_two_words_count():
+    # The pattern is VERBOSE: a space in a number word must stand for spaces.
+    assert resolved("Officials left a few days ago") == [("a few days ago", None, None, None)]
+    assert resolved("It closed a  few weeks ago")[0][0] == "a  few weeks ago"

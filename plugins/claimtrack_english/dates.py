@@ -91,7 +91,9 @@ _PAST_CUES_LOWER = re.compile(_PAST_CUES.pattern)
 
 _WD = "|".join(WEEKDAYS)
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
-_NUM = "|".join(sorted((k for k in _NUMBERS if k), key=len, reverse=True))
+# Escaped, a space as any run of spaces: the pattern is VERBOSE, where a
+# bare space is no character at all ("a few" would match only "afew").
+_NUM = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_NUMBERS, key=len, reverse=True) if k)
 
 
 def _prefixes(words: set[str]) -> str:
@@ -177,10 +179,21 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         position = max(match.end(), match.start() + 1)
 
 
+# The non-ASCII letters that IGNORECASE matches to an ASCII one and that
+# lower() leaves apart from it ("ſept" is matched as "sept"): the key of a
+# matched word in this module's tables.
+_ASCII_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def _key(word: str) -> str:
+    """A matched word as the tables (months, weekdays, number words) spell it."""
+    return " ".join(word.translate(_ASCII_FOLDS).lower().split())
+
+
 def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
-    return _NUMBERS.get(word.lower())
+    return _NUMBERS.get(_key(word))
 
 
 # "last March", "next March": the one before or after the reference month,
@@ -212,7 +225,7 @@ def _resolve(
 ) -> tuple[dt.date | None, dt.date | None] | None:
     """(value, value_end) for a match, (None, None) when it needs a reference
     we do not have, or None when the match is not a date after all."""
-    g = m.groupdict()
+    g = {name: _key(value) if value else value for name, value in m.groupdict().items()}
     try:
         if g["iso"]:
             return dt.date(int(g["iy"]), int(g["im"]), int(g["id"])), None
@@ -312,7 +325,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
         if resolved is None:
             continue
         value, value_end = resolved
-        relation = _RELATIONS.get((g["rel"] or "").lower())
+        relation = _RELATIONS.get(_key(g["rel"] or ""))
         mentions.append(
             DateMention(
                 raw=m.group(),
