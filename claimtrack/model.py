@@ -313,7 +313,12 @@ def attribution_confidence(explicit: bool, kind: str) -> float:
     sentence names its speaker (a name or a title), 0.75 when the speaker
     comes from context ("وأضاف", "he said"); a direct quote adds 0.05. One
     scale for every language's extractor."""
-    return round((0.9 if explicit else 0.75) + (0.05 if kind == "direct" else 0), 2)
+    return _CONFIDENCE[bool(explicit)][kind == "direct"]
+
+
+#: :func:`attribution_confidence` by (explicit, direct), written out:
+#: ``round()`` of the sum cost 0.4% of extraction's instructions.
+_CONFIDENCE = {True: (0.9, 0.95), False: (0.75, 0.8)}
 
 
 class SortedSpans(list):

@@ -347,3 +347,18 @@ def test_ids_never_change_between_versions():
     assert stable_id("claim", "d1", 0, 10) == "f2a0a9bbb0c97d60"
     assert stable_id("speaker", "زاس") == "92a3544f1f0a9bae"
     assert stable_id(None, 1.5, True) == "b6f9445cb05d72c0"
+
+
+def test_attribution_confidence_scale():
+    from claimtrack import attribution_confidence
+
+    assert [
+        attribution_confidence(e, k) for e in (True, False) for k in ("direct", "indirect", "reported")
+    ] == [
+        0.95,
+        0.9,
+        0.9,
+        0.8,
+        0.75,
+        0.75,
+    ]
