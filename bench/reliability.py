@@ -134,13 +134,19 @@ def wait_for_documents(db: Path, process: subprocess.Popen, timeout: float = 120
     return time.monotonic()
 
 
+#: Commit groups of 25 documents: a kill then finds some committed and some
+#: not, in corpora small enough for the test suite (the default, 1,024
+#: documents or 2 s, would commit these only at the end).
+SMALL_GROUPS = ("--commit-every", "25")
+
+
 def crash_imports(work: Path, runs: int, documents: int = 150, seed: int = 1) -> dict[str, int]:
     """``runs`` imports killed at random moments; each is checked, then
     re-run and compared with a clean import of the same corpus."""
     corpus = write_corpus(work / "corpus.jsonl", documents)
     clean = work / "clean.db"
     started = time.monotonic()
-    process = claimtrack("import", str(corpus), "--db", str(clean))
+    process = claimtrack("import", str(corpus), *SMALL_GROUPS, "--db", str(clean))
     writing = wait_for_documents(clean, process) - started
     assert process.wait() == 0
     duration = time.monotonic() - started
@@ -150,7 +156,7 @@ def crash_imports(work: Path, runs: int, documents: int = 150, seed: int = 1) ->
     for i in range(runs):
         db = work / f"killed{i}.db"
         result["runs"] += 1
-        process = claimtrack("import", str(corpus), "--db", str(db))
+        process = claimtrack("import", str(corpus), *SMALL_GROUPS, "--db", str(db))
         if i % 4 == 3:  # any moment: starting up, creating the schema, writing
             delay = rng.uniform(0, duration)
         else:  # while writing: from the first document stored to the end
@@ -165,7 +171,7 @@ def crash_imports(work: Path, runs: int, documents: int = 150, seed: int = 1) ->
             result["partial_documents"] += state["dangling"] + sum(
                 claims != expected["claims"].get(doc) for doc, claims in stored.items()
             )
-        assert claimtrack("import", str(corpus), "--db", str(db)).wait() == 0
+        assert claimtrack("import", str(corpus), *SMALL_GROUPS, "--db", str(db)).wait() == 0
         after = snapshot(db)
         result["corrupt"] += after["integrity"] != "ok"
         result["lost"] += len(set(expected["claims"]) - set(after["claims"]))

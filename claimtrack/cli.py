@@ -19,7 +19,7 @@ from claimtrack import __version__
 from claimtrack.guard import DEFAULT_TIMEOUT, TIMEOUT_ENV, set_plugin_timeout
 from claimtrack.importing import ImportReport, import_documents, read_documents
 from claimtrack.plugins import get_plugin_manager, load_plugins_dir, plugin_info
-from claimtrack.store import DEFAULT_DB, StoreError, open_store
+from claimtrack.store import COMMIT_EVERY, DEFAULT_DB, StoreError, open_store
 from claimtrack.template import plugin as plugin_group
 
 
@@ -148,8 +148,18 @@ def _open(db_path: str):
 
 @cli.command(name="import")
 @document_options
+@click.option(
+    "--commit-every",
+    type=click.IntRange(min=1),
+    default=COMMIT_EVERY,
+    show_default=True,
+    metavar="N",
+    help="Commit every N articles or every 2 seconds, whichever comes first. A smaller N "
+    "shows new claims in Datasette sooner and holds the store's write lock for less time; "
+    "a larger one imports faster.",
+)
 @db_option
-def import_(paths, format_, outlet, published, url, title, lang, db_path):
+def import_(paths, format_, outlet, published, url, title, lang, commit_every, db_path):
     """Import articles and store the claims found in them.
 
     PATHS are text files (one article each), JSONL or CSV batches (one article
@@ -167,7 +177,7 @@ def import_(paths, format_, outlet, published, url, title, lang, db_path):
     """
     db = _open(db_path)
     items = _documents(paths, format_, outlet, published, url, title, lang)
-    report = _run_with_progress(db, items, paths)
+    report = _run_with_progress(db, items, paths, commit_every)
     skipped = f", skipped {len(report.skipped)} unrecognized files" if report.skipped else ""
     if report.kept_longer:
         skipped += f", kept the full text of {len(report.kept_longer)} articles over their feed summaries"
@@ -189,7 +199,7 @@ def _size(path: str) -> int:
         return 0
 
 
-def _run_with_progress(db, items, paths) -> ImportReport:
+def _run_with_progress(db, items, paths, commit_every: int = COMMIT_EVERY) -> ImportReport:
     """Import, with a progress bar (on a terminal) when the input is large.
     Progress counts article text against the input's size on disk."""
     total_bytes = 0
@@ -200,13 +210,13 @@ def _run_with_progress(db, items, paths) -> ImportReport:
         elif raw != "-":
             total_bytes += _size(raw)
     if not (sys.stderr.isatty() and total_bytes > 256 * 1024):
-        return import_documents(db, items, on_problem=_fail)
+        return import_documents(db, items, on_problem=_fail, commit_every=commit_every)
     with click.progressbar(length=total_bytes, label="Importing", file=sys.stderr) as bar:
 
         def step(extraction) -> None:
             bar.update(len(extraction.document.text.encode("utf-8")))
 
-        return import_documents(db, items, on_problem=_fail, on_document=step)
+        return import_documents(db, items, on_problem=_fail, on_document=step, commit_every=commit_every)
 
 
 @cli.command()

@@ -33,7 +33,7 @@ from claimtrack.guard import alarm_handler
 from claimtrack.model import Document
 from claimtrack.pipeline import Extraction, extract, normalize_text
 from claimtrack.plugins import get_plugin_manager, registered
-from claimtrack.store import ImportErrorRecord, WriteBatch, record_error, save_document
+from claimtrack.store import COMMIT_EVERY, ImportErrorRecord, WriteBatch, record_error, save_document
 
 #: The most a URL source may be (feeds and pages are far smaller).
 MAX_DOWNLOAD = 64 * 1024 * 1024
@@ -283,10 +283,13 @@ def import_documents(
     items: Iterable[tuple[Source | None, Document | ImportProblem]],
     on_problem: Callable[[str], None] = lambda message: None,
     on_document: Callable[[Extraction], None] = lambda extraction: None,
+    commit_every: int = COMMIT_EVERY,
 ) -> ImportReport:
-    """Extract and store each document atomically, commits grouped; record
-    every problem in ``import_errors`` and report it through ``on_problem``.
-    ``claims_stored`` listeners hear of each document after its commit."""
+    """Extract and store each document atomically, commits grouped (every
+    ``commit_every`` documents or :class:`~claimtrack.store.WriteBatch`'s
+    seconds); record every problem in ``import_errors`` and report it
+    through ``on_problem``. ``claims_stored`` listeners hear of each
+    document after its commit."""
     pm = get_plugin_manager()
     report = ImportReport()
 
@@ -301,7 +304,7 @@ def import_documents(
                     f"{extraction.document.source}: claims_stored hook failed: {type(exc).__name__}: {exc}"
                 )
 
-    with WriteBatch(db, on_commit=stored) as batch, alarm_handler():
+    with WriteBatch(db, on_commit=stored, size=commit_every) as batch, alarm_handler():
         for _source, item in items:
             if isinstance(item, ImportProblem):
                 if item.message.startswith("skipped:"):

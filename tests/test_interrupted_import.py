@@ -32,8 +32,10 @@ def counts(db_path: Path) -> dict[str, int]:
 
 
 def run_import(corpus: Path, db_path: Path) -> subprocess.Popen:
+    # Small commit groups: the import is killed after some have committed.
+    command = ["import", str(corpus), "--commit-every", "20", "--db", str(db_path)]
     return subprocess.Popen(
-        [sys.executable, "-m", "claimtrack", "import", str(corpus), "--db", str(db_path)],
+        [sys.executable, "-m", "claimtrack", *command],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
