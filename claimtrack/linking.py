@@ -32,6 +32,7 @@ import sqlite_utils
 
 from claimtrack.model import Figure, stable_id
 from claimtrack.plugins import get_plugin_manager
+from claimtrack.store import begin_immediate
 
 #: Conflicts that keep two claims out of one cluster.
 SEPARATING = frozenset({"negation", "contrast", "changed"})
@@ -292,7 +293,7 @@ def link_store(
     components = clusters_of(by_id, links, groups.values())
     stamp = _now()
     with db.conn:
-        db.execute("BEGIN IMMEDIATE")
+        begin_immediate(db.conn)
         if rebuild:
             db.execute("DELETE FROM links")
         elif new:

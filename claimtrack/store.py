@@ -435,7 +435,7 @@ def migrate(db: sqlite_utils.Database) -> int:
         raise StoreError(f"{db_path(db)}: not a claimtrack store (it has other tables)")
     for number in range(version + 1, SCHEMA_VERSION + 1):
         with db.conn:
-            db.execute("BEGIN IMMEDIATE")
+            begin_immediate(db.conn)
             MIGRATIONS[number - 1](db)
             db.execute(f"PRAGMA user_version = {number}")
     return SCHEMA_VERSION
@@ -500,6 +500,36 @@ _INSERT_CLAIM = (
 ).replace("'", '"')
 
 
+#: How often a writer waiting for the write lock tries again (seconds).
+LOCK_POLL_SECONDS = 0.001
+
+
+def begin_immediate(conn: sqlite3.Connection) -> None:
+    """``BEGIN IMMEDIATE``: take the write lock, waiting up to
+    :data:`BUSY_TIMEOUT_MS` for it by trying again every millisecond.
+
+    Why not SQLite's busy timeout alone: its handler sleeps up to 100 ms
+    between tries, while an import frees the lock only for the millisecond
+    or two between a commit and its next document, once per commit group.
+    A ``review`` or ``link`` run beside a long import could miss every gap
+    and fail with "database is locked"; trying every millisecond takes the
+    first gap. Every writer of claimtrack's begins this way."""
+    busy = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    deadline = time.monotonic() + max(busy, BUSY_TIMEOUT_MS) / 1000
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(LOCK_POLL_SECONDS)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy)}")
+
+
 @contextlib.contextmanager
 def atomic(db: sqlite_utils.Database) -> Iterator[None]:
     """All or nothing: its own transaction (``BEGIN IMMEDIATE`` … ``COMMIT``),
@@ -516,7 +546,7 @@ def atomic(db: sqlite_utils.Database) -> Iterator[None]:
             raise
         conn.execute("RELEASE claimtrack_atomic")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    begin_immediate(conn)
     try:
         yield
     except BaseException:
@@ -596,7 +626,7 @@ class WriteBatch:
         """Make sure a transaction is open for the next document."""
         if not self.db.conn.in_transaction:
             self.speakers.clear()  # others may have written between our transactions
-            self.db.conn.execute("BEGIN IMMEDIATE")
+            begin_immediate(self.db.conn)
             fts.defer(self.db)  # new claims are indexed at the commit
             self.started = time.monotonic()
 
