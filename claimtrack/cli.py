@@ -19,7 +19,7 @@ from claimtrack import __version__
 from claimtrack.guard import DEFAULT_TIMEOUT, TIMEOUT_ENV, set_plugin_timeout
 from claimtrack.importing import ImportReport, import_documents, read_documents
 from claimtrack.plugins import get_plugin_manager, load_plugins_dir, plugin_info
-from claimtrack.store import COMMIT_EVERY, DEFAULT_DB, StoreError, open_store
+from claimtrack.store import COMMIT_EVERY, COMMIT_SECONDS, DEFAULT_DB, StoreError, open_store
 from claimtrack.template import plugin as plugin_group
 
 
@@ -154,7 +154,7 @@ def _open(db_path: str):
     default=COMMIT_EVERY,
     show_default=True,
     metavar="N",
-    help="Commit every N articles or every 2 seconds, whichever comes first. A smaller N "
+    help=f"Commit every N articles or every {COMMIT_SECONDS:g} seconds, whichever comes first. A smaller N "
     "shows new claims in Datasette sooner and holds the store's write lock for less time; "
     "a larger one imports faster.",
 )

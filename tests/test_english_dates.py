@@ -5,6 +5,7 @@ through ``claimtrack.calendar``."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -175,19 +176,23 @@ def test_the_cues_of_a_date_are_found_alike_in_lowercased_ascii(words, rng):
 
 # The non-ASCII letters Python's IGNORECASE matches to an ASCII letter:
 # "ſept" is matched as "sept", so the tables must be read the same way.
-_ASCII_LETTER = re.compile("(?i)[a-z]")
-TWINS = {
-    ch: next(x for x in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(f"(?i){x}", ch))
-    for ch in map(chr, range(0x80, 0x110000))
-    if _ASCII_LETTER.fullmatch(ch)
-}
+@functools.cache
+def twins() -> dict[str, str]:
+    """Each non-ASCII letter IGNORECASE matches to an ASCII one, with it (a
+    scan of all of Unicode: made once, when a test asks)."""
+    ascii_letter = re.compile("(?i)[a-z]")
+    return {
+        ch: next(x for x in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(f"(?i){x}", ch))
+        for ch in map(chr, range(0x80, 0x110000))
+        if ascii_letter.fullmatch(ch)
+    }
 
 
 def test_case_twins_of_ascii_letters_are_read_as_those_letters():
     from claimtrack_english import dates
 
-    assert set(TWINS) == {"İ", "ı", "ſ", "\u212a"}  # a new Python may find more: add them to _ASCII_FOLDS
-    for ch, letter in TWINS.items():
+    assert set(twins()) == {"İ", "ı", "ſ", "\u212a"}  # a new Python may find more: add them to _ASCII_FOLDS
+    for ch, letter in twins().items():
         assert dates._key(ch) == letter
     [(_, value, _, _)] = resolved("The talks open on Sept. 5")
     assert resolved("The talks open on ſept. 5") == [("ſept. 5", value, None, None)]
@@ -204,7 +209,7 @@ def test_words_spelled_with_case_twins_never_raise(word):
         "weeks": "in the past 2 {}",
         "last": "It ended {} week.",
     }
-    for ch, letter in TWINS.items():
+    for ch, letter in twins().items():
         if letter in word:
             variant = word.replace(letter, ch)
             found = resolved(texts[word].format(variant))
@@ -215,3 +220,20 @@ def test_number_words_of_two_words_count():
     # The pattern is VERBOSE: a space in a number word must stand for spaces.
     assert resolved("Officials left a few days ago") == [("a few days ago", None, None, None)]
     assert resolved("It closed a  few weeks ago")[0][0] == "a  few weeks ago"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The word before a date decides its direction in any case, and
+        # "till" as "until" (published Tuesday 2024-05-14).
+        ("By Friday the talks must end", "2024-05-17"),
+        ("Until friday, he said", "2024-05-17"),
+        ("talks run till Friday", "2024-05-17"),
+        ("Before FRIDAY he had said", "2024-05-10"),
+        ("By 24 May the troops will leave", "2024-05-24"),
+        ("It ends a month from  now", "2024-06-14"),
+    ],
+)
+def test_direction_words_in_any_case(text, value):
+    assert resolved(text, "2024-05-14")[0][1] == value

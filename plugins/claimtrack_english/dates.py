@@ -202,6 +202,10 @@ _MONTH_MODS = {"last": (calendar.PAST, True), "next": (calendar.FUTURE, True)}
 
 
 def _lean(text: str, start: int, rel: str | None) -> str:
+    """Past, future or nearest for a date written without a year, from the
+    word before it (``rel``, matched in any case: "By Friday", "till
+    Friday") or else from the tense cues in the words before."""
+    rel = _RELATIONS.get(rel or "")
     if rel in ("by", "until", "after"):
         return calendar.FUTURE
     if rel in ("since", "before"):
