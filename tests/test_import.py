@@ -207,3 +207,50 @@ def test_front_matter_with_crlf_and_bom(runner, tmp_path, db_path):
     assert invoke(runner, "import", "a.txt", "--db", db_path).exit_code == 0
     [document] = rows(db_path, "documents")
     assert document["outlet"] == "CRLF" and document["text"] == ARTICLE
+
+
+def test_cycles_are_collected_once_per_commit_group(tmp_path):
+    """The import turns automatic cycle collection off and collects after
+    each commit group: a plugin's reference cycles live one group at most,
+    and the collector's state is as it was afterwards."""
+    import gc
+    import weakref
+
+    from claimtrack import Document, hookimpl
+    from claimtrack.importing import import_documents
+    from claimtrack.plugins import get_plugin_manager
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    alive_at: list[int] = []
+    made: list[weakref.ref] = []
+
+    class MakesCycles:
+        @hookimpl
+        def extract_claims(self, document):
+            assert not gc.isenabled()
+            alive_at.append(sum(ref() is not None for ref in made))
+            made.append(weakref.ref(Cycle()))
+            return []
+
+    pm = get_plugin_manager()
+    plugin = MakesCycles()
+    pm.register(plugin, name="makes-cycles")
+    try:
+        db = open_store(tmp_path / "c.db")
+        items = [(None, Document(text=f"نص رقم {i}", url=f"https://example.org/{i}")) for i in range(9)]
+        assert gc.isenabled()
+        import_documents(db, items, commit_every=3)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            import_documents(db, items[:2], commit_every=1)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        pm.unregister(plugin)
+    # Groups of three: at most the current group's cycles are alive.
+    assert alive_at[:9] == [0, 1, 2, 0, 1, 2, 0, 1, 2]
