@@ -18,7 +18,8 @@ from here and nowhere else in the package:
   :func:`normalize_text`, :func:`detect_language`, :func:`extract`;
 * text folding that keeps offsets, for extractors: :func:`fold_with_offsets`,
   :func:`original_offset`, :func:`fold_chars`, and :func:`normalize`; and
-  :func:`word_start` and :func:`find_words` for looking for words quickly;
+  :func:`word_start`, :func:`find_words` and :func:`word_trie` for looking
+  for words quickly;
 * linking: :class:`LinkClaim`, :class:`Link`, :class:`Linker`,
   :func:`link_claims`;
 * the store: :func:`open_store`;
@@ -60,6 +61,7 @@ from claimtrack.normalize import (
     original_offset,
     search_form,
     word_start,
+    word_trie,
 )
 from claimtrack.pipeline import (
     Extraction,
@@ -135,4 +137,5 @@ __all__ = [
     "stable_id",
     "within",
     "word_start",
+    "word_trie",
 ]

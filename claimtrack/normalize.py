@@ -19,7 +19,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
 #: One-to-one letter folds (length preserving). Quotation marks are left
@@ -193,6 +193,34 @@ def has_arabic(text: str) -> bool:
 # preposition (ب، ل، ك) and the article (ال). Longest first.
 _CLITIC_FORMS = r"(?:وال|فال|بال|كال|ولل|فلل|لل|ال|و|ف|ب|ل|ك)(?=\w{3,})"
 _CLITICS = re.compile("^" + _CLITIC_FORMS)
+
+
+def word_trie(words: Iterable[str], space: str | None = None) -> str:
+    """Regex source matching exactly ``words``, factored by common prefixes
+    ("(?:a(?:fter|go)|b(?:y|efore))"): each step tests one character
+    against a few literals, where a plain alternation would try every word
+    in turn. A space in a word becomes ``space`` when given (a run of
+    spaces, say), else a literal space. For the scans of date and cue
+    words, which run over every word of a text."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [
+            (space if space is not None and c == " " else re.escape(c)) + build(sub)
+            for c, sub in sorted(node.items())
+            if c
+        ]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(tree)
 
 
 def word_start(literal: str, letters: str = r"\w") -> str:

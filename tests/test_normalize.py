@@ -137,3 +137,17 @@ def test_find_words_finds_what_a_word_by_word_scan_finds(words):
     assert find_words(text, wanted) == scan
     lower = [(w.start(), w.group()) for w in re.finditer("[A-Za-z]+", text) if w.group().lower() in wanted]
     assert find_words(text, wanted, "[A-Za-z]", str.lower) == lower
+
+
+def test_word_trie_matches_exactly_its_words():
+    import re
+
+    from claimtrack import word_trie
+
+    words = ["by", "before", "after", "a", "ago", "a few", "ذلك", "اليوم"]
+    pattern = re.compile(f"(?:{word_trie(words)})\\Z")
+    assert all(pattern.match(w) for w in words)
+    assert not any(pattern.match(w) for w in ["b", "bef", "afterwards"[:6], "few", "اليو", "ag"])
+    spaced = re.compile(f"(?:{word_trie(['a few'], space=' +')})\\Z")
+    assert spaced.match("a   few") and not spaced.match("afew")
+    assert word_trie([]) == ""

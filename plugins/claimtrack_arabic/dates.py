@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from claimtrack import DateMention, calendar, fold_with_offsets, original_offset
+from claimtrack import DateMention, calendar, fold_with_offsets, original_offset, word_trie
 
 __all__ = ["find_dates"]
 
@@ -476,23 +476,8 @@ _LEAD_WORDS = {
 
 
 def _trie(words) -> str:
-    """A regex matching exactly ``words``, factored by common prefixes so that
-    each step tests one character against a handful of literals."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [(_SP if c == " " else re.escape(c)) + build(sub) for c, sub in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return build(tree)
+    """A regex matching exactly ``words`` (a space: 1 to 3 spaces)."""
+    return word_trie(words, space=_SP)
 
 
 _GATE = f"(?=[0-9]|ال{_OSP}[0-9]|{_trie(_LEAD_WORDS)}{_END})"

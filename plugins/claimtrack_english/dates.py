@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from claimtrack import DateMention, calendar
+from claimtrack import DateMention, calendar, word_trie
 
 WEEKDAYS = {
     d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
@@ -96,35 +96,15 @@ _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NUM = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_NUMBERS, key=len, reverse=True) if k)
 
 
-def _prefixes(words: set[str]) -> str:
-    """A regex for any of ``words``, factored by common prefixes: each step
-    tests one character against a few, where a plain alternation would try
-    every word."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
-
-    return build(tree)
-
-
 #: The words the other alternatives of _PATTERN open with.
 _OPENERS = (
     "on in from during through over last next this early late mid coming past"
     " today tonight yesterday tomorrow the earlier later"
 )
 #: What every alternative of _PATTERN starts with: a digit or one of these
-#: words (spaces dropped, as the verbose pattern drops them from "a few").
-_FIRST = _prefixes(
-    {*_RELATIONS, *WEEKDAYS, *MONTHS, *(k.replace(" ", "") for k in _NUMBERS if k), *_OPENERS.split()}
+#: words (of a number word of two, its first: "a few").
+_FIRST = word_trie(
+    {*_RELATIONS, *WEEKDAYS, *MONTHS, *(k.split()[0] for k in _NUMBERS if k), *_OPENERS.split()}
 )
 # "(?=\d|{_FIRST})" turns away the word ends "\b" also stops at, and the
 # words no date starts with, before any alternative is tried: the scan is
