@@ -23,7 +23,9 @@ from here and nowhere else in the package:
 * linking: :class:`LinkClaim`, :class:`Link`, :class:`Linker`,
   :func:`link_claims`;
 * the store: :func:`open_store`;
-* date arithmetic for date plugins: :mod:`claimtrack.calendar`.
+* date arithmetic for date plugins: :mod:`claimtrack.calendar`;
+* :func:`collector_paused`, for work that keeps many objects alive while
+  it allocates (see :mod:`claimtrack.collector`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from claimtrack import calendar, ratings
+from claimtrack.collector import collector_paused
 from claimtrack.exporting import Exporter, ReviewedItem, appearances_of, claim_records, reviewed_items
 from claimtrack.hookspecs import hookimpl, hookspec
 from claimtrack.importing import Importer, ImportProblem, Source, get_importers, read_bounded
@@ -110,6 +113,7 @@ __all__ = [
     "build_review",
     "calendar",
     "claim_records",
+    "collector_paused",
     "detect_language",
     "extract",
     "find_dates",

@@ -14,7 +14,6 @@ rest is added.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import io
 import os
@@ -31,6 +30,7 @@ from typing import BinaryIO
 
 import sqlite_utils
 
+from claimtrack.collector import collector_paused
 from claimtrack.guard import alarm_handler
 from claimtrack.model import Document
 from claimtrack.pipeline import Extraction, extract, normalize_text
@@ -280,29 +280,6 @@ def _longer_stored(db: sqlite_utils.Database, document: Document) -> bool:
     return row is not None and row[0] > len(document.text)
 
 
-@contextlib.contextmanager
-def _collected_per_group() -> Iterator[None]:
-    """Python's automatic cycle collection off during an import (as it was
-    after); :func:`import_documents` collects the young generations itself
-    after each commit group, once the group's documents are let go.
-
-    Why: the collector ran every few hundred allocations in the middle of
-    extraction, each time walking every object the open group still held
-    (up to a thousand documents' claims, figures and dates) for nothing
-    freed: extraction's objects are freed by reference counting. Collected
-    once per group instead, it costs a pass over what is young and still
-    alive, and cycles (a plugin's, an exception's traceback) live at most
-    one group. At 20,000 generated articles: 488-490 -> 503 articles/s
-    (bench_import, paired runs), extraction 1.32 -> 1.27 ms per article."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def import_documents(
     db: sqlite_utils.Database,
     items: Iterable[tuple[Source | None, Document | ImportProblem]],
@@ -317,12 +294,17 @@ def import_documents(
     document after its commit."""
     pm = get_plugin_manager()
     report = ImportReport()
+    # Cycle collection: off while importing, run once per commit group
+    # below, when the group's documents have been let go. Automatic, it ran
+    # every few hundred allocations mid-extraction, each time walking all
+    # the open group held. At 20,000 generated articles: 488-490 -> 503
+    # articles/s (bench_import, paired runs), extraction 1.32 -> 1.27 ms.
     collect = gc.isenabled()
 
     def stored(extractions: list[Extraction]) -> None:
         """After a commit: tell claims_stored listeners, in order; then
-        free the group and collect what it left in cycles (see
-        :func:`_collected_per_group`)."""
+        free the group and collect what it left in cycles (a plugin's, an
+        exception's traceback): they live one group at most."""
         for extraction in extractions:
             try:
                 pm.hook.claims_stored(db=db, document=extraction.document, claims=extraction.claims)
@@ -336,7 +318,7 @@ def import_documents(
             gc.collect(1)
 
     with (
-        _collected_per_group(),
+        collector_paused(),
         WriteBatch(db, on_commit=stored, size=commit_every) as batch,
         alarm_handler(),
     ):
