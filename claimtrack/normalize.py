@@ -197,7 +197,7 @@ _CLITICS = re.compile("^" + _CLITIC_FORMS)
 
 def word_trie(words: Iterable[str], space: str | None = None) -> str:
     """Regex source matching exactly ``words``, factored by common prefixes
-    ("(?:a(?:fter|go)|b(?:y|efore))"): each step tests one character
+    (``["by", "be"]`` gives ``"(?:b(?:e|y))"``): each step tests one character
     against a few literals, where a plain alternation would try every word
     in turn. A space in a word becomes ``space`` when given (a run of
     spaces, say), else a literal space. For the scans of date and cue

@@ -505,8 +505,9 @@ LOCK_POLL_SECONDS = 0.001
 
 
 def begin_immediate(conn: sqlite3.Connection) -> None:
-    """``BEGIN IMMEDIATE``: take the write lock, waiting up to
-    :data:`BUSY_TIMEOUT_MS` for it by trying again every millisecond.
+    """``BEGIN IMMEDIATE``: take the write lock, waiting for it as long as
+    the connection's busy timeout says (:data:`BUSY_TIMEOUT_MS` for a
+    store :func:`open_store` opened) by trying again every millisecond.
 
     Why not SQLite's busy timeout alone: its handler sleeps up to 100 ms
     between tries, while an import frees the lock only for the millisecond
@@ -515,7 +516,7 @@ def begin_immediate(conn: sqlite3.Connection) -> None:
     and fail with "database is locked"; trying every millisecond takes the
     first gap. Every writer of claimtrack's begins this way."""
     busy = conn.execute("PRAGMA busy_timeout").fetchone()[0]
-    deadline = time.monotonic() + max(busy, BUSY_TIMEOUT_MS) / 1000
+    deadline = time.monotonic() + busy / 1000
     conn.execute("PRAGMA busy_timeout = 0")
     try:
         while True:

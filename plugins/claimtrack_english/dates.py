@@ -209,13 +209,14 @@ def _resolve(
 ) -> tuple[dt.date | None, dt.date | None] | None:
     """(value, value_end) for a match, (None, None) when it needs a reference
     we do not have, or None when the match is not a date after all."""
+    # Every group as the tables spell it (lowercase, one space), once.
     g = {name: _key(value) if value else value for name, value in m.groupdict().items()}
     try:
         if g["iso"]:
             return dt.date(int(g["iy"]), int(g["im"]), int(g["id"])), None
         for mon, day, year in (("mon1", "day1", "year1"), ("mon2", "day2", "year2")):
             if g[mon]:
-                month, number = MONTHS[g[mon].lower()], int(g[day])
+                month, number = MONTHS[g[mon]], int(g[day])
                 if g[year]:
                     return dt.date(int(g[year]), month, number), None
                 if ref is None:
@@ -223,11 +224,11 @@ def _resolve(
                 found = calendar.month_day(ref, month, number, _lean(text, m.start(), g["rel"]))
                 return (found, None) if found else None
         if g["mon3"]:
-            return calendar.month_of(int(g["year3"]), MONTHS[g["mon3"].lower()])
+            return calendar.month_of(int(g["year3"]), MONTHS[g["mon3"]])
         if g["mon4"]:
             if ref is None:
                 return None, None
-            month, mod = MONTHS[g["mon4"].lower()], (g["mmod"] or "").lower()
+            month, mod = MONTHS[g["mon4"]], g["mmod"] or ""
             if mod == "this":
                 return calendar.month_of(ref.year, month)
             lean, strict = _MONTH_MODS.get(mod) or (_lean(text, m.start(), g["rel"]), False)
@@ -240,8 +241,8 @@ def _resolve(
     if ref is None:
         return None, None
     if g["wd"]:
-        weekday = WEEKDAYS[g["wd"].lower()]
-        mod = (g["mod"] or "").lower()
+        weekday = WEEKDAYS[g["wd"]]
+        mod = g["mod"] or ""
         if mod in ("next", "coming"):
             return calendar.weekday_near(ref, weekday, calendar.FUTURE, strict=True), None
         if mod in ("last", "past"):
@@ -250,7 +251,7 @@ def _resolve(
             return calendar.weekday_near(ref, weekday, calendar.NEAREST), None
         return calendar.weekday_near(ref, weekday, _lean(text, m.start(), g["rel"])), None
     if g["word"]:
-        word = " ".join(g["word"].lower().split())
+        word = g["word"]
         offset = {
             "today": 0,
             "tonight": 0,
@@ -261,9 +262,9 @@ def _resolve(
         }[word]
         return ref + dt.timedelta(days=offset), None
     if g["cal"]:
-        mod = " ".join(g["cmod"].lower().split())
+        mod = g["cmod"]
         offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
-        start, end = calendar.period(ref, g["cal"].lower(), offset, first_weekday=_SUNDAY)
+        start, end = calendar.period(ref, g["cal"], offset, first_weekday=_SUNDAY)
         if mod == "earlier this":
             end = ref
         elif mod == "later this":
@@ -273,8 +274,8 @@ def _resolve(
         count = _number(g["count"])
         if count is None:
             return None, None
-        unit = g["unit"].lower().rstrip("s")
-        sign = 1 if g["dir"].lower() in ("later", "from now") else -1
+        unit = g["unit"].rstrip("s")
+        sign = 1 if g["dir"] in ("later", "from now") else -1
         day = ref + dt.timedelta(days=sign * count) if unit == "day" else None
         if unit == "week":
             day = ref + dt.timedelta(weeks=sign * count)
@@ -283,7 +284,7 @@ def _resolve(
         return day, None
     if g["pcount"]:
         count = _number(g["pcount"])
-        unit = g["punit"].lower()
+        unit = g["punit"]
         if count is None:
             return None, None
         days = {"hours": max(1, count // 24), "days": count, "weeks": 7 * count}.get(unit)
