@@ -114,10 +114,11 @@ def test_bare_numbers_are_compared_and_flagged():
     )
     assert result.clusters == [["a", "b"]]
     assert [link.conflict for link in result.links] == ["figure"]
-    # Years are dates, not counts.
-    assert fuzzy._bare_numbers("in 2024 some 12 people", frozenset()) == [
-        fuzzy.Figure("12", 0, 0, 12.0, unit="number")
-    ]
+    # Years are dates, not counts: they are tokens of their own.
+    assert fuzzy._numbers("in 2024 some 12 people", frozenset()) == (
+        [fuzzy.Figure("12", 0, 0, 12.0, unit="number")],
+        ["#2024"],
+    )
 
 
 def test_clusters_never_join_a_claim_and_its_negation_through_a_chain():

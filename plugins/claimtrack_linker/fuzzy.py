@@ -25,6 +25,7 @@ with speaker, figures and negation as evidence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -173,7 +174,7 @@ def _content_words(normalized: str, skip: frozenset[str] = frozenset()) -> list[
     return lexicon().read([w for w in words if w not in skip] if skip else words)
 
 
-def _join_forms(compared: list[str]) -> None:
+def _join_forms(compared: list[str], vocabulary: set[str]) -> None:
     """Arabic words whose forms the light stemmer leaves apart, read as one
     when the claims being linked hold both. ب، ل، ك، ف and و are
     prepositions and conjunctions written onto the next word ("لمصر"), but
@@ -183,9 +184,8 @@ def _join_forms(compared: list[str]) -> None:
     form is itself a word of these claims ("لمصر" next to "مصر"), never
     otherwise ("لبنان" stays). A و is taken off only before a word of four
     letters or more ("وسحب" may be a word; "وزارة" is one). Rewrites
-    ``compared`` in place."""
+    ``compared`` in place; ``vocabulary`` is the words of all of them."""
     form, phrases = lexicon().form, lexicon().phrases
-    vocabulary = {word for text in compared for word in text.split()}
     joined = {}
     for word in vocabulary:
         if word[0] == "#" or not is_arabic(word):
@@ -201,7 +201,6 @@ def _join_forms(compared: list[str]) -> None:
             ):
                 joined[word] = other
                 break
-    del vocabulary
     if not joined:
         return
     for word in list(joined):  # "لأسعار" → "أسعار" → "سعر"
@@ -233,12 +232,16 @@ _SCALES = {
 }
 
 
-def _bare_numbers(normalized: str, skip: frozenset[str]) -> list[Figure]:
-    """Numbers outside any figure ("added 336,000 jobs", "risen to 73",
-    "2 million Teslas"), as figures of unknown unit (:data:`BARE`), so that
-    two outlets' different counts are seen. Years are dates, not counts,
-    and are left out."""
-    numbers = []
+def _numbers(normalized: str, skip: frozenset[str]) -> tuple[list[Figure], list[str]]:
+    """The numbers outside any figure: counts ("added 336,000 jobs",
+    "risen to 73", "2 million Teslas"), as figures of unknown unit
+    (:data:`BARE`), so that two outlets' different counts are seen; and
+    years, as tokens ("#2025"). A year is a date, not a count: it is not
+    compared as a figure, but "held in June 2025" and "held in June 2027"
+    are two facts, so a year that is all that differs is a changed fact
+    (:func:`_opposed`). Like figure tokens, years are not shared words:
+    two claims of one year are not one claim for that."""
+    numbers, years = [], []
     words = normalized.split()
     for index, word in enumerate(words):
         if word in skip or not word.replace(".", "", 1).isdigit():
@@ -246,26 +249,81 @@ def _bare_numbers(normalized: str, skip: frozenset[str]) -> list[Figure]:
         value = float(word)
         scale = _SCALES.get(words[index + 1], 1.0) if index + 1 < len(words) else 1.0
         if scale == 1.0 and value.is_integer() and 1900 <= value <= 2100:
-            continue
-        numbers.append(Figure(word, 0, 0, value * scale, unit=BARE))
-    return numbers
+            years.append("#" + word)
+        else:
+            numbers.append(Figure(word, 0, 0, value * scale, unit=BARE))
+    return numbers, years
 
 
 def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figure]]]:
     """Each claim's compared text (its content words, then a token per
-    figure, space-separated) and its figures (bare numbers included)."""
+    figure and per year, space-separated) and its figures (bare numbers
+    included)."""
     compared, all_figures = [], []
-    for claim in claims:
+    hyphenated = []
+    for index, claim in enumerate(claims):
         figures = claim.figures if claim.figures is not None else find_figures(claim.text, claim.language)
         normalized = claim.normalized or normalize_text(claim.text, claim.language)
-        skip = _figure_words(claim, figures)
-        bare = _bare_numbers(normalized, skip)
+        bare, text = _read(claim, normalized, figures)
         if bare:
             figures = [*figures, *bare]
-        compared.append(" ".join(_content_words(normalized, skip) + _figure_tokens(figures)))
+        compared.append(text)
         all_figures.append(figures)
-    _join_forms(compared)
+        if "-" in claim.text and _COMPOUND.search(claim.text):
+            hyphenated.append(index)
+    vocabulary = {word for text in compared for word in text.split()}
+    if hyphenated:
+        _join_compounds(claims, hyphenated, compared, all_figures, vocabulary)
+    _join_forms(compared, vocabulary)
     return compared, all_figures
+
+
+def _read(claim: LinkClaim, normalized: str, figures: list[Figure]) -> tuple[list[Figure], str]:
+    """One claim's bare numbers (:func:`_numbers`) and compared text."""
+    skip = _figure_words(claim, figures)
+    bare, years = _numbers(normalized, skip)
+    return bare, " ".join(_content_words(normalized, skip) + _figure_tokens(figures + bare) + years)
+
+
+#: A word of Latin letters written with a hyphen: "peace-keeping", "cease-fire".
+_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+
+
+def _join_compounds(
+    claims: Sequence[LinkClaim],
+    hyphenated: list[int],
+    compared: list[str],
+    figures: list[list[Figure]],
+    vocabulary: set[str],
+) -> None:
+    """English compounds written with a hyphen ("peace-keeping",
+    "cease-fire", "co-operation"), read as one word when another claim
+    being linked writes it so ("peacekeeping"): otherwise the parts are two
+    words, each with its own meaning ("keeping" is "held", "fire" a
+    wildfire), and the two claims differ by a changed fact. Names written
+    with hyphens by every outlet ("Port-au-Prince") and compounds nobody
+    writes as one word ("Haiti-based") stay as they are. Rewrites
+    ``compared`` (and ``vocabulary``) in place for the claims that change."""
+    form = lexicon().form
+    for index in hyphenated:
+        claim = claims[index]
+        normalized = claim.normalized or normalize_text(claim.text, claim.language)
+        words = normalized.split()
+        joined = False
+        for compound in _COMPOUND.findall(claim.text):
+            parts = normalize_text(compound, claim.language).split()
+            whole = "".join(parts)
+            if len(parts) < 2 or form(whole) not in vocabulary:
+                continue
+            for start in range(len(words) - len(parts) + 1):
+                if words[start : start + len(parts)] == parts:
+                    words[start : start + len(parts)] = [whole]
+                    joined = True
+                    break
+        if joined:
+            own = [f for f in figures[index] if f.unit != BARE]
+            compared[index] = _read(claim, " ".join(words), own)[1]
+            vocabulary.update(compared[index].split())
 
 
 def _meets(fa: Figure, fb: Figure) -> bool:
