@@ -360,12 +360,36 @@ def serve(db_path, host, port, open_browser, datasette_args):
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 100),
-    help="Score (0-100) two claims need to be linked; default: the linker's own (75 for fuzzy).",
+    help="Score (0-100) two claims need to be linked; default: the linker's own (77 for fuzzy).",
 )
 @click.option("--rebuild", is_flag=True, help="Compare every claim again, not only those not linked yet.")
 @click.option("--linker", "linker_name", metavar="NAME", help="Linker to use (default: fuzzy).")
+@click.option(
+    "--same",
+    nargs=2,
+    multiple=True,
+    metavar="CLAIM CLAIM",
+    help="Decide that two claims state the same thing: their clusters become one, in this run and "
+    "every later one (repeatable).",
+)
+@click.option(
+    "--apart",
+    nargs=2,
+    multiple=True,
+    metavar="CLAIM CLAIM",
+    help="Decide that two claims do not state the same thing: never in one cluster (repeatable).",
+)
+@click.option(
+    "--forget",
+    nargs=2,
+    multiple=True,
+    metavar="CLAIM CLAIM",
+    help="Drop the decision on two claims: the linker decides again (repeatable).",
+)
+@click.option("--by", "decided_by", metavar="NAME", help="Who decided (stored with --same and --apart).")
+@click.option("--note", metavar="TEXT", help="Why (stored with --same and --apart).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def link(db_path, threshold, rebuild, linker_name, as_json):
+def link(db_path, threshold, rebuild, linker_name, same, apart, forget, decided_by, note, as_json):
     """Group claims that state the same thing into clusters.
 
     Claims repeated across outlets (reworded, shortened, partially quoted)
@@ -374,12 +398,26 @@ def link(db_path, threshold, rebuild, linker_name, as_json):
     their link is kept with its conflict so you can see why they were close.
     Only claims not linked before are compared (against all others) unless
     --rebuild. Everything is written in one transaction.
+
+    Where the linker is wrong, say so with --same or --apart (claim ids,
+    unique prefixes of them, or a cluster id for its earliest claim): the
+    decision is stored in link_decisions, applied now and by every later
+    run, --rebuild included.
     """
+    from claimtrack.decisions import APART, SAME, DecisionError, decide
     from claimtrack.linking import link_store
 
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path}: no such store; run claimtrack import first")
     db = _open(db_path)
+    pairs = [(a, b, SAME) for a, b in same] + [(a, b, APART) for a, b in apart]
+    pairs += [(a, b, None) for a, b in forget]
+    decided = []
+    if pairs:
+        try:
+            decided = decide(db, pairs, decided_by=decided_by, note=note)
+        except DecisionError as exc:
+            raise click.ClickException(str(exc)) from exc
     try:
         report = link_store(db, threshold=threshold, rebuild=rebuild, linker=linker_name)
     except ValueError as exc:
@@ -388,8 +426,20 @@ def link(db_path, threshold, rebuild, linker_name, as_json):
 
     checked = mark_checked(db)
     if as_json:
-        click.echo(json.dumps({**report.__dict__, "checked": checked}))
+        decisions = [
+            {"claim_a": d[0], "claim_b": d[1], "decision": None}
+            if isinstance(d, tuple)
+            else {"claim_a": d.a, "claim_b": d.b, "decision": d.decision}
+            for d in decided
+        ]
+        click.echo(json.dumps({**report.__dict__, "checked": checked, "decided": decisions}))
         return
+    for d in decided:
+        if isinstance(d, tuple):
+            click.echo(f"Forgot the decision on {d[0]} and {d[1]}")
+        else:
+            said = "state the same thing" if d.decision == SAME else "are kept apart"
+            click.echo(f"Decided: {d.a} and {d.b} {said}")
     click.echo(
         f"Linked {report.new} new of {report.claims} claims: {report.links} links, "
         f"{report.clusters} clusters ({report.conflicts} with a figure conflict); "
@@ -397,6 +447,12 @@ def link(db_path, threshold, rebuild, linker_name, as_json):
     )
     if checked:
         click.echo(f"{_count(checked, 'claim')} reviewed or repeating a reviewed claim (claims.checked_by)")
+    for a, b in report.unapplied:
+        click.echo(
+            f"Warning: {a} and {b} were decided the same but stay apart: an --apart decision "
+            "separates their clusters",
+            err=True,
+        )
 
 
 def _existing_store(db_path: str):

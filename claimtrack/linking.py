@@ -26,7 +26,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -34,8 +34,14 @@ from claimtrack.model import Figure, stable_id
 from claimtrack.plugins import get_plugin_manager
 from claimtrack.store import begin_immediate
 
-#: Conflicts that keep two claims out of one cluster.
-SEPARATING = frozenset({"negation", "contrast", "changed"})
+if TYPE_CHECKING:
+    from claimtrack.decisions import Decision
+
+#: Conflicts that keep two claims out of one cluster: the linker's, and a
+#: person's ``apart`` decision (:mod:`claimtrack.decisions`).
+SEPARATING = frozenset({"negation", "contrast", "changed", "apart"})
+#: The ``linker`` of a link that a person's decision made.
+DECISION_LINKER = "decision"
 #: Share of the pairs of claims across two groups that must be linked for
 #: the groups to be joined (:func:`clusters_of`): a claim joins a claim
 #: through their link, a pair only when linked to both, a group of three
@@ -124,6 +130,7 @@ def clusters_of(
     links: Iterable[Link],
     groups: Iterable[Iterable[str]] = (),
     join_share: float | None = None,
+    same: Iterable[tuple[str, str]] = (),
 ) -> list[list[str]]:
     """Groups of claims joined by the links that do not separate their
     claims, starting from existing ``groups``. Groups of one claim are left
@@ -141,7 +148,11 @@ def clusters_of(
     A separating link (a negation, a contrast, a changed fact) also keeps
     the two claims' groups apart: without it, a chain of close claims
     ("will reach 2,500" — "will reach 2500 troops" — "will not reach 2,500")
-    would put a claim and its negation in one cluster after all."""
+    would put a claim and its negation in one cluster after all.
+
+    Last, each pair of ``same`` (a person's decision) joins the two groups
+    its claims are in, whole, whatever separates them, unless a link with
+    conflict ``"apart"`` (a person's decision too) joins the two groups."""
     share = JOIN_SHARE if join_share is None else join_share
     parent: dict[str, str] = {i: i for i in ids}
     size: dict[str, int] = dict.fromkeys(parent, 1)
@@ -184,9 +195,12 @@ def clusters_of(
             if ra != rb:
                 union(ra, rb)
     joining = []
+    decided_apart = []
     for link in links:
         if link.a not in parent or link.b not in parent:
             continue
+        if link.conflict == "apart":
+            decided_apart.append((link.a, link.b))
         if link.conflict in SEPARATING:
             ra, rb = find(link.a), find(link.b)
             if ra != rb:
@@ -204,6 +218,12 @@ def clusters_of(
         # third that neither was (its share is a mean of theirs), so each
         # pair of groups is decided when a link between them comes.
         if between[ra][rb] >= share * size[ra] * size[rb]:
+            union(ra, rb)
+    for a, b in same:
+        if a not in parent or b not in parent:
+            continue
+        ra, rb = find(a), find(b)
+        if ra != rb and not any({find(x), find(y)} == {ra, rb} for x, y in decided_apart):
             union(ra, rb)
     components: dict[str, list[str]] = defaultdict(list)
     for claim_id in parent:
@@ -229,6 +249,10 @@ class LinkReport:
     clusters: int
     conflicts: int
     comparisons: int
+    #: Decisions stored (:mod:`claimtrack.decisions`), and the ``same``
+    #: ones an ``apart`` decision kept from joining their claims' clusters.
+    decisions: int = 0
+    unapplied: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _now() -> str:
@@ -279,18 +303,27 @@ def link_store(
 ) -> LinkReport:
     """Link the store's claims and rewrite ``links``, ``clusters`` and each
     claim's ``cluster_id`` in one transaction."""
+    from claimtrack.decisions import load_decisions, unapplied
+
     chosen = _linker(linker)
     threshold = chosen.default_threshold if threshold is None else threshold
     claims, new, cluster_of = load_link_claims(db)
     if rebuild:
         new = {c.id for c in claims}
     links, comparisons = chosen.link(claims, threshold, new) if new else ([], 0)
+    decisions = load_decisions(db)
+    if decisions:
+        links = _decided(links, decisions)
     by_id = {c.id: c for c in claims}
     groups: dict[str, list[str]] = defaultdict(list)
     if not rebuild:
+        # A claim compared again (a person decided on it) is clustered anew.
         for claim_id, cluster_id in cluster_of.items():
-            groups[cluster_id].append(claim_id)
-    components = clusters_of(by_id, links, groups.values())
+            if claim_id not in new:
+                groups[cluster_id].append(claim_id)
+    components = clusters_of(
+        by_id, links, groups.values(), same=[(d.a, d.b) for d in decisions if d.decision == "same"]
+    )
     stamp = _now()
     with db.conn:
         begin_immediate(db.conn)
@@ -332,11 +365,14 @@ def link_store(
                     link.b,
                     cluster_ids.get(link.a) if cluster_ids.get(link.a) == cluster_ids.get(link.b) else None,
                     round(link.score, 2),
-                    chosen.name,
+                    DECISION_LINKER if "decided" in link.evidence else chosen.name,
                     json.dumps({"conflict": link.conflict, **link.evidence}, ensure_ascii=False),
                     int(link.conflict == "figure"),
                 )
                 for link in links
+                # A decision on two claims not compared this run is stored
+                # already, with the linker's evidence of its run.
+                if link.a in new or link.b in new
             ),
         )
         db.conn.executemany("UPDATE claims SET linked_at = ? WHERE id = ?", ((stamp, i) for i in new))
@@ -358,7 +394,43 @@ def link_store(
         clusters=len(components),
         conflicts=db.execute("SELECT count(*) FROM clusters WHERE figure_conflict").fetchone()[0],
         comparisons=comparisons,
+        decisions=len(decisions),
+        unapplied=[(d.a, d.b) for d in unapplied(decisions, cluster_ids)],
     )
+
+
+def _decided(links: list[Link], decisions: Sequence[Decision]) -> list[Link]:
+    """The links with each decided pair's link made the person's: kept
+    apart (conflict ``"apart"``) or, for ``same``, without a separating
+    conflict (a figure conflict stays: one claim told with two figures).
+    The linker's score and evidence are kept when it found the pair (its
+    ``conflict``, when the decision overrides it, as ``linker_conflict``);
+    a pair it did not find gets 100 (same) or 0 (apart). Rewrites ``links``
+    in place."""
+    decided = {(d.a, d.b): d for d in decisions}
+    for index, link in enumerate(links):
+        decision = decided.pop((min(link.a, link.b), max(link.a, link.b)), None)
+        if decision is not None:
+            links[index] = _decision_link(decision, link)
+    links.extend(_decision_link(decision, None) for decision in decided.values())
+    return links
+
+
+def _decision_link(decision: Decision, found: Link | None) -> Link:
+    """One decided pair's link (:func:`_decided`); ``found`` is the linker's."""
+    if decision.decision == "apart":
+        conflict = "apart"
+    else:
+        conflict = "figure" if found and found.conflict == "figure" else None
+    evidence: dict[str, Any] = dict(found.evidence) if found else {}
+    if found and found.conflict and found.conflict != conflict:
+        evidence["linker_conflict"] = found.conflict
+    evidence["decided"] = decision.decision
+    for key, value in (("decided_by", decision.decided_by), ("note", decision.note)):
+        if value:
+            evidence[key] = value
+    score = found.score if found else (100.0 if decision.decision == "same" else 0.0)
+    return Link(decision.a, decision.b, score, conflict, evidence)
 
 
 def _cluster_row(cluster_id: str, members: list[LinkClaim]) -> tuple:

@@ -400,6 +400,26 @@ def _migration_8(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP TABLE temp.{table}")
 
 
+def _migration_9(db: sqlite_utils.Database) -> None:
+    """``link_decisions``: a person's word on whether two claims state the
+    same thing (:mod:`claimtrack.decisions`). The linker is wrong now and
+    then; a decision outlives every later ``claimtrack link``, ``--rebuild``
+    included, and goes with its claims when they are deleted."""
+    db.execute(
+        "CREATE TABLE link_decisions ("
+        "id TEXT PRIMARY KEY, "
+        "claim_a TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, "
+        "claim_b TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE, "
+        "decision TEXT NOT NULL CHECK (decision IN ('same', 'apart')), "
+        "decided_by TEXT, "
+        "note TEXT, "
+        "decided_at TEXT NOT NULL, "
+        "CHECK (claim_a < claim_b))"
+    )
+    db.execute("CREATE INDEX link_decisions_a ON link_decisions(claim_a)")
+    db.execute("CREATE INDEX link_decisions_b ON link_decisions(claim_b)")
+
+
 #: Migration n brings a store from schema version n-1 to n. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
@@ -410,6 +430,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_6,
     _migration_7,
     _migration_8,
+    _migration_9,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

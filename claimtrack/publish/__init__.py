@@ -276,6 +276,12 @@ TABLES: dict[str, dict[str, Any]] = {
         "score and evidence.",
         "facets": ["figure_conflict", "linker"],
     },
+    "link_decisions": {
+        "description": "A person's word on two claims (claimtrack link --same / --apart): same joins "
+        "their clusters, apart keeps them out of one cluster, in every later link run.",
+        "facets": ["decision", "decided_by"],
+        "sort_desc": "decided_at",
+    },
     "reviews": {
         "description": "Fact-check verdicts on claims and clusters (ClaimReview): the rating as written and "
         "its place on one scale; a cluster review covers every claim linked with its claim.",

@@ -1,0 +1,219 @@
+"""A person's word on two claims (claimtrack link --same / --apart /
+--forget): stored in link_decisions, applied by every later link run,
+--rebuild included; bad ids store nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimtrack import Link, open_store
+from claimtrack.cli import cli
+from claimtrack.decisions import DecisionError, decide, load_decisions
+from claimtrack.linking import clusters_of, link_store
+
+ROOT = Path(__file__).resolve().parents[1]
+CLAIMS = {
+    "reach": "قوات حفظ السلام التابعة لمنظمة معاهدة الأمن الجماعي ستصل إلى 2500 شخص وقد يزداد العدد",
+    "reach2": "قوات حفظ السلام التابعة لمنظمة معاهدة الامن الجماعي ستصل الى ٢٥٠٠ شخص",
+    "not": "قوات حفظ السلام التابعة لمنظمة معاهدة الأمن الجماعي لن تصل إلى 2500 شخص",
+    "english": "CSTO peacekeepers in Kazakhstan will number 2,500 and the force may grow",
+    "other": "The first judicial elections will be held in June 2025",
+}
+
+
+@pytest.fixture
+def ids(tmp_path, runner, db_path):
+    """A store of the claims above (one outlet each), linked once; the
+    claim id of each."""
+    rows = [
+        {
+            "text": text,
+            "outlet": name,
+            "url": f"https://{name}.test/1",
+            "language": "en" if text.isascii() else "ar",
+        }
+        for name, text in CLAIMS.items()
+    ]
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert (
+        runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]).exit_code == 0
+    )
+    db = open_store(db_path)
+    found = {row["text"]: row["id"] for row in db["claims"].rows}
+    link_store(db)
+    return {name: found[text] for name, text in CLAIMS.items()}
+
+
+def clusters(db_path) -> list[set[str]]:
+    groups: dict[str, set[str]] = {}
+    for claim_id, cluster_id in open_store(db_path).execute("SELECT id, cluster_id FROM claims"):
+        if cluster_id:
+            groups.setdefault(cluster_id, set()).add(claim_id)
+    return sorted(groups.values(), key=sorted)
+
+
+def link_row(db_path, a, b) -> dict:
+    a, b = sorted((a, b))
+    row = (
+        open_store(db_path)
+        .execute(
+            "SELECT score, linker, evidence, cluster_id FROM links WHERE claim_a = ? AND claim_b = ?", [a, b]
+        )
+        .fetchone()
+    )
+    return {"score": row[0], "linker": row[1], "evidence": json.loads(row[2]), "cluster_id": row[3]}
+
+
+def run(runner, db_path, *args):
+    return runner.invoke(cli, ["link", "--db", str(db_path), *args])
+
+
+def test_the_linker_alone(ids, db_path):
+    """What the decisions below change: the two Arabic wordings are one
+    cluster, the negation and the English translation are not in it."""
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"]}]
+    assert link_row(db_path, ids["reach"], ids["not"])["evidence"]["conflict"] == "negation"
+
+
+def test_same_joins_the_two_claims_clusters_and_is_kept(ids, runner, db_path):
+    result = run(
+        runner, db_path, "--same", ids["english"], ids["reach"][:6], "--by", "Hala", "--note", "wire copy"
+    )
+    assert result.exit_code == 0, result.output
+    a, b = sorted((ids["english"], ids["reach"]))
+    assert f"Decided: {a} and {b} state the same thing" in result.output
+    # Across languages: the whole cluster of "reach" takes the translation in.
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"], ids["english"]}]
+    row = link_row(db_path, ids["english"], ids["reach"])
+    assert row["linker"] == "decision" and row["score"] == 100 and row["cluster_id"]
+    assert row["evidence"] == {"conflict": None, "decided": "same", "decided_by": "Hala", "note": "wire copy"}
+    [stored] = load_decisions(open_store(db_path))
+    assert (stored.a, stored.b, stored.decision, stored.decided_by) == (a, b, "same", "Hala")
+    # Kept by later runs, incremental and rebuilt.
+    assert json.loads(run(runner, db_path, "--json").stdout)["new"] == 0
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"], ids["english"]}]
+    report = json.loads(run(runner, db_path, "--rebuild", "--json").stdout)
+    assert (report["decisions"], report["unapplied"]) == (1, [])
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"], ids["english"]}]
+    assert link_row(db_path, ids["english"], ids["reach"])["linker"] == "decision"
+
+
+def test_same_overrides_a_conflict_the_linker_found(ids, runner, db_path):
+    assert run(runner, db_path, "--same", ids["reach"], ids["not"]).exit_code == 0
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"], ids["not"]}]
+    row = link_row(db_path, ids["reach"], ids["not"])
+    # The linker's score and evidence stay beside the decision.
+    assert row["score"] > 80 and row["evidence"]["conflict"] is None
+    assert row["evidence"]["linker_conflict"] == "negation" and row["evidence"]["decided"] == "same"
+    # A later run that does not compare the pair leaves its row as it is.
+    assert run(runner, db_path).exit_code == 0
+    assert link_row(db_path, ids["reach"], ids["not"]) == row
+
+
+def test_apart_splits_a_cluster_and_holds_through_chains_and_rebuilds(ids, runner, db_path, tmp_path):
+    assert run(runner, db_path, "--apart", ids["reach"], ids["reach2"]).exit_code == 0
+    assert clusters(db_path) == []
+    row = link_row(db_path, ids["reach"], ids["reach2"])
+    assert row["linker"] == "decision" and row["cluster_id"] is None
+    assert row["evidence"]["conflict"] == "apart" and row["evidence"]["shared_words"] >= 3
+    # A third wording close to both joins one of them, never both.
+    path = tmp_path / "third.jsonl"
+    third = {"text": CLAIMS["reach"].replace("وقد يزداد العدد", ""), "outlet": "third", "language": "ar"}
+    path.write_text(json.dumps(third, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert (
+        runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]).exit_code == 0
+    )
+    for args in ((), ("--rebuild",)):
+        assert run(runner, db_path, *args).exit_code == 0
+        [cluster] = clusters(db_path)
+        assert len(cluster) == 2 and not {ids["reach"], ids["reach2"]} <= cluster
+
+
+def test_apart_keeps_a_later_same_from_joining_and_the_run_warns(ids, runner, db_path):
+    assert run(runner, db_path, "--apart", ids["english"], ids["reach"]).exit_code == 0
+    result = run(runner, db_path, "--same", ids["english"], ids["reach2"])
+    assert result.exit_code == 0
+    a, b = sorted((ids["english"], ids["reach2"]))
+    assert f"Warning: {a} and {b} were decided the same but stay apart" in result.stderr
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"]}]
+    report = json.loads(run(runner, db_path, "--json").stdout)
+    assert report["unapplied"] == [[a, b]]
+
+
+def test_forget_gives_the_pair_back_to_the_linker(ids, runner, db_path):
+    assert run(runner, db_path, "--apart", ids["reach"], ids["reach2"]).exit_code == 0
+    result = run(runner, db_path, "--forget", ids["reach2"], ids["reach"])
+    assert result.exit_code == 0 and "Forgot the decision on" in result.output
+    assert load_decisions(open_store(db_path)) == []
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"]}]
+    assert link_row(db_path, ids["reach"], ids["reach2"])["linker"] == "fuzzy"
+
+
+def test_deciding_again_replaces_the_decision(ids, runner, db_path):
+    assert run(runner, db_path, "--apart", ids["reach"], ids["reach2"]).exit_code == 0
+    assert run(runner, db_path, "--same", ids["reach2"], ids["reach"]).exit_code == 0
+    assert [d.decision for d in load_decisions(open_store(db_path))] == ["same"]
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"]}]
+
+
+def test_a_cluster_id_stands_for_its_earliest_claim(ids, runner, db_path):
+    [cluster_id] = [r[0] for r in open_store(db_path).execute("SELECT id FROM clusters")]
+    assert run(runner, db_path, "--same", cluster_id, ids["english"]).exit_code == 0
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"], ids["english"]}]
+
+
+@pytest.mark.parametrize(
+    "pair, message",
+    [
+        (("reach", "0000000000"), "no claim or cluster with id '0000000000'"),
+        (("reach", "nope"), "not a claim or cluster id: 'nope'"),
+        (("reach", "reach"), "are one claim"),
+    ],
+)
+def test_a_bad_id_stores_nothing(ids, runner, db_path, pair, message):
+    before = clusters(db_path)
+    first, second = (ids.get(name, name) for name in pair)
+    # A good decision given with the bad one is not stored either.
+    result = run(runner, db_path, "--same", ids["english"], ids["reach"], "--apart", first, second)
+    assert result.exit_code == 1 and message in result.output
+    db = open_store(db_path)
+    assert load_decisions(db) == []
+    assert db.execute("SELECT count(*) FROM claims WHERE linked_at IS NULL").fetchone()[0] == 0
+    assert clusters(db_path) == before
+
+
+def test_an_ambiguous_prefix_is_refused(runner, db_path):
+    # The claims of one document share their first 8 digits.
+    sample = str(ROOT / "datasets" / "samples" / "articles.jsonl")
+    assert runner.invoke(cli, ["import", sample, "--db", str(db_path)]).exit_code == 0
+    db = open_store(db_path)
+    first, second = [r[0] for r in db.execute("SELECT id FROM claims ORDER BY id LIMIT 2")]
+    assert first[:8] == second[:8]
+    with pytest.raises(DecisionError, match="ambiguous"):
+        decide(db, [(first[:8], second, "same")])
+    decide(db, [(first[:12], second, "same")])
+    assert [(d.a, d.b) for d in load_decisions(db)] == [(first, second)]
+
+
+def test_a_decision_goes_with_its_claims(ids, db_path):
+    db = open_store(db_path)
+    decide(db, [(ids["english"], ids["reach"], "same")])
+    with db.conn:
+        db.execute("DELETE FROM claims WHERE id = ?", [ids["english"]])
+    assert load_decisions(db) == []
+
+
+def test_clusters_of_applies_same_last_and_apart_always():
+    links = [Link("a", "b", 90), Link("c", "d", 90), Link("a", "c", 80)]
+    # One link does not join two pairs (JOIN_SHARE); a decision does.
+    assert clusters_of("abcd", links) == [["a", "b"], ["c", "d"]]
+    assert clusters_of("abcd", links, same=[("b", "d")]) == [["a", "b", "c", "d"]]
+    # A decided apart pair keeps the groups apart, also from a same decision.
+    apart = Link("a", "d", 0, "apart")
+    assert clusters_of("abcd", [*links, apart], same=[("b", "c")]) == [["a", "b"], ["c", "d"]]
+    # Ids that are not being linked are ignored.
+    assert clusters_of("ab", [Link("a", "b", 90)], same=[("a", "x")]) == [["a", "b"]]
