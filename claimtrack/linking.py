@@ -312,14 +312,19 @@ def link_store(
         new = {c.id for c in claims}
     links, comparisons = chosen.link(claims, threshold, new) if new else ([], 0)
     decisions = load_decisions(db)
+    # The clusters a decision touched are made again from their links, not
+    # kept: a kept cluster holds what a "same" decision joined to it, and a
+    # claim compared again would have to be linked to all of it to rejoin.
+    redone = set() if rebuild else {cluster_of[c] for d in decisions for c in (d.a, d.b) if c in cluster_of}
+    if redone:
+        links += _links_within(db, redone, new)
     if decisions:
         links = _decided(links, decisions)
     by_id = {c.id: c for c in claims}
     groups: dict[str, list[str]] = defaultdict(list)
     if not rebuild:
-        # A claim compared again (a person decided on it) is clustered anew.
         for claim_id, cluster_id in cluster_of.items():
-            if claim_id not in new:
+            if claim_id not in new and cluster_id not in redone:
                 groups[cluster_id].append(claim_id)
     components = clusters_of(
         by_id, links, groups.values(), same=[(d.a, d.b) for d in decisions if d.decision == "same"]
@@ -397,6 +402,24 @@ def link_store(
         decisions=len(decisions),
         unapplied=[(d.a, d.b) for d in unapplied(decisions, cluster_ids)],
     )
+
+
+def _links_within(db: sqlite_utils.Database, clusters: set[str], new: set[str]) -> list[Link]:
+    """The stored links that joined the claims of ``clusters``, as the
+    linker made them (those with a claim compared again this run are made
+    anew, and decisions are added by :func:`_decided`): what is needed to
+    cluster those claims again. Only score and conflict count here; the
+    rows themselves are not written again."""
+    found = []
+    for cluster_id in sorted(clusters):
+        for a, b, score, conflict in db.execute(
+            "SELECT claim_a, claim_b, score, json_extract(evidence, '$.conflict') FROM links "
+            "WHERE cluster_id = ? AND coalesce(linker, '') != ?",
+            [cluster_id, DECISION_LINKER],
+        ):
+            if a not in new and b not in new:
+                found.append(Link(a, b, score, conflict))
+    return found
 
 
 def _decided(links: list[Link], decisions: Sequence[Decision]) -> list[Link]:

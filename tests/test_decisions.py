@@ -102,6 +102,17 @@ def test_same_joins_the_two_claims_clusters_and_is_kept(ids, runner, db_path):
     assert link_row(db_path, ids["english"], ids["reach"])["linker"] == "decision"
 
 
+def test_a_claim_compared_again_rejoins_a_cluster_a_decision_made(ids, runner, db_path):
+    """The translation is linked to nothing but by the decision; when
+    "reach2" is compared again (here: a decision on it), it rejoins its
+    cluster through its link to "reach" alone, as without the decision."""
+    assert run(runner, db_path, "--same", ids["english"], ids["reach"]).exit_code == 0
+    assert run(runner, db_path, "--apart", ids["not"], ids["reach2"]).exit_code == 0
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"], ids["english"]}]
+    assert run(runner, db_path, "--rebuild").exit_code == 0
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"], ids["english"]}]
+
+
 def test_same_overrides_a_conflict_the_linker_found(ids, runner, db_path):
     assert run(runner, db_path, "--same", ids["reach"], ids["not"]).exit_code == 0
     assert clusters(db_path) == [{ids["reach"], ids["reach2"], ids["not"]}]
@@ -217,3 +228,31 @@ def test_clusters_of_applies_same_last_and_apart_always():
     assert clusters_of("abcd", [*links, apart], same=[("b", "c")]) == [["a", "b"], ["c", "d"]]
     # Ids that are not being linked are ignored.
     assert clusters_of("ab", [Link("a", "b", 90)], same=[("a", "x")]) == [["a", "b"]]
+
+
+def test_the_cluster_page_shows_claim_ids_and_the_decisions(ids, runner, db_path):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    note = "<b>wire</b> copy"
+    assert (
+        run(runner, db_path, "--same", ids["english"], ids["reach"], "--by", "Hala", "--note", note).exit_code
+        == 0
+    )
+    assert run(runner, db_path, "--apart", ids["not"], ids["reach2"]).exit_code == 0
+    [cluster_id] = [r[0] for r in open_store(db_path).execute("SELECT id FROM clusters")]
+
+    datasette = Datasette([str(db_path)])
+
+    async def fetch():
+        return await datasette.client.get(f"/{db_path.stem}/-/cluster/{cluster_id}")
+
+    page = asyncio.run(fetch()).text
+    # Its threads gone now, not later in another test (the linker's test of
+    # reference cycles counts what the collector finds while it links).
+    datasette.executor.shutdown(wait=True)
+    for name in ("reach", "reach2", "english"):
+        assert f"/{db_path.stem}/claims/{ids[name]}" in page  # each claim's id, to decide with
+    assert "Decided by people" in page and "Hala: &lt;b&gt;wire&lt;/b&gt; copy" in page
+    assert page.count("(not in this cluster)") == 1  # the negation, kept apart

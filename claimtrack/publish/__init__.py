@@ -150,11 +150,29 @@ async def cluster_page(datasette, request):
                 "cluster": dict(cluster),
                 "claims": claims,
                 "reviews": reviews,
+                "decisions": await _decisions(db, cluster_id),
                 "base": datasette.urls.database(database),
             },
             request=request,
         )
     )
+
+
+async def _decisions(db, cluster_id: str) -> list[dict]:
+    """The people's decisions (``claimtrack link --same/--apart``) on the
+    cluster's claims, newest first, each with the other claim's text. A
+    store older than schema version 9 (served by plain ``datasette``
+    before claimtrack migrated it) has none."""
+    if not await db.table_exists("link_decisions"):
+        return []
+    rows = await db.execute(
+        "SELECT d.decision, d.decided_by, d.note, d.decided_at, a.id AS a, a.text AS a_text, "
+        "a.cluster_id = ? AS a_here, b.id AS b, b.text AS b_text, b.cluster_id = ? AS b_here "
+        "FROM link_decisions d JOIN claims a ON a.id = d.claim_a JOIN claims b ON b.id = d.claim_b "
+        "WHERE a.cluster_id = ? OR b.cluster_id = ? ORDER BY d.decided_at DESC, d.id",
+        [cluster_id] * 4,
+    )
+    return [dict(row) for row in rows]
 
 
 async def speaker_page(datasette, request):
