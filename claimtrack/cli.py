@@ -260,16 +260,23 @@ def _number(value: float | None) -> str:
     return "?" if value is None else f"{value:,.10g}"
 
 
-def _format_claim(row: dict[str, Any]) -> str:
+def _format_claim(row: dict[str, Any], stored: bool = False) -> str:
+    """A claim as ``extract`` and ``claims`` print it; a ``stored`` one with
+    its id (a unique prefix, to give ``link --same``/``--apart`` and
+    ``review``) and its cluster."""
     speaker = row.get("speaker")
     name = speaker.get("name") if isinstance(speaker, dict) else speaker
     role = (speaker.get("role") if isinstance(speaker, dict) else row.get("speaker_role")) or ""
     who = name or "(outlet)"
     if role:
         who += f" — {role}"
-    lines = [
-        f"[{row['kind']}] {who}  ({row.get('source') or row.get('outlet') or ''} {row['start']}-{row['end']})"
-    ]
+    where = f"{row.get('source') or row.get('outlet') or ''} {row['start']}-{row['end']}"
+    head = f"[{row['kind']}] {who}  ({where})"
+    if stored:
+        head += f"  id {row['id'][:12]}"
+        if row.get("cluster_id"):
+            head += f" in cluster {row['cluster_id']}"
+    lines = [head]
     lines.append(f"    {row['text']}")
     for figure in row.get("figures") or []:
         value = _number(figure["value"])
@@ -289,23 +296,53 @@ def _format_claim(row: dict[str, Any]) -> str:
 @db_option
 @click.option("--search", "-s", help="Full-text search; ignores diacritics, hamza forms and digit script.")
 @click.option("--speaker", help="Only claims by this speaker (name, surname or alias).")
+@click.option(
+    "--cluster",
+    "cluster_id",
+    metavar="ID",
+    help="Only the claims of this cluster (an id or a unique prefix; a claim id: that claim's cluster).",
+)
 @click.option("--limit", default=100, show_default=True, help="At most this many claims (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def claims(db_path, search, speaker, limit, as_json):
-    """List stored claims, newest first, optionally filtered."""
+def claims(db_path, search, speaker, cluster_id, limit, as_json):
+    """List stored claims, newest first, optionally filtered.
+
+    Each claim is shown with the first 12 digits of its id (a unique prefix
+    for claimtrack link --same/--apart and claimtrack review) and the
+    cluster it is in.
+    """
     from claimtrack.pipeline import normalize_text
     from claimtrack.store import search_claims
 
     if not os.path.exists(db_path):
         raise click.ClickException(f"{db_path}: no such store; run claimtrack import first")
     db = _open(db_path)
-    rows = search_claims(db, query=search, speaker=speaker, normalize=normalize_text, limit=limit or None)
+    if cluster_id is not None:
+        cluster_id = _cluster_of(db, cluster_id)
+    rows = search_claims(
+        db, query=search, speaker=speaker, cluster=cluster_id, normalize=normalize_text, limit=limit or None
+    )
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        click.echo(_format_claim(row))
+        click.echo(_format_claim(row, stored=True))
     click.echo(_count(len(rows), "claim"), err=True)
+
+
+def _cluster_of(db, target: str) -> str:
+    """The cluster ``target`` names: a cluster id or prefix, or a claim's
+    (the claim's cluster)."""
+    from claimtrack.reviews import ReviewError, resolve_target
+
+    try:
+        claim_id, _ = resolve_target(db, target)
+    except ReviewError as exc:
+        raise click.BadParameter(str(exc), param_hint="--cluster") from exc
+    row = db.execute("SELECT cluster_id FROM claims WHERE id = ?", [claim_id]).fetchone()
+    if row[0] is None:
+        raise click.BadParameter(f"claim {claim_id} is in no cluster", param_hint="--cluster")
+    return row[0]
 
 
 @cli.command()

@@ -989,10 +989,12 @@ def search_claims(
     speaker: str | None = None,
     normalize: Callable[[str, str | None], str] | None = None,
     limit: int | None = 100,
+    cluster: str | None = None,
 ) -> list[dict[str, Any]]:
     """Claims matching a full-text ``query`` and/or a ``speaker`` (matched
-    against the speaker's normalized name and aliases), newest first, each
-    with its speaker, document and figures."""
+    against the speaker's normalized name and aliases) and/or in a
+    ``cluster`` (an id), newest first, each with its speaker, document and
+    figures."""
     from claimtrack.normalize import normalize as default_normalize
 
     def norm(text: str) -> str:
@@ -1011,6 +1013,9 @@ def search_claims(
         )
         nspeaker = norm(speaker)
         params.extend([f"%{nspeaker}%", f"%{speaker}%", nspeaker])
+    if cluster:
+        where.append("claims.cluster_id = ?")
+        params.append(cluster)
     sql = (
         "SELECT claims.*, speakers.name AS speaker, speakers.role AS speaker_role, "
         "documents.outlet, documents.url, documents.title, documents.published "

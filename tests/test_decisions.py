@@ -256,3 +256,20 @@ def test_the_cluster_page_shows_claim_ids_and_the_decisions(ids, runner, db_path
         assert f"/{db_path.stem}/claims/{ids[name]}" in page  # each claim's id, to decide with
     assert "Decided by people" in page and "Hala: &lt;b&gt;wire&lt;/b&gt; copy" in page
     assert page.count("(not in this cluster)") == 1  # the negation, kept apart
+
+
+def test_claims_shows_ids_and_lists_a_cluster(ids, runner, db_path):
+    """What a fact-checker needs to decide from the command line: each
+    claim's id, and the claims of a cluster."""
+    listed = runner.invoke(cli, ["claims", "--db", str(db_path), "--cluster", ids["reach2"][:8]])
+    assert listed.exit_code == 0, listed.output
+    cluster_id = open_store(db_path).execute("SELECT id FROM clusters").fetchone()[0]
+    for name in ("reach", "reach2"):
+        assert f"id {ids[name][:12]} in cluster {cluster_id}" in listed.stdout
+    assert ids["english"][:12] not in listed.stdout and "2 claims" in listed.stderr
+    by_cluster = runner.invoke(cli, ["claims", "--db", str(db_path), "--cluster", cluster_id, "--json"])
+    assert {row["id"] for row in json.loads(by_cluster.stdout)} == {ids["reach"], ids["reach2"]}
+    alone = runner.invoke(cli, ["claims", "--db", str(db_path), "--cluster", ids["english"]])
+    assert alone.exit_code == 2 and f"claim {ids['english']} is in no cluster" in alone.output
+    unknown = runner.invoke(cli, ["claims", "--db", str(db_path), "--cluster", "0000000000"])
+    assert unknown.exit_code == 2 and "no claim or cluster with id" in unknown.output
