@@ -441,7 +441,7 @@ def link(db_path, threshold, rebuild, linker_name, same, apart, forget, decided_
     decision is stored in link_decisions, applied now and by every later
     run, --rebuild included.
     """
-    from claimtrack.decisions import APART, SAME, DecisionError, decide
+    from claimtrack.decisions import APART, FORGOTTEN, SAME, DecisionError, resolve
     from claimtrack.linking import link_store
 
     if not os.path.exists(db_path):
@@ -449,34 +449,27 @@ def link(db_path, threshold, rebuild, linker_name, same, apart, forget, decided_
     db = _open(db_path)
     pairs = [(a, b, SAME) for a, b in same] + [(a, b, APART) for a, b in apart]
     pairs += [(a, b, None) for a, b in forget]
-    decided = []
-    if pairs:
-        try:
-            decided = decide(db, pairs, decided_by=decided_by, note=note)
-        except DecisionError as exc:
-            raise click.ClickException(str(exc)) from exc
     try:
-        report = link_store(db, threshold=threshold, rebuild=rebuild, linker=linker_name)
+        decide = resolve(db, pairs, decided_by=decided_by, note=note)
+    except DecisionError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        report = link_store(db, threshold=threshold, rebuild=rebuild, linker=linker_name, decide=decide)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--linker") from exc
     from claimtrack.reviews import mark_checked
 
     checked = mark_checked(db)
     if as_json:
-        decisions = [
-            {"claim_a": d[0], "claim_b": d[1], "decision": None}
-            if isinstance(d, tuple)
-            else {"claim_a": d.a, "claim_b": d.b, "decision": d.decision}
-            for d in decided
-        ]
-        click.echo(json.dumps({**report.__dict__, "checked": checked, "decided": decisions}))
+        click.echo(json.dumps({**report.__dict__, "checked": checked}))
         return
-    for d in decided:
-        if isinstance(d, tuple):
-            click.echo(f"Forgot the decision on {d[0]} and {d[1]}")
+    for a, b, what in report.decided:
+        if what in (SAME, APART):
+            click.echo(f"Decided: {a} and {b} {'state the same thing' if what == SAME else 'are kept apart'}")
+        elif what == FORGOTTEN:
+            click.echo(f"Forgot the decision on {a} and {b}: the linker decides again")
         else:
-            said = "state the same thing" if d.decision == SAME else "are kept apart"
-            click.echo(f"Decided: {d.a} and {d.b} {said}")
+            click.echo(f"No decision on {a} and {b} to forget")
     click.echo(
         f"Linked {report.new} new of {report.claims} claims: {report.links} links, "
         f"{report.clusters} clusters ({report.conflicts} with a figure conflict); "

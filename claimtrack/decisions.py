@@ -10,21 +10,19 @@ that say different things. A fact-checker who sees it says so once::
     claimtrack link --forget 3f2a 77d0     # back to what the linker finds
 
 Decisions are stored in ``link_decisions`` and applied by every later
-``claimtrack link``, ``--rebuild`` included (:func:`claimtrack.linking.link_store`):
+``claimtrack link``, ``--rebuild`` included
+(:func:`claimtrack.linking.link_store`, which also stores them, in the
+transaction of the run that applies them first):
 
 * ``same``: the two claims' clusters become one, whatever the linker found
   between them (also across languages: a claim and its translation);
 * ``apart``: the two claims are never put in one cluster, as for a
   negation the linker finds; a ``same`` decision that would join them
   anyway is not applied, and the link run says so.
-
-Deciding marks both claims as not linked yet, so the next link run
-compares them again and rebuilds their clusters around the decision.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -32,24 +30,26 @@ import sqlite_utils
 
 from claimtrack.model import stable_id
 from claimtrack.reviews import resolve_target
-from claimtrack.store import begin_immediate
 
 SAME, APART = "same", "apart"
 DECISIONS = (SAME, APART)
+#: What ``link_store`` reports for a pair given with ``--forget``.
+FORGOTTEN, NO_DECISION = "forgotten", "no decision"
 
 
 class DecisionError(ValueError):
     """A decision that cannot be stored as asked (an unknown id, a claim
-    paired with itself)."""
+    paired with itself, one pair given two decisions)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """One stored decision; ``a`` < ``b``, as links keep their claims."""
+    """One decision; ``a`` < ``b``, as links keep their claims. ``decision``
+    is None for a pair whose decision is to be forgotten."""
 
     a: str
     b: str
-    decision: str
+    decision: str | None
     decided_by: str | None = None
     note: str | None = None
     decided_at: str = ""
@@ -59,19 +59,18 @@ class Decision:
         return stable_id("decision", self.a, self.b)
 
 
-def decide(
+def resolve(
     db: sqlite_utils.Database,
     pairs: Sequence[tuple[str, str, str | None]],
     decided_by: str | None = None,
     note: str | None = None,
-) -> list[Decision | tuple[str, str]]:
-    """Store a decision on each pair ``(first, second, decision)`` —
-    ``decision`` is ``"same"``, ``"apart"``, or None to forget the pair's
-    decision — in one transaction, after every id has been checked: a bad
-    id stores nothing. Ids may be unique prefixes, and a cluster id stands
-    for the claim ``claimtrack review`` picks for it. Returns, for each
-    pair, the stored :class:`Decision`, or the two claim ids forgotten."""
-    resolved = []
+) -> list[Decision]:
+    """The decisions ``(first, second, decision)`` asks for — ``decision``
+    is ``"same"``, ``"apart"``, or None to forget the pair's — with each id
+    checked and made whole: unique prefixes are accepted, and a cluster id
+    stands for the claim ``claimtrack review`` picks for it. Raises
+    :class:`DecisionError` for the first bad one; nothing is written."""
+    resolved: dict[tuple[str, str], Decision] = {}
     for first, second, decision in pairs:
         if decision is not None and decision not in DECISIONS:
             raise DecisionError(f"not a decision: {decision!r} (same or apart)")
@@ -81,26 +80,10 @@ def decide(
             raise DecisionError(str(exc)) from exc
         if a == b:
             raise DecisionError(f"{first} and {second} are one claim: pair a claim with another")
-        resolved.append((a, b, decision))
-    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    done: list[Decision | tuple[str, str]] = []
-    with db.conn:
-        begin_immediate(db.conn)
-        for a, b, decision in resolved:
-            if decision is None:
-                db.execute("DELETE FROM link_decisions WHERE id = ?", [stable_id("decision", a, b)])
-                done.append((a, b))
-            else:
-                stored = Decision(a, b, decision, decided_by, note, stamp)
-                db.execute(
-                    "INSERT OR REPLACE INTO link_decisions (id, claim_a, claim_b, decision, decided_by, "
-                    "note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [stored.id, a, b, decision, decided_by, note, stamp],
-                )
-                done.append(stored)
-            # Compared again by the next link run, their clusters rebuilt.
-            db.execute("UPDATE claims SET linked_at = NULL WHERE id IN (?, ?)", [a, b])
-    return done
+        if (a, b) in resolved and resolved[a, b].decision != decision:
+            raise DecisionError(f"{first} and {second} are given two decisions: give one")
+        resolved[a, b] = Decision(a, b, decision, decided_by, note)
+    return list(resolved.values())
 
 
 def load_decisions(db: sqlite_utils.Database) -> list[Decision]:
@@ -112,6 +95,38 @@ def load_decisions(db: sqlite_utils.Database) -> list[Decision]:
             "ORDER BY decided_at, id"
         )
     ]
+
+
+def merge(
+    stored: Sequence[Decision], given: Sequence[Decision], stamp: str
+) -> tuple[list[Decision], list[tuple[str, str, str]]]:
+    """The decisions in force once ``given`` (stamped ``stamp``) replace or
+    forget the ``stored`` ones of their pairs, and what each given one did:
+    ``(a, b, "same" | "apart" | FORGOTTEN | NO_DECISION)``."""
+    by_pair = {(d.a, d.b): d for d in stored}
+    done = []
+    for d in given:
+        if d.decision is None:
+            done.append((d.a, d.b, FORGOTTEN if by_pair.pop((d.a, d.b), None) else NO_DECISION))
+        else:
+            by_pair.pop((d.a, d.b), None)  # the newest last
+            by_pair[d.a, d.b] = Decision(d.a, d.b, d.decision, d.decided_by, d.note, stamp)
+            done.append((d.a, d.b, d.decision))
+    return list(by_pair.values()), done
+
+
+def write(db: sqlite_utils.Database, given: Iterable[Decision], stamp: str) -> None:
+    """Store (or, for a None decision, delete) the ``given`` decisions; the
+    caller holds the transaction."""
+    for d in given:
+        if d.decision is None:
+            db.execute("DELETE FROM link_decisions WHERE id = ?", [d.id])
+        else:
+            db.execute(
+                "INSERT OR REPLACE INTO link_decisions (id, claim_a, claim_b, decision, decided_by, "
+                "note, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [d.id, d.a, d.b, d.decision, d.decided_by, d.note, stamp],
+            )
 
 
 def unapplied(decisions: Iterable[Decision], cluster_of: dict[str, str]) -> list[Decision]:

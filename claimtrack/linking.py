@@ -157,6 +157,7 @@ def clusters_of(
     parent: dict[str, str] = {i: i for i in ids}
     size: dict[str, int] = dict.fromkeys(parent, 1)
     apart: dict[str, set[str]] = defaultdict(set)  # root -> roots it must not join
+    decided: dict[str, set[str]] = defaultdict(set)  # the same, by a person's "apart" only
     between: dict[str, dict[str, int]] = defaultdict(dict)  # root -> {root: links across}
 
     def find(x: str) -> str:
@@ -172,10 +173,12 @@ def clusters_of(
         keep, gone = min(ra, rb), max(ra, rb)
         parent[gone] = keep
         size[keep] += size.pop(gone)
-        for other in apart.pop(gone, ()):
-            apart[other].discard(gone)
-            apart[other].add(keep)
-            apart[keep].add(other)
+        for kept_apart in (apart, decided):
+            for other in kept_apart.pop(gone, ()):
+                kept_apart[other].discard(gone)
+                kept_apart[other].add(keep)
+                kept_apart[keep].add(other)
+            kept_apart[keep].discard(keep)
         counts = between.pop(gone, {})
         kept = between[keep]
         kept.pop(gone, None)
@@ -195,20 +198,21 @@ def clusters_of(
             if ra != rb:
                 union(ra, rb)
     joining = []
-    decided_apart = []
     for link in links:
         if link.a not in parent or link.b not in parent:
             continue
-        if link.conflict == "apart":
-            decided_apart.append((link.a, link.b))
         if link.conflict in SEPARATING:
             ra, rb = find(link.a), find(link.b)
             if ra != rb:
-                apart[ra].add(rb)
-                apart[rb].add(ra)
+                for kept_apart in (apart, decided) if link.conflict == "apart" else (apart,):
+                    kept_apart[ra].add(rb)
+                    kept_apart[rb].add(ra)
         else:
             joining.append(link)
-    for link in sorted(joining, key=lambda link: -link.score):
+    # Strongest first; ties in a fixed order, so that the clusters do not
+    # depend on the order the links come in (a run that clusters stored
+    # links again gives what --rebuild gives).
+    for link in sorted(joining, key=lambda link: (-link.score, link.a, link.b)):
         ra, rb = find(link.a), find(link.b)
         if ra == rb or rb in apart.get(ra, ()):
             continue
@@ -223,7 +227,7 @@ def clusters_of(
         if a not in parent or b not in parent:
             continue
         ra, rb = find(a), find(b)
-        if ra != rb and not any({find(x), find(y)} == {ra, rb} for x, y in decided_apart):
+        if ra != rb and rb not in decided.get(ra, ()):
             union(ra, rb)
     components: dict[str, list[str]] = defaultdict(list)
     for claim_id in parent:
@@ -252,6 +256,9 @@ class LinkReport:
     #: Decisions stored (:mod:`claimtrack.decisions`), and the ``same``
     #: ones an ``apart`` decision kept from joining their claims' clusters.
     decisions: int = 0
+    #: What each decision given to this run did: ``(claim_a, claim_b,
+    #: "same" | "apart" | "forgotten" | "no decision")``.
+    decided: list[tuple[str, str, str]] = field(default_factory=list)
     unapplied: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -300,38 +307,58 @@ def link_store(
     threshold: float | None = None,
     rebuild: bool = False,
     linker: str | None = None,
+    decide: Sequence[Decision] = (),
 ) -> LinkReport:
     """Link the store's claims and rewrite ``links``, ``clusters`` and each
-    claim's ``cluster_id`` in one transaction."""
-    from claimtrack.decisions import load_decisions, unapplied
+    claim's ``cluster_id`` in one transaction, with the decisions people
+    took (:mod:`claimtrack.decisions`); ``decide`` (from
+    :func:`claimtrack.decisions.resolve`) are new ones, stored in the same
+    transaction, their claims compared again."""
+    from claimtrack.decisions import NO_DECISION, load_decisions, merge, unapplied, write
 
     chosen = _linker(linker)
     threshold = chosen.default_threshold if threshold is None else threshold
     claims, new, cluster_of = load_link_claims(db)
+    stamp = _now()
+    stored = load_decisions(db)
+    decisions, decided_now = merge(stored, decide, stamp)
     if rebuild:
         new = {c.id for c in claims}
+    # A decided pair is compared again (its clusters made anew around it).
+    new.update(c for a, b, what in decided_now if what != NO_DECISION for c in (a, b))
+    # The clusters found before are kept, and new claims join them, unless
+    # they are not what the links alone give: a person decided on some of
+    # their claims (a "same" decision joined clusters whole; an "apart" one
+    # split one), or forgot a decision, or a claim of one was deleted (its
+    # links and decisions went with it). Then the clusters are made again
+    # from every link, the stored ones as they are: as --rebuild would.
+    remake = rebuild or bool(stored or decisions) or _lost_members(db)
     links, comparisons = chosen.link(claims, threshold, new) if new else ([], 0)
-    decisions = load_decisions(db)
-    # The clusters a decision touched are made again from their links, not
-    # kept: a kept cluster holds what a "same" decision joined to it, and a
-    # claim compared again would have to be linked to all of it to rejoin.
-    redone = set() if rebuild else {cluster_of[c] for d in decisions for c in (d.a, d.b) if c in cluster_of}
-    if redone:
-        links += _links_within(db, redone, new)
-    if decisions:
-        links = _decided(links, decisions)
+    written = links
+    if remake and not rebuild:
+        links = links + _stored_links(db, new)
+    decided_links = _decision_links(links, decisions) if decisions else []
+    if decided_links:
+        decided_pairs = {(d.a, d.b) for d in decisions}
+        written = [
+            link for link in written if (min(link.a, link.b), max(link.a, link.b)) not in decided_pairs
+        ]
+        written += [link for link in decided_links if link.a in new or link.b in new]
     by_id = {c.id: c for c in claims}
     groups: dict[str, list[str]] = defaultdict(list)
-    if not rebuild:
+    if not remake:
         for claim_id, cluster_id in cluster_of.items():
-            if claim_id not in new and cluster_id not in redone:
+            if claim_id not in new:
                 groups[cluster_id].append(claim_id)
     components = clusters_of(
-        by_id, links, groups.values(), same=[(d.a, d.b) for d in decisions if d.decision == "same"]
+        by_id,
+        links + [link for link in decided_links if link.conflict == "apart"],
+        groups.values(),
+        same=[(d.a, d.b) for d in decisions if d.decision == "same"],
     )
-    stamp = _now()
     with db.conn:
         begin_immediate(db.conn)
+        write(db, decide, stamp)
         if rebuild:
             db.execute("DELETE FROM links")
         elif new:
@@ -374,10 +401,7 @@ def link_store(
                     json.dumps({"conflict": link.conflict, **link.evidence}, ensure_ascii=False),
                     int(link.conflict == "figure"),
                 )
-                for link in links
-                # A decision on two claims not compared this run is stored
-                # already, with the linker's evidence of its run.
-                if link.a in new or link.b in new
+                for link in written
             ),
         )
         db.conn.executemany("UPDATE claims SET linked_at = ? WHERE id = ?", ((stamp, i) for i in new))
@@ -400,54 +424,74 @@ def link_store(
         conflicts=db.execute("SELECT count(*) FROM clusters WHERE figure_conflict").fetchone()[0],
         comparisons=comparisons,
         decisions=len(decisions),
+        decided=decided_now,
         unapplied=[(d.a, d.b) for d in unapplied(decisions, cluster_ids)],
     )
 
 
-def _links_within(db: sqlite_utils.Database, clusters: set[str], new: set[str]) -> list[Link]:
-    """The stored links that joined the claims of ``clusters``, as the
-    linker made them (those with a claim compared again this run are made
-    anew, and decisions are added by :func:`_decided`): what is needed to
-    cluster those claims again. Only score and conflict count here; the
-    rows themselves are not written again."""
+def _lost_members(db: sqlite_utils.Database) -> bool:
+    """Has a cluster lost a claim since it was made (a re-import that
+    dropped or changed the claim)? What remains of it is not what its
+    links give."""
+    counted = db.execute("SELECT coalesce(sum(claims), 0) FROM clusters").fetchone()[0]
+    return counted != db.execute("SELECT count(*) FROM claims WHERE cluster_id IS NOT NULL").fetchone()[0]
+
+
+def _stored_links(db: sqlite_utils.Database, new: set[str]) -> list[Link]:
+    """Every stored link the linker made between two claims not compared
+    this run (their links are made anew): what clusters are made of again.
+    A decided pair's row is the linker's link again when the linker had
+    found the pair (``found_by_linker``), as --rebuild would find it. Only
+    score and conflict count here; the rows are not written again."""
     found = []
-    for cluster_id in sorted(clusters):
-        for a, b, score, conflict in db.execute(
-            "SELECT claim_a, claim_b, score, json_extract(evidence, '$.conflict') FROM links "
-            "WHERE cluster_id = ? AND coalesce(linker, '') != ?",
-            [cluster_id, DECISION_LINKER],
-        ):
-            if a not in new and b not in new:
-                found.append(Link(a, b, score, conflict))
+    for a, b, score, conflict, linker, evidence in db.execute(
+        "SELECT claim_a, claim_b, score, json_extract(evidence, '$.conflict'), linker, "
+        "CASE WHEN linker = ? THEN evidence END FROM links",
+        [DECISION_LINKER],
+    ):
+        if a in new or b in new:
+            continue
+        if linker == DECISION_LINKER:
+            said = json.loads(evidence)
+            if not said.get("found_by_linker"):
+                continue
+            conflict = said.get("linker_conflict", None if conflict == "apart" else conflict)
+        found.append(Link(a, b, score, conflict))
     return found
 
 
-def _decided(links: list[Link], decisions: Sequence[Decision]) -> list[Link]:
-    """The links with each decided pair's link made the person's: kept
-    apart (conflict ``"apart"``) or, for ``same``, without a separating
-    conflict (a figure conflict stays: one claim told with two figures).
-    The linker's score and evidence are kept when it found the pair (its
-    ``conflict``, when the decision overrides it, as ``linker_conflict``);
-    a pair it did not find gets 100 (same) or 0 (apart). Rewrites ``links``
-    in place."""
+def _decision_links(links: list[Link], decisions: Sequence[Decision]) -> list[Link]:
+    """Each decided pair's link, as stored in ``links``: kept apart
+    (conflict ``"apart"``) or, for ``same``, with no separating conflict (a
+    figure conflict stays: one claim told with two figures). The linker's
+    score and evidence are kept when it found the pair
+    (``found_by_linker``; its ``conflict``, when the decision overrides it,
+    as ``linker_conflict``); a pair it did not find gets 100 (same) or 0
+    (apart). Clustering takes a ``same``
+    decision apart (:func:`clusters_of`'s ``same``), and the linker's own
+    link as any other: a made-up strong link would let the decided pair
+    join first and leave the claims linked to them out."""
     decided = {(d.a, d.b): d for d in decisions}
-    for index, link in enumerate(links):
-        decision = decided.pop((min(link.a, link.b), max(link.a, link.b)), None)
-        if decision is not None:
-            links[index] = _decision_link(decision, link)
-    links.extend(_decision_link(decision, None) for decision in decided.values())
-    return links
+    found: dict[tuple[str, str], Link] = {}
+    for link in links:
+        pair = (min(link.a, link.b), max(link.a, link.b))
+        if pair in decided:
+            found[pair] = link
+    return [_decision_link(d, found.get((d.a, d.b))) for d in decisions]
 
 
 def _decision_link(decision: Decision, found: Link | None) -> Link:
-    """One decided pair's link (:func:`_decided`); ``found`` is the linker's."""
+    """One decided pair's link (:func:`_decision_links`); ``found`` is the
+    linker's."""
     if decision.decision == "apart":
         conflict = "apart"
     else:
         conflict = "figure" if found and found.conflict == "figure" else None
     evidence: dict[str, Any] = dict(found.evidence) if found else {}
-    if found and found.conflict and found.conflict != conflict:
-        evidence["linker_conflict"] = found.conflict
+    if found:
+        evidence["found_by_linker"] = True
+        if found.conflict != conflict:
+            evidence["linker_conflict"] = found.conflict
     evidence["decided"] = decision.decision
     for key, value in (("decided_by", decision.decided_by), ("note", decision.note)):
         if value:

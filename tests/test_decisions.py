@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack import Link, open_store
+from claimtrack import Link, linking, open_store
 from claimtrack.cli import cli
-from claimtrack.decisions import DecisionError, decide, load_decisions
+from claimtrack.decisions import DecisionError, load_decisions, resolve
 from claimtrack.linking import clusters_of, link_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,17 +205,109 @@ def test_an_ambiguous_prefix_is_refused(runner, db_path):
     first, second = [r[0] for r in db.execute("SELECT id FROM claims ORDER BY id LIMIT 2")]
     assert first[:8] == second[:8]
     with pytest.raises(DecisionError, match="ambiguous"):
-        decide(db, [(first[:8], second, "same")])
-    decide(db, [(first[:12], second, "same")])
+        resolve(db, [(first[:8], second, "same")])
+    link_store(db, decide=resolve(db, [(first[:12], second, "same")]))
     assert [(d.a, d.b) for d in load_decisions(db)] == [(first, second)]
 
 
-def test_a_decision_goes_with_its_claims(ids, db_path):
+def test_one_pair_given_two_decisions_is_refused(ids, runner, db_path):
+    result = run(
+        runner, db_path, "--same", ids["reach"], ids["english"], "--apart", ids["english"], ids["reach"]
+    )
+    assert result.exit_code == 1 and "given two decisions" in result.output
+    assert load_decisions(open_store(db_path)) == []
+
+
+def test_a_failed_run_stores_no_decision(ids, runner, db_path, monkeypatch):
+    """Decisions are stored in the link run's own transaction."""
+    result = run(runner, db_path, "--same", ids["reach"], ids["english"], "--linker", "nope")
+    assert result.exit_code == 2 and "unknown linker" in result.output
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(linking, "_cluster_row", broken)
     db = open_store(db_path)
-    decide(db, [(ids["english"], ids["reach"], "same")])
+    with pytest.raises(KeyboardInterrupt):
+        link_store(db, decide=resolve(db, [(ids["reach"], ids["english"], "same")]))
+    assert load_decisions(db) == []
+    assert db.execute("SELECT count(*) FROM claims WHERE linked_at IS NULL").fetchone()[0] == 0
+
+
+def test_a_decision_goes_with_its_claims_and_so_does_its_merge(ids, runner, db_path):
+    assert run(runner, db_path, "--same", ids["english"], ids["reach"]).exit_code == 0
+    db = open_store(db_path)
     with db.conn:
         db.execute("DELETE FROM claims WHERE id = ?", [ids["english"]])
     assert load_decisions(db) == []
+    # What is left of the cluster is what the links give, as --rebuild says.
+    assert run(runner, db_path).exit_code == 0
+    assert clusters(db_path) == [{ids["reach"], ids["reach2"]}]
+
+
+def test_forget_undoes_the_merge_a_same_decision_made(ids, runner, db_path, tmp_path):
+    rows = [
+        {"text": "CSTO peacekeepers began to leave Kazakhstan on Thursday", "outlet": "x", "language": "en"},
+        {"text": "CSTO peacekeepers began leaving Kazakhstan on Thursday", "outlet": "y", "language": "en"},
+    ]
+    path = tmp_path / "more.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert (
+        runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]).exit_code == 0
+    )
+    assert run(runner, db_path).exit_code == 0
+    before = clusters(db_path)
+    assert len(before) == 2
+    leave = next(iter(before[0] if ids["reach"] not in before[0] else before[1]))
+    assert run(runner, db_path, "--same", leave, ids["reach"]).exit_code == 0
+    assert len(clusters(db_path)) == 1
+    result = run(runner, db_path, "--forget", leave, ids["reach"])
+    assert "Forgot the decision on" in result.output
+    assert clusters(db_path) == before
+    assert "No decision on" in run(runner, db_path, "--forget", leave, ids["reach"]).output
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_incremental_runs_give_what_rebuild_gives_after_any_decisions(runner, db_path, tmp_path, seed):
+    """A random run of decisions on the claims of a labelled linking set;
+    after each, the incremental run's clusters are the ones --rebuild makes.
+    (Before the clusters were made again from every link, 3 of these 12
+    sequences ended otherwise.)"""
+    import random
+    import sqlite3
+
+    rows = []
+    for line in (ROOT / "datasets" / "linking-dev2" / "pairs.jsonl").read_text(encoding="utf-8").splitlines():
+        pair = json.loads(line)
+        for side in "ab":
+            rows.append(
+                {"text": pair[side]["text"], "outlet": f"{pair['id']}-{side}", "language": pair["language"]}
+            )
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert (
+        runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]).exit_code == 0
+    )
+    assert run(runner, db_path).exit_code == 0
+    db = open_store(db_path)
+    claim_ids = sorted(r[0] for r in db.execute("SELECT id FROM claims"))
+    clustered = sorted(r[0] for r in db.execute("SELECT id FROM claims WHERE cluster_id IS NOT NULL"))
+    rng = random.Random(seed)
+    copy = tmp_path / "copy.db"
+    for step in range(12):
+        a = rng.choice(clustered)
+        b = rng.choice(claim_ids if step % 3 else clustered)
+        if a == b:
+            continue
+        option = rng.choice(["--same", "--same", "--apart", "--forget"])
+        assert run(runner, db_path, option, a, b).exit_code == 0
+        copy.unlink(missing_ok=True)
+        with sqlite3.connect(db_path) as source, sqlite3.connect(copy) as target:
+            source.backup(target)  # the write-ahead log too
+        assert run(runner, copy, "--rebuild").exit_code == 0
+        assert clusters(db_path) == clusters(copy), (step, option)
+        assert run(runner, db_path).exit_code == 0  # and a run with nothing new keeps them
+        assert clusters(db_path) == clusters(copy), (step, "again")
 
 
 def test_clusters_of_applies_same_last_and_apart_always():
@@ -228,6 +320,9 @@ def test_clusters_of_applies_same_last_and_apart_always():
     assert clusters_of("abcd", [*links, apart], same=[("b", "c")]) == [["a", "b"], ["c", "d"]]
     # Ids that are not being linked are ignored.
     assert clusters_of("ab", [Link("a", "b", 90)], same=[("a", "x")]) == [["a", "b"]]
+    # A decided pair's own cluster-mates stay: a decision is no strong link
+    # that the join share would then measure others against.
+    assert clusters_of("abw", [Link("a", "w", 82)], same=[("a", "b")]) == [["a", "b", "w"]]
 
 
 def test_the_cluster_page_shows_claim_ids_and_the_decisions(ids, runner, db_path):

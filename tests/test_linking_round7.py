@@ -60,9 +60,13 @@ def test_the_same_year_is_no_shared_word_but_a_year_left_out_is_no_change():
 
 
 def test_a_count_is_no_year():
-    figures, years = fuzzy._numbers("added 2 million jobs since 2020 and 12 more", frozenset())
+    figures, years = fuzzy._numbers(
+        "added 2 million jobs since 2020 and 12 more",
+        frozenset(),
+        "added 2 million jobs since 2020 and 12 more",
+    )
     assert [f.value for f in figures] == [2e6, 12.0] and years == ["#2020"]
-    assert fuzzy._numbers("it cost 1.5 billion", frozenset()) == (
+    assert fuzzy._numbers("it cost 1.5 billion", frozenset(), "it cost 1.5 billion") == (
         [fuzzy.Figure("1.5", 0, 0, 1.5e9, unit=fuzzy.BARE)],
         [],
     )
@@ -95,3 +99,33 @@ def test_a_compound_nobody_writes_whole_keeps_its_parts():
 def test_compounds_join_only_latin_letters():
     # Digits and Arabic around a hyphen are no compound.
     assert fuzzy._COMPOUND.findall("the 2023-24 season of COVID-19 in غزة-رفح") == []
+
+
+def test_a_count_written_with_a_thousands_separator_is_no_year():
+    """Normalizing reads "2,050" as "2050": the raw text tells a count."""
+    for a, b in [("2,050", "2,100"), ("٢٬٠٥٠", "٢٬١٠٠"), ("1,950", "1,980")]:
+        result = link_claims(
+            [
+                claim("a", f"The death toll from the earthquake rose to {a} on Tuesday"),
+                claim("b", f"The death toll from the earthquake rose to {b} on Tuesday"),
+            ]
+        )
+        assert result.clusters == [["a", "b"]], (a, b)
+        assert [link.conflict for link in result.links] == ["figure"], (a, b)
+    assert fuzzy._written_as_year("2050", "in ٢٠٥٠ the plan ends")
+    assert not fuzzy._written_as_year("2050", "rose to 2,050 people")
+    assert not fuzzy._written_as_year("1950", "the index closed at 1.950")
+
+
+def test_a_compound_is_one_word_however_the_claims_write_it():
+    """Once one claim writes it whole, "cease-fire" and "cease fire" are
+    that word too: a third claim's spelling does not part the other two."""
+    texts = [
+        "The cease-fire between the two sides held overnight in Gaza",
+        "The cease fire between the two sides held overnight in Gaza",
+        "A ceasefire was agreed in Sudan",
+    ]
+    words = compared(*texts)
+    assert "ceasefir" in words[0] and words[0] == words[1]
+    result = link_claims([claim(str(i), t) for i, t in enumerate(texts)])
+    assert result.clusters == [["0", "1"]] and result.links[0].conflict is None

@@ -115,7 +115,7 @@ def test_bare_numbers_are_compared_and_flagged():
     assert result.clusters == [["a", "b"]]
     assert [link.conflict for link in result.links] == ["figure"]
     # Years are dates, not counts: they are tokens of their own.
-    assert fuzzy._numbers("in 2024 some 12 people", frozenset()) == (
+    assert fuzzy._numbers("in 2024 some 12 people", frozenset(), "In 2024, some 12 people") == (
         [fuzzy.Figure("12", 0, 0, 12.0, unit="number")],
         ["#2024"],
     )

@@ -232,7 +232,7 @@ _SCALES = {
 }
 
 
-def _numbers(normalized: str, skip: frozenset[str]) -> tuple[list[Figure], list[str]]:
+def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Figure], list[str]]:
     """The numbers outside any figure: counts ("added 336,000 jobs",
     "risen to 73", "2 million Teslas"), as figures of unknown unit
     (:data:`BARE`), so that two outlets' different counts are seen; and
@@ -240,7 +240,9 @@ def _numbers(normalized: str, skip: frozenset[str]) -> tuple[list[Figure], list[
     compared as a figure, but "held in June 2025" and "held in June 2027"
     are two facts, so a year that is all that differs is a changed fact
     (:func:`_opposed`). Like figure tokens, years are not shared words:
-    two claims of one year are not one claim for that."""
+    two claims of one year are not one claim for that. A year is a number
+    from 1900 to 2100 written as four digits in the claim's ``text``:
+    normalizing reads "2,050" as "2050", a count."""
     numbers, years = [], []
     words = normalized.split()
     for index, word in enumerate(words):
@@ -248,20 +250,31 @@ def _numbers(normalized: str, skip: frozenset[str]) -> tuple[list[Figure], list[
             continue
         value = float(word)
         scale = _SCALES.get(words[index + 1], 1.0) if index + 1 < len(words) else 1.0
-        if scale == 1.0 and value.is_integer() and 1900 <= value <= 2100:
+        if scale == 1.0 and value.is_integer() and 1900 <= value <= 2100 and _written_as_year(word, text):
             years.append("#" + word)
         else:
             numbers.append(Figure(word, 0, 0, value * scale, unit=BARE))
     return numbers, years
 
 
+#: Arabic-Indic and extended (Persian) digits, as ASCII.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+
+
+def _written_as_year(number: str, text: str) -> bool:
+    """Is ``number`` (four digits) written in ``text`` as a year: four
+    digits, in any script, not a part of a number written with a thousands
+    or decimal separator ("2,050", "2٬050", "1.950")?"""
+    return re.search(rf"(?<![\d.,٬٫]){number}(?![\d]|[.,٬٫]\d)", text.translate(_DIGITS)) is not None
+
+
 def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figure]]]:
     """Each claim's compared text (its content words, then a token per
     figure and per year, space-separated) and its figures (bare numbers
     included)."""
-    compared, all_figures = [], []
-    hyphenated = []
-    for index, claim in enumerate(claims):
+    compared, all_figures, texts = [], [], []
+    hyphenated = False
+    for claim in claims:
         figures = claim.figures if claim.figures is not None else find_figures(claim.text, claim.language)
         normalized = claim.normalized or normalize_text(claim.text, claim.language)
         bare, text = _read(claim, normalized, figures)
@@ -269,11 +282,12 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figur
             figures = [*figures, *bare]
         compared.append(text)
         all_figures.append(figures)
-        if "-" in claim.text and _COMPOUND.search(claim.text):
-            hyphenated.append(index)
+        texts.append(normalized)
+        hyphenated = hyphenated or "-" in claim.text
     vocabulary = {word for text in compared for word in text.split()}
     if hyphenated:
-        _join_compounds(claims, hyphenated, compared, all_figures, vocabulary)
+        _join_compounds(claims, texts, compared, all_figures, vocabulary)
+    del texts
     _join_forms(compared, vocabulary)
     return compared, all_figures
 
@@ -281,7 +295,7 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figur
 def _read(claim: LinkClaim, normalized: str, figures: list[Figure]) -> tuple[list[Figure], str]:
     """One claim's bare numbers (:func:`_numbers`) and compared text."""
     skip = _figure_words(claim, figures)
-    bare, years = _numbers(normalized, skip)
+    bare, years = _numbers(normalized, skip, claim.text)
     return bare, " ".join(_content_words(normalized, skip) + _figure_tokens(figures + bare) + years)
 
 
@@ -291,39 +305,41 @@ _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 def _join_compounds(
     claims: Sequence[LinkClaim],
-    hyphenated: list[int],
+    normalized: list[str],
     compared: list[str],
     figures: list[list[Figure]],
     vocabulary: set[str],
 ) -> None:
-    """English compounds written with a hyphen ("peace-keeping",
-    "cease-fire", "co-operation"), read as one word when another claim
-    being linked writes it so ("peacekeeping"): otherwise the parts are two
-    words, each with its own meaning ("keeping" is "held", "fire" a
-    wildfire), and the two claims differ by a changed fact. Names written
-    with hyphens by every outlet ("Port-au-Prince") and compounds nobody
-    writes as one word ("Haiti-based") stay as they are. Rewrites
-    ``compared`` (and ``vocabulary``) in place for the claims that change."""
+    """English compounds written with a hyphen by some claim
+    ("peace-keeping", "cease-fire", "co-operation") and whole by another
+    ("peacekeeping"), read as one word wherever their parts stand side by
+    side ("cease-fire", "cease fire"): otherwise the parts are two words,
+    each with its own meaning ("keeping" is "held", "fire" a wildfire), and
+    the claims differ by a changed fact. Names written with hyphens by
+    every outlet ("Port-au-Prince") and compounds nobody writes whole
+    ("Haiti-based") stay as they are. Rewrites ``compared`` (and
+    ``vocabulary``) in place for the claims that change."""
     form = lexicon().form
-    for index in hyphenated:
-        claim = claims[index]
-        normalized = claim.normalized or normalize_text(claim.text, claim.language)
-        words = normalized.split()
-        joined = False
+    known: dict[str, str] = {}  # "cease fire" -> "ceasefire"
+    for claim in claims:
+        if "-" not in claim.text:
+            continue
         for compound in _COMPOUND.findall(claim.text):
             parts = normalize_text(compound, claim.language).split()
             whole = "".join(parts)
-            if len(parts) < 2 or form(whole) not in vocabulary:
-                continue
-            for start in range(len(words) - len(parts) + 1):
-                if words[start : start + len(parts)] == parts:
-                    words[start : start + len(parts)] = [whole]
-                    joined = True
-                    break
-        if joined:
-            own = [f for f in figures[index] if f.unit != BARE]
-            compared[index] = _read(claim, " ".join(words), own)[1]
-            vocabulary.update(compared[index].split())
+            if len(parts) >= 2 and form(whole) in vocabulary:
+                known[" ".join(parts)] = whole
+    if not known:
+        return
+    alternatives = "|".join(re.escape(parts) for parts in sorted(known, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)")
+    for index, claim in enumerate(claims):
+        if pattern.search(normalized[index]) is None:
+            continue
+        joined = pattern.sub(lambda match: known[match.group(0)], normalized[index])
+        own = [f for f in figures[index] if f.unit != BARE]
+        compared[index] = _read(claim, joined, own)[1]
+        vocabulary.update(compared[index].split())
 
 
 def _meets(fa: Figure, fb: Figure) -> bool:
