@@ -262,8 +262,9 @@ def _number(value: float | None) -> str:
 
 def _format_claim(row: dict[str, Any], stored: bool = False) -> str:
     """A claim as ``extract`` and ``claims`` print it; a ``stored`` one with
-    its id (a unique prefix, to give ``link --same``/``--apart`` and
-    ``review``) and its cluster."""
+    its id (to give ``link --same``/``--apart`` and ``review``; whole: the
+    claims of one document share their first 8 digits, and a 12-digit
+    prefix is not always unique) and its cluster."""
     speaker = row.get("speaker")
     name = speaker.get("name") if isinstance(speaker, dict) else speaker
     role = (speaker.get("role") if isinstance(speaker, dict) else row.get("speaker_role")) or ""
@@ -273,7 +274,7 @@ def _format_claim(row: dict[str, Any], stored: bool = False) -> str:
     where = f"{row.get('source') or row.get('outlet') or ''} {row['start']}-{row['end']}"
     head = f"[{row['kind']}] {who}  ({where})"
     if stored:
-        head += f"  id {row['id'][:12]}"
+        head += f"  id {row['id']}"
         if row.get("cluster_id"):
             head += f" in cluster {row['cluster_id']}"
     lines = [head]
@@ -307,9 +308,8 @@ def _format_claim(row: dict[str, Any], stored: bool = False) -> str:
 def claims(db_path, search, speaker, cluster_id, limit, as_json):
     """List stored claims, newest first, optionally filtered.
 
-    Each claim is shown with the first 12 digits of its id (a unique prefix
-    for claimtrack link --same/--apart and claimtrack review) and the
-    cluster it is in.
+    Each claim is shown with its id (for claimtrack link --same/--apart and
+    claimtrack review) and the cluster it is in.
     """
     from claimtrack.pipeline import normalize_text
     from claimtrack.store import search_claims

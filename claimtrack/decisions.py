@@ -109,10 +109,12 @@ def merge(
         if d.decision is None:
             done.append((d.a, d.b, FORGOTTEN if by_pair.pop((d.a, d.b), None) else NO_DECISION))
         else:
-            by_pair.pop((d.a, d.b), None)  # the newest last
             by_pair[d.a, d.b] = Decision(d.a, d.b, d.decision, d.decided_by, d.note, stamp)
             done.append((d.a, d.b, d.decision))
-    return list(by_pair.values()), done
+    # In the order load_decisions gives, so that later runs apply them as
+    # this one does (which of two chained "same" decisions an "apart"
+    # blocks depends on it).
+    return sorted(by_pair.values(), key=lambda d: (d.decided_at, d.id)), done
 
 
 def write(db: sqlite_utils.Database, given: Iterable[Decision], stamp: str) -> None:

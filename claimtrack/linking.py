@@ -209,10 +209,13 @@ def clusters_of(
                     kept_apart[rb].add(ra)
         else:
             joining.append(link)
-    # Strongest first; ties in a fixed order, so that the clusters do not
-    # depend on the order the links come in (a run that clusters stored
-    # links again gives what --rebuild gives).
-    for link in sorted(joining, key=lambda link: (-link.score, link.a, link.b)):
+    # Strongest first; ties in the order of the claim ids, so that the
+    # clusters do not depend on the order the links come in (a run that
+    # clusters stored links again gives what --rebuild gives). Two stable
+    # sorts: a tuple key took twice as long on 1.85 million links.
+    joining.sort(key=lambda link: link.a + "\0" + link.b)
+    joining.sort(key=lambda link: -link.score)
+    for link in joining:
         ra, rb = find(link.a), find(link.b)
         if ra == rb or rb in apart.get(ra, ()):
             continue
@@ -330,9 +333,15 @@ def link_store(
     # they are not what the links alone give: a person decided on some of
     # their claims (a "same" decision joined clusters whole; an "apart" one
     # split one), or forgot a decision, or a claim of one was deleted (its
-    # links and decisions went with it). Then the clusters are made again
-    # from every link, the stored ones as they are: as --rebuild would.
-    remake = rebuild or bool(stored or decisions) or _lost_members(db)
+    # links and decisions went with it) or changed. Then the clusters are
+    # made again from every link, the stored ones as they are: what
+    # --rebuild would make of the same links.
+    remake = (
+        rebuild
+        or bool(stored or decisions)
+        or not cluster_of.keys().isdisjoint(new)  # a clustered claim changed on re-import
+        or _lost_members(db)
+    )
     links, comparisons = chosen.link(claims, threshold, new) if new else ([], 0)
     written = links
     if remake and not rebuild:

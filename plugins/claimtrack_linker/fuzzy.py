@@ -320,26 +320,35 @@ def _join_compounds(
     ("Haiti-based") stay as they are. Rewrites ``compared`` (and
     ``vocabulary``) in place for the claims that change."""
     form = lexicon().form
-    known: dict[str, str] = {}  # "cease fire" -> "ceasefire"
+    known: dict[tuple[str, ...], str] = {}  # ("cease", "fire") -> "ceasefire"
     for claim in claims:
         if "-" not in claim.text:
             continue
         for compound in _COMPOUND.findall(claim.text):
-            parts = normalize_text(compound, claim.language).split()
+            parts = tuple(normalize_text(compound, claim.language).split())
             whole = "".join(parts)
             if len(parts) >= 2 and form(whole) in vocabulary:
-                known[" ".join(parts)] = whole
+                known[parts] = whole
     if not known:
         return
-    alternatives = "|".join(re.escape(parts) for parts in sorted(known, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)")
+    # By first part: a claim is looked at only when a first part is one of
+    # its words (one set operation), then word by word.
+    by_head: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for parts in sorted(known, key=len, reverse=True):  # the longest first
+        by_head[parts[0]].append(parts)
     for index, claim in enumerate(claims):
-        if pattern.search(normalized[index]) is None:
+        words = normalized[index].split()
+        if by_head.keys().isdisjoint(words):
             continue
-        joined = pattern.sub(lambda match: known[match.group(0)], normalized[index])
-        own = [f for f in figures[index] if f.unit != BARE]
-        compared[index] = _read(claim, joined, own)[1]
-        vocabulary.update(compared[index].split())
+        joined, at = [], 0
+        while at < len(words):
+            match = next((p for p in by_head.get(words[at], ()) if tuple(words[at : at + len(p)]) == p), None)
+            joined.append(known[match] if match else words[at])
+            at += len(match) if match else 1
+        if len(joined) < len(words):
+            own = [f for f in figures[index] if f.unit != BARE]
+            compared[index] = _read(claim, " ".join(joined), own)[1]
+            vocabulary.update(compared[index].split())
 
 
 def _meets(fa: Figure, fb: Figure) -> bool:
