@@ -256,12 +256,13 @@ class LinkReport:
     clusters: int
     conflicts: int
     comparisons: int
-    #: Decisions stored (:mod:`claimtrack.decisions`), and the ``same``
-    #: ones an ``apart`` decision kept from joining their claims' clusters.
+    #: Decisions in force (:mod:`claimtrack.decisions`).
     decisions: int = 0
     #: What each decision given to this run did: ``(claim_a, claim_b,
     #: "same" | "apart" | "forgotten" | "no decision")``.
     decided: list[tuple[str, str, str]] = field(default_factory=list)
+    #: The ``same`` decisions an ``apart`` one kept from joining their
+    #: claims' clusters.
     unapplied: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -476,10 +477,11 @@ def _decision_links(links: list[Link], decisions: Sequence[Decision]) -> list[Li
     score and evidence are kept when it found the pair
     (``found_by_linker``; its ``conflict``, when the decision overrides it,
     as ``linker_conflict``); a pair it did not find gets 100 (same) or 0
-    (apart). Clustering takes a ``same``
-    decision apart (:func:`clusters_of`'s ``same``), and the linker's own
-    link as any other: a made-up strong link would let the decided pair
-    join first and leave the claims linked to them out."""
+    (apart). These are the rows written; clustering applies a ``same``
+    decision on its own, last (:func:`clusters_of`'s ``same``), and takes
+    the linker's link for the pair like any other: a made-up strong link
+    would join the decided pair first and leave out the claims linked to
+    one of them."""
     decided = {(d.a, d.b): d for d in decisions}
     found: dict[tuple[str, str], Link] = {}
     for link in links:

@@ -321,10 +321,14 @@ def _join_compounds(
     ``vocabulary``) in place for the claims that change."""
     form = lexicon().form
     known: dict[tuple[str, ...], str] = {}  # ("cease", "fire") -> "ceasefire"
+    seen: set[tuple[str, str | None]] = set()  # compounds repeat ("al-Sisi"): normalized once
     for claim in claims:
         if "-" not in claim.text:
             continue
         for compound in _COMPOUND.findall(claim.text):
+            if (compound, claim.language) in seen:
+                continue
+            seen.add((compound, claim.language))
             parts = tuple(normalize_text(compound, claim.language).split())
             whole = "".join(parts)
             if len(parts) >= 2 and form(whole) in vocabulary:
