@@ -102,6 +102,12 @@ class Linker:
     link: Callable[[Sequence[LinkClaim], float, set[str] | None], tuple[list[Link], int]]
     default_threshold: float = 85.0
     description: str = ""
+    #: ``figures_differ(a, b)``: the figures two claims give that disagree,
+    #: as a figure conflict's evidence lists them (``[]``: none), for a
+    #: pair a person decided is one claim that the linker did not link (a
+    #: claim and its translation): their cluster is flagged like any other.
+    #: Optional.
+    figures_differ: Callable[[LinkClaim, LinkClaim], list[dict[str, Any]]] | None = None
 
 
 def get_linkers() -> dict[str, Linker]:
@@ -347,14 +353,14 @@ def link_store(
     written = links
     if remake and not rebuild:
         links = links + _stored_links(db, new)
-    decided_links = _decision_links(links, decisions) if decisions else []
+    by_id = {c.id: c for c in claims}
+    decided_links = _decision_links(links, decisions, by_id, chosen.figures_differ) if decisions else []
     if decided_links:
         decided_pairs = {(d.a, d.b) for d in decisions}
         written = [
             link for link in written if (min(link.a, link.b), max(link.a, link.b)) not in decided_pairs
         ]
         written += [link for link in decided_links if link.a in new or link.b in new]
-    by_id = {c.id: c for c in claims}
     groups: dict[str, list[str]] = defaultdict(list)
     if not remake:
         for claim_id, cluster_id in cluster_of.items():
@@ -470,14 +476,22 @@ def _stored_links(db: sqlite_utils.Database, new: set[str]) -> list[Link]:
     return found
 
 
-def _decision_links(links: list[Link], decisions: Sequence[Decision]) -> list[Link]:
+def _decision_links(
+    links: list[Link],
+    decisions: Sequence[Decision],
+    by_id: Mapping[str, LinkClaim],
+    figures_differ: Callable[[LinkClaim, LinkClaim], list[dict[str, Any]]] | None,
+) -> list[Link]:
     """Each decided pair's link, as stored in ``links``: kept apart
     (conflict ``"apart"``) or, for ``same``, with no separating conflict (a
     figure conflict stays: one claim told with two figures). The linker's
     score and evidence are kept when it found the pair
     (``found_by_linker``; its ``conflict``, when the decision overrides it,
     as ``linker_conflict``); a pair it did not find gets 100 (same) or 0
-    (apart). These are the rows written; clustering applies a ``same``
+    (apart). A ``same`` pair the linker did not link, or kept apart, is
+    asked for its figures (the linker's ``figures_differ``): two claims
+    decided one that give different figures are a figure conflict. These
+    are the rows written; clustering applies a ``same``
     decision on its own, last (:func:`clusters_of`'s ``same``), and takes
     the linker's link for the pair like any other: a made-up strong link
     would join the decided pair first and leave out the claims linked to
@@ -488,7 +502,21 @@ def _decision_links(links: list[Link], decisions: Sequence[Decision]) -> list[Li
         pair = (min(link.a, link.b), max(link.a, link.b))
         if pair in decided:
             found[pair] = link
-    return [_decision_link(d, found.get((d.a, d.b))) for d in decisions]
+    made = []
+    for d in decisions:
+        link = _decision_link(d, found.get((d.a, d.b)))
+        if (
+            d.decision == "same"
+            and link.conflict is None
+            and figures_differ is not None
+            and d.a in by_id
+            and d.b in by_id
+        ):
+            differing = figures_differ(by_id[d.a], by_id[d.b])
+            if differing:
+                link = Link(link.a, link.b, link.score, "figure", {**link.evidence, "figures": differing})
+        made.append(link)
+    return made
 
 
 def _decision_link(decision: Decision, found: Link | None) -> Link:

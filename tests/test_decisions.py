@@ -442,3 +442,39 @@ def test_a_clustered_claim_changed_in_place_makes_the_run_cluster_again(runner, 
         assert [sorted(texts[c] for c in cluster) for cluster in clusters(db_path)] == [["aaaa", "bbbb"]]
     finally:
         get_plugin_manager().unregister(name="table-linker")
+
+
+def test_a_translation_decided_the_same_with_another_figure_flags_its_cluster(runner, db_path, tmp_path):
+    """The linker never compares claims of two languages; decided one
+    claim, they are compared for their figures (the linker's
+    figures_differ), and the cluster is flagged when they disagree."""
+    rows = [
+        {"text": CLAIMS["reach"], "outlet": "A", "language": "ar"},
+        {"text": CLAIMS["reach2"], "outlet": "B", "language": "ar"},
+        {"text": "The CSTO force sent to Kazakhstan has 3,000 troops", "outlet": "C", "language": "en"},
+        {"text": "The CSTO force sent to Kazakhstan has 2,500 troops", "outlet": "D", "language": "en"},
+    ]
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert (
+        runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]).exit_code == 0
+    )
+    assert run(runner, db_path).exit_code == 0
+    db = open_store(db_path)
+    found = {row["text"]: row["id"] for row in db["claims"].rows}
+    arabic, other, same = (found[CLAIMS["reach"]], found[rows[2]["text"]], found[rows[3]["text"]])
+    assert (
+        db.execute("SELECT count(*) FROM clusters WHERE figure_conflict").fetchone()[0] == 1
+    )  # 2,500/3,000 en
+    assert run(runner, db_path, "--same", same, arabic).exit_code == 0
+    row = link_row(db_path, same, arabic)
+    assert row["evidence"]["conflict"] is None and "figures" not in row["evidence"]  # 2500 = 2,500
+    assert run(runner, db_path, "--rebuild").exit_code == 0
+    # The Arabic pair and the English pair are one cluster now, flagged.
+    [(claims, flagged)] = db.execute("SELECT claims, figure_conflict FROM clusters").fetchall()
+    assert (claims, flagged) == (4, 1)
+    # A translation that gives another figure is flagged on its own link.
+    assert run(runner, db_path, "--forget", same, arabic, "--same", other, arabic).exit_code == 0
+    row = link_row(db_path, other, arabic)
+    assert row["linker"] == "decision" and row["evidence"]["conflict"] == "figure"
+    assert row["evidence"]["figures"][0]["unit"] == "person"

@@ -423,6 +423,15 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
     return conflicts
 
 
+def figures_differ(a: LinkClaim, b: LinkClaim) -> list[dict]:
+    """The figures of ``a`` and ``b`` that disagree, as a figure conflict
+    lists them (:func:`_figure_conflict`; ``a`` first), bare numbers
+    included: asked by ``claimtrack link`` of two claims a person decided
+    are one that this linker did not link, whatever their languages."""
+    _, (figures_a, figures_b) = read_claims([a, b])
+    return _figure_conflict(figures_a, figures_b)
+
+
 def candidate_cutoff(threshold: float) -> float:
     """The lowest score a pair can be linked at: the threshold less all the
     evidence that can lower it (:func:`_check` decides)."""
