@@ -37,15 +37,19 @@ def ids(tmp_path, runner, db_path):
         }
         for name, text in CLAIMS.items()
     ]
-    path = tmp_path / "claims.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    assert (
-        runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]).exit_code == 0
-    )
+    import_claims(runner, db_path, tmp_path, rows)
     db = open_store(db_path)
     found = {row["text"]: row["id"] for row in db["claims"].rows}
     link_store(db)
     return {name: found[text] for name, text in CLAIMS.items()}
+
+
+def import_claims(runner, db_path, tmp_path, rows) -> None:
+    """Import ``rows`` as a claim list (``import --format claims``)."""
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
 
 
 def clusters(db_path) -> list[set[str]]:
@@ -132,12 +136,8 @@ def test_apart_splits_a_cluster_and_holds_through_chains_and_rebuilds(ids, runne
     assert row["linker"] == "decision" and row["cluster_id"] is None
     assert row["evidence"]["conflict"] == "apart" and row["evidence"]["shared_words"] >= 3
     # A third wording close to both joins one of them, never both.
-    path = tmp_path / "third.jsonl"
     third = {"text": CLAIMS["reach"].replace("وقد يزداد العدد", ""), "outlet": "third", "language": "ar"}
-    path.write_text(json.dumps(third, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert (
-        runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]).exit_code == 0
-    )
+    import_claims(runner, db_path, tmp_path, [third])
     for args in ((), ("--rebuild",)):
         assert run(runner, db_path, *args).exit_code == 0
         [cluster] = clusters(db_path)
@@ -250,11 +250,7 @@ def test_forget_undoes_the_merge_a_same_decision_made(ids, runner, db_path, tmp_
         {"text": "CSTO peacekeepers began to leave Kazakhstan on Thursday", "outlet": "x", "language": "en"},
         {"text": "CSTO peacekeepers began leaving Kazakhstan on Thursday", "outlet": "y", "language": "en"},
     ]
-    path = tmp_path / "more.jsonl"
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    assert (
-        runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]).exit_code == 0
-    )
+    import_claims(runner, db_path, tmp_path, rows)
     assert run(runner, db_path).exit_code == 0
     before = clusters(db_path)
     assert len(before) == 2
@@ -283,11 +279,7 @@ def test_incremental_runs_give_what_rebuild_gives_after_any_decisions(runner, db
             rows.append(
                 {"text": pair[side]["text"], "outlet": f"{pair['id']}-{side}", "language": pair["language"]}
             )
-    path = tmp_path / "claims.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    assert (
-        runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]).exit_code == 0
-    )
+    import_claims(runner, db_path, tmp_path, rows)
     assert run(runner, db_path).exit_code == 0
     db = open_store(db_path)
     claim_ids = sorted(r[0] for r in db.execute("SELECT id FROM claims"))
@@ -395,6 +387,7 @@ def test_a_clustered_claim_changed_in_place_makes_the_run_cluster_again(runner, 
     from claimtrack import Linker, hookimpl
     from claimtrack.plugins import get_plugin_manager
 
+    table_texts = ["aaaa", "bbbb", "cccc", "dddd"]
     table = {("aaaa", "bbbb"): 95, ("cccc", "dddd"): 94, ("aaaa", "cccc"): 93, ("aaaa", "dddd"): 92}
     table[("bbbb", "cccc")] = 91
 
@@ -414,19 +407,10 @@ def test_a_clustered_claim_changed_in_place_makes_the_run_cluster_again(runner, 
 
     get_plugin_manager().register(Table(), name="table-linker")
     try:
-
-        def load(texts):
-            rows = [{"text": t, "url": f"https://t.test/{i}", "outlet": str(i)} for i, t in enumerate(texts)]
-            path = tmp_path / "t.jsonl"
-            path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-            assert (
-                runner.invoke(
-                    cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]
-                ).exit_code
-                == 0
-            )
-
-        load(["aaaa", "bbbb", "cccc", "dddd"])
+        rows = [
+            {"text": t, "url": f"https://t.test/{i}", "outlet": str(i)} for i, t in enumerate(table_texts)
+        ]
+        import_claims(runner, db_path, tmp_path, rows)
         assert run(runner, db_path, "--linker", "table").exit_code == 0
         assert [len(c) for c in clusters(db_path)] == [4]
         # A re-import that changes a claim at the same place keeps its id and
@@ -454,11 +438,7 @@ def test_a_translation_decided_the_same_with_another_figure_flags_its_cluster(ru
         {"text": "The CSTO force sent to Kazakhstan has 3,000 troops", "outlet": "C", "language": "en"},
         {"text": "The CSTO force sent to Kazakhstan has 2,500 troops", "outlet": "D", "language": "en"},
     ]
-    path = tmp_path / "claims.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    assert (
-        runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)]).exit_code == 0
-    )
+    import_claims(runner, db_path, tmp_path, rows)
     assert run(runner, db_path).exit_code == 0
     db = open_store(db_path)
     found = {row["text"]: row["id"] for row in db["claims"].rows}
