@@ -283,6 +283,8 @@ NOT_FIGURES = [
     "Article 4 of the treaty",
     "Resolution 2254",
     "No. 5",
+    "He lives at number 10 Downing Street",
+    "Room number 5 was closed",
     "#3",
     "Section 12",
     "at 5 pm",
@@ -322,6 +324,12 @@ NOT_FIGURES = [
 @pytest.mark.parametrize("text", NOT_FIGURES)
 def test_not_figures(text):
     assert figures(text) == []
+
+
+def test_number_the_verb_is_no_label():
+    """ "number 10" is a label; "will number 3,000 troops" counts them."""
+    for text in ("Peacekeepers in Kazakhstan will number 3,000 troops", "The troops number 3,000 soldiers"):
+        assert [(f.value, f.unit) for f in figures(text)] == [(3000, "person")], text
 
 
 def test_a_capitalized_word_before_a_number_is_a_model_only_after_another_number():

@@ -5,7 +5,8 @@ number or a version.
 The grammar skips a number when:
 
 * a word of :data:`IDENTIFIER_BEFORE` stands right before it ("المادة 4",
-  "القرار 2254", "Article 4", "Resolution 2254", "No. 5", "#3"), or a word of
+  "القرار 2254", "Article 4", "Resolution 2254", "No. 5", "#3"; not
+  "number" the verb, "will number 3,000 troops"), or a word of
   :data:`PHONE_BEFORE` or :data:`VERSION_BEFORE` does;
 * it is a time of day: written "5:30", after "الساعة" ("الساعة 5 مساء"), or
   before a word of :data:`TIME_AFTER` ("5 مساء", "5 pm", "0500 GMT", "5

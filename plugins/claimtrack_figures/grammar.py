@@ -134,6 +134,10 @@ _TEMPERATURE_LETTERS = {"c": UnitNoun("celsius", "measure"), "f": UnitNoun("fahr
 _TIME_DETERMINERS = frozenset(("last", "next", "this", "that", "every", "each", "same", "previous", "coming"))
 
 
+#: Words before "number" that make it the verb ("will number 3,000").
+_BEFORE_THE_VERB = frozenset({"will", "would", "could", "may", "might", "to", "now", "already", "currently"})
+
+
 class _Parser:
     """The pass over one text's tokens."""
 
@@ -216,7 +220,7 @@ class _Parser:
             return False
         flags = self.t.flags(prev)
         if flags & (tk.IDENTIFIER | tk.PHONE | tk.VERSION | tk.TIME_BEFORE):
-            return True
+            return not self._number_the_verb(prev, num)
         if flags & tk.MONTH and self._date_part(num):
             return True  # "October 7", "أكتوبر 2023"; not "7 October 1,200 people"
         text = self.infos[prev].text
@@ -241,6 +245,14 @@ class _Parser:
         month is a count ("On 7 October 1,200 people were killed", "In May
         300 people")."""
         return self._plain_year(num) or (self._plain_digits(num) and 1 <= num.value <= 31)
+
+    def _number_the_verb(self, i: int, num: _Num) -> bool:
+        """Whether "number" at ``i`` is the verb ("peacekeepers will number
+        3,000 troops"), not the label ("number 10"): a unit follows the
+        number, or a modal or "to" comes before the word."""
+        if self.infos[i].key != "number":
+            return False
+        return self.unit_word(num.end_tok) is not None or self.key(i - 1) in _BEFORE_THE_VERB
 
     def _designation(self, i: int) -> bool:
         """Whether the Latin word at ``i``, right before a number, makes it
