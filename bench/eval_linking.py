@@ -3,6 +3,7 @@
 Usage::
 
     python bench/eval_linking.py [--pairs datasets/linking/pairs.jsonl] [--threshold X] [--json] [--verbose]
+                                 [--semantic [EMBEDDER]]
 
 The pairs file holds one labelled pair of claims per line (see
 ``datasets/linking/README.md``): ``same`` (one claim, reworded), ``conflict``
@@ -340,6 +341,7 @@ def print_report(report: dict[str, Any], verbose: bool) -> None:
     print(
         f"claim linking: {report['pairs']} pairs ({report['claims']} claims) from {report['source']}; "
         f"threshold: {report['threshold'] if report['threshold'] is not None else 'library default'}"
+        + (f"; by meaning too ({report['embedder']})" if report.get("embedder") else "")
     )
     print(f"linked in {report['seconds']:.2f} s: {report['links']} links, {report['clusters']} clusters")
     print()
@@ -413,6 +415,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threshold", type=float, default=None, help="threshold passed to link_claims")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--verbose", action="store_true", help="list the pairs the linker got wrong")
+    parser.add_argument(
+        "--semantic",
+        nargs="?",
+        const="",
+        metavar="EMBEDDER",
+        help="link by meaning too, with the named (default: e5-small) embedder (claimtrack[semantic])",
+    )
     args = parser.parse_args(argv)
 
     if not args.pairs.is_file():
@@ -436,8 +445,14 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         claims = build_claims(pairs, link_claim)
+        embedder = None
+        if args.semantic is not None:
+            from claimtrack.semantic import get_embedder
+
+            embedder = get_embedder(args.semantic or None)
         started = time.perf_counter()
-        result = link_claims(claims, threshold=args.threshold)
+        extra = {"embedder": embedder} if embedder is not None else {}
+        result = link_claims(claims, threshold=args.threshold, **extra)
         seconds = time.perf_counter() - started
         links = list(_attr(result, "links") or [])
         clusters = [list(members) for members in (_attr(result, "clusters") or [])]
@@ -452,6 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "source": str(args.pairs),
         "threshold": args.threshold,
+        "embedder": embedder.name if embedder else None,
         "pairs": len(pairs),
         "claims": len(claims),
         "seconds": seconds,

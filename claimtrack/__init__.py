@@ -21,7 +21,8 @@ from here and nowhere else in the package:
   :func:`word_start`, :func:`find_words` and :func:`word_trie` for looking
   for words quickly;
 * linking: :class:`LinkClaim`, :class:`Link`, :class:`Linker`,
-  :func:`link_claims`;
+  :func:`link_claims`; by meaning: :class:`Embedder`, :func:`get_embedders`
+  (:mod:`claimtrack.semantic`);
 * the store: :func:`open_store`;
 * date arithmetic for date plugins: :mod:`claimtrack.calendar`;
 * :func:`collector_paused`, for work that keeps many objects alive while
@@ -76,6 +77,7 @@ from claimtrack.pipeline import (
     normalize_text,
 )
 from claimtrack.reviews import ReviewError, build_review
+from claimtrack.semantic import Embedder, get_embedders
 from claimtrack.speakers import SpeakerRef, SpeakerRegistry
 from claimtrack.store import open_store
 
@@ -90,6 +92,7 @@ __all__ = [
     "Claim",
     "DateMention",
     "Document",
+    "Embedder",
     "Exporter",
     "Extraction",
     "Figure",
@@ -122,6 +125,7 @@ __all__ = [
     "fold_chars",
     "fold_digits",
     "fold_with_offsets",
+    "get_embedders",
     "get_importers",
     "hookimpl",
     "hookspec",

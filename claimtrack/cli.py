@@ -423,10 +423,32 @@ def serve(db_path, host, port, open_browser, datasette_args):
     metavar="CLAIM CLAIM",
     help="Drop the decision on two claims: the linker decides again (repeatable).",
 )
+@click.option(
+    "--semantic",
+    is_flag=True,
+    help="Also pair claims close in meaning (an embedder's vectors, kept in the store), "
+    "for the linker to judge: paraphrases in other words. Needs claimtrack[semantic].",
+)
+@click.option(
+    "--embedder", "embedder_name", metavar="NAME", help="Embedder for --semantic (default: e5-small)."
+)
 @click.option("--by", "decided_by", metavar="NAME", help="Who decided (stored with --same and --apart).")
 @click.option("--note", metavar="TEXT", help="Why (stored with --same and --apart).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def link(db_path, threshold, rebuild, linker_name, same, apart, forget, decided_by, note, as_json):
+def link(
+    db_path,
+    threshold,
+    rebuild,
+    linker_name,
+    same,
+    apart,
+    forget,
+    semantic,
+    embedder_name,
+    decided_by,
+    note,
+    as_json,
+):
     """Group claims that state the same thing into clusters.
 
     Claims repeated across outlets (reworded, shortened, partially quoted)
@@ -435,6 +457,12 @@ def link(db_path, threshold, rebuild, linker_name, same, apart, forget, decided_
     their link is kept with its conflict so you can see why they were close.
     Only claims not linked before are compared (against all others) unless
     --rebuild. Everything is written in one transaction.
+
+    With --semantic, claims of one language whose meaning is close (their
+    vectors from an embedder, made once per claim and kept in the store) are
+    paired too, and the linker judges each pair on everything but its word
+    score: a paraphrase in other words is linked, a negation or a changed
+    fact still kept apart. It costs about 16 ms a new claim on two cores.
 
     Where the linker is wrong, say so with --same or --apart (claim ids,
     unique prefixes of them, or a cluster id for its earliest claim): the
@@ -453,8 +481,31 @@ def link(db_path, threshold, rebuild, linker_name, same, apart, forget, decided_
         decide = resolve(db, pairs, decided_by=decided_by, note=note)
     except DecisionError as exc:
         raise click.ClickException(str(exc)) from exc
+    from claimtrack.semantic import EmbedderError, get_embedder
+
+    embedder = None
+    if semantic or embedder_name:
+        try:
+            embedder = get_embedder(embedder_name)
+        except EmbedderError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    def progress(done: int, total: int) -> None:
+        if not as_json:
+            click.echo(f"Embedded {done} of {total} claims with {embedder.name}", err=True)
+
     try:
-        report = link_store(db, threshold=threshold, rebuild=rebuild, linker=linker_name, decide=decide)
+        report = link_store(
+            db,
+            threshold=threshold,
+            rebuild=rebuild,
+            linker=linker_name,
+            decide=decide,
+            embedder=embedder,
+            progress=progress,
+        )
+    except EmbedderError as exc:
+        raise click.ClickException(str(exc)) from exc
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--linker") from exc
     from claimtrack.reviews import mark_checked
@@ -475,6 +526,11 @@ def link(db_path, threshold, rebuild, linker_name, same, apart, forget, decided_
         f"{report.clusters} clusters ({report.conflicts} with a figure conflict); "
         f"{report.comparisons} comparisons"
     )
+    if embedder is not None:
+        click.echo(
+            f"By meaning ({embedder.name}): {_count(report.embedded, 'claim')} embedded, "
+            f"{_count(report.similar, 'pair')} close in meaning judged"
+        )
     if checked:
         click.echo(f"{_count(checked, 'claim')} reviewed or repeating a reviewed claim (claims.checked_by)")
     for a, b in report.unapplied:

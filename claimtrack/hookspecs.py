@@ -143,6 +143,18 @@ def register_linkers(register: Callable[[Any], None]) -> None:
 
 
 @hookspec
+def register_embedders(register: Callable[[Any], None]) -> None:
+    """Register ways of turning claims into vectors by calling
+    ``register(embedder)`` with a :class:`claimtrack.Embedder`: a ``name``
+    (what ``claimtrack link --semantic --embedder NAME`` selects),
+    ``embed(texts)``, which returns one vector per text, and ``same_claim``,
+    the cosine from which two claims may state the same thing. ``claimtrack
+    link --semantic`` pairs the claims of one language that are close in
+    meaning and lets the linker judge them (:mod:`claimtrack.semantic`).
+    """
+
+
+@hookspec
 def register_commands(cli: click.Group) -> None:
     """Add commands to the ``claimtrack`` CLI: decorate functions with
     ``@cli.command()``."""

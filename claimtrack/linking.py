@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import sqlite_utils
 
 from claimtrack.model import Figure, stable_id
@@ -36,6 +37,7 @@ from claimtrack.store import begin_immediate
 
 if TYPE_CHECKING:
     from claimtrack.decisions import Decision
+    from claimtrack.semantic import Embedder
 
 #: Conflicts that keep two claims out of one cluster: the linker's, and a
 #: person's ``apart`` decision (:mod:`claimtrack.decisions`).
@@ -108,6 +110,15 @@ class Linker:
     #: claim and its translation): their cluster is flagged like any other.
     #: Optional.
     figures_differ: Callable[[LinkClaim, LinkClaim], list[dict[str, Any]]] | None = None
+    #: ``check_similar(claims, pairs, threshold)``: the links among
+    #: ``pairs`` (rows of two indexes into ``claims``, in index order) that
+    #: an embedder found close in meaning (``claimtrack link --semantic``,
+    #: :mod:`claimtrack.semantic`): judged on everything the linker knows
+    #: but its word score (a negation or a changed fact keeps them apart, a
+    #: different figure flags them), since a paraphrase in other words
+    #: shares few of them. Optional: a linker without it cannot link by
+    #: meaning.
+    check_similar: Callable[[Sequence[LinkClaim], np.ndarray, float], list[Link]] | None = None
 
 
 def get_linkers() -> dict[str, Linker]:
@@ -245,13 +256,62 @@ def clusters_of(
 
 
 def link_claims(
-    claims: Sequence[LinkClaim], threshold: float | None = None, linker: str | None = None
+    claims: Sequence[LinkClaim],
+    threshold: float | None = None,
+    linker: str | None = None,
+    embedder: Embedder | None = None,
 ) -> LinkResult:
-    """Link ``claims`` in memory with the named (or default) linker."""
+    """Link ``claims`` in memory with the named (or default) linker, and by
+    meaning too when given an ``embedder`` (:mod:`claimtrack.semantic`)."""
     chosen = _linker(linker)
     threshold = chosen.default_threshold if threshold is None else threshold
     links, comparisons = chosen.link(claims, threshold, None)
+    if embedder is not None:
+        from claimtrack.semantic import embed_texts
+
+        vectors = embed_texts(embedder, [c.text for c in claims])
+        similar, checked = links_by_meaning(chosen, claims, vectors, embedder, threshold, None, links)
+        links, comparisons = links + similar, comparisons + checked
     return LinkResult(links, clusters_of((c.id for c in claims), links), comparisons)
+
+
+def links_by_meaning(
+    linker: Linker,
+    claims: Sequence[LinkClaim],
+    vectors: np.ndarray,
+    embedder: Embedder,
+    threshold: float,
+    new: np.ndarray | None,
+    found: Sequence[Link],
+) -> tuple[list[Link], int]:
+    """The links the linker makes of the pairs close in meaning (their
+    vectors' cosine at least the embedder's ``same_claim``) that it had not
+    linked by their words (``found``), and how many pairs it was asked to
+    judge. Each link's evidence says so: ``cosine`` and ``embedder``."""
+    from claimtrack.semantic import EmbedderError, similar_pairs
+
+    if linker.check_similar is None:
+        raise EmbedderError(f"linker {linker.name!r} cannot link by meaning (it has no check_similar)")
+    pairs, cosines = similar_pairs(vectors, [c.language for c in claims], embedder.same_claim, new)
+    index = {c.id: i for i, c in enumerate(claims)}
+    known = {(min(index[x.a], index[x.b]), max(index[x.a], index[x.b])) for x in found}
+    fresh = [k for k, (a, b) in enumerate(pairs.tolist()) if (a, b) not in known]
+    pairs, cosines = pairs[fresh], cosines[fresh]
+    cosine_of = {
+        frozenset((claims[a].id, claims[b].id)): round(float(c), 3)
+        for (a, b), c in zip(pairs.tolist(), cosines.tolist(), strict=True)
+    }
+    made = [
+        Link(
+            x.a,
+            x.b,
+            x.score,
+            x.conflict,
+            {**x.evidence, "cosine": cosine_of[frozenset((x.a, x.b))], "embedder": embedder.name},
+        )
+        for x in linker.check_similar(claims, pairs, threshold)
+    ]
+    return made, len(pairs)
 
 
 @dataclass
@@ -270,6 +330,10 @@ class LinkReport:
     #: The ``same`` decisions an ``apart`` one kept from joining their
     #: claims' clusters.
     unapplied: list[tuple[str, str]] = field(default_factory=list)
+    #: With an embedder: the claims embedded this run (the others' vectors
+    #: were stored), and the pairs close in meaning the linker judged.
+    embedded: int = 0
+    similar: int = 0
 
 
 def _now() -> str:
@@ -318,12 +382,18 @@ def link_store(
     rebuild: bool = False,
     linker: str | None = None,
     decide: Sequence[Decision] = (),
+    embedder: Embedder | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LinkReport:
     """Link the store's claims and rewrite ``links``, ``clusters`` and each
     claim's ``cluster_id`` in one transaction, with the decisions people
     took (:mod:`claimtrack.decisions`); ``decide`` (from
     :func:`claimtrack.decisions.resolve`) are new ones, stored in the same
-    transaction, their claims compared again."""
+    transaction, their claims compared again. With an ``embedder``, the
+    new claims are also paired with the claims close in meaning
+    (:mod:`claimtrack.semantic`; the vectors are kept in ``claim_vectors``,
+    committed as they are made, ``progress(done, total)`` after each
+    batch)."""
     from claimtrack.decisions import NO_DECISION, load_decisions, merge, unapplied, write
 
     chosen = _linker(linker)
@@ -350,6 +420,15 @@ def link_store(
         or _lost_members(db)
     )
     links, comparisons = chosen.link(claims, threshold, new) if new else ([], 0)
+    embedded = similar = 0
+    if embedder is not None and new:
+        from claimtrack.semantic import store_vectors
+
+        texts = [c.text for c in claims]
+        vectors, embedded = store_vectors(db, [c.id for c in claims], texts, embedder, progress)
+        is_new = np.fromiter((c.id in new for c in claims), bool, len(claims))
+        by_meaning, similar = links_by_meaning(chosen, claims, vectors, embedder, threshold, is_new, links)
+        links = links + by_meaning
     written = links
     if remake and not rebuild:
         links = links + _stored_links(db, new)
@@ -442,6 +521,8 @@ def link_store(
         decisions=len(decisions),
         decided=decided_now,
         unapplied=[(d.a, d.b) for d in unapplied(decisions, cluster_ids)],
+        embedded=embedded,
+        similar=similar,
     )
 
 

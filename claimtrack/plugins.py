@@ -40,6 +40,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "claimtrack_arabic",
     "claimtrack_english",
     "claimtrack_linker",
+    "claimtrack_e5",
     "claimtrack_html",
     "claimtrack_feeds",
     "claimtrack_claimreview",

@@ -420,6 +420,21 @@ def _migration_9(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX link_decisions_b ON link_decisions(claim_b)")
 
 
+def _migration_10(db: sqlite_utils.Database) -> None:
+    """``claim_vectors``: each claim's vector from an embedder, for
+    ``claimtrack link --semantic`` (:mod:`claimtrack.semantic`), with a
+    digest of the embedder and the text it was made from. Embedding costs
+    a thousand times what comparing words does, so a claim is embedded
+    once; the vector goes with its claim."""
+    db.execute(
+        "CREATE TABLE claim_vectors ("
+        "claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE, "
+        "embedder TEXT NOT NULL, "
+        "digest TEXT NOT NULL, "
+        "vector BLOB NOT NULL)"
+    )
+
+
 #: Migration n brings a store from schema version n-1 to n. Append, never edit.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
@@ -431,6 +446,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_7,
     _migration_8,
     _migration_9,
+    _migration_10,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -320,6 +320,8 @@ TABLES: dict[str, dict[str, Any]] = {
     # Bookkeeping of imports' deferred full-text indexing (claimtrack.fts).
     "fts_deferred": {"hidden": True},
     "fts_pending": {"hidden": True},
+    # Claims' vectors for linking by meaning (claimtrack.semantic): bytes.
+    "claim_vectors": {"hidden": True},
 }
 
 QUERIES: dict[str, dict[str, Any]] = {

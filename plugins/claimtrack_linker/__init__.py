@@ -17,7 +17,7 @@ def register_linkers(register) -> None:
 # been defined by then, the plugin would be registered without it and no
 # "fuzzy" linker would exist (a script that imported claimtrack_linker first
 # found none).
-from claimtrack_linker.fuzzy import figures_differ, link  # noqa: E402
+from claimtrack_linker.fuzzy import check_similar, figures_differ, link  # noqa: E402
 
 FUZZY = Linker(
     name="fuzzy",
@@ -26,4 +26,5 @@ FUZZY = Linker(
     description="Blocked rapidfuzz token-set matching of normalized text; negation kept apart, "
     "differing figures flagged.",
     figures_differ=figures_differ,
+    check_similar=check_similar,
 )

