@@ -336,3 +336,23 @@ def test_figures_of_other_nouns_but_one_value_are_one_count():
         for text in (CHOLERA, CHOLERA_2, CHOLERA_CENTRES):
             del TOPICS[text]
     assert result.clusters == [["cases", "people"]]
+
+
+def test_datasette_lists_the_links_found_by_meaning(tmp_path, runner, db_path):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2, TALKS, TALKS_NOT, UNRELATED])
+    link_store(open_store(db_path), embedder=TopicEmbedder().embedder)
+
+    async def fetch():
+        return await Datasette([str(db_path)]).client.get("/claims/links_by_meaning.json?_shape=array")
+
+    response = asyncio.run(fetch())
+    assert response.status_code == 200, response.text
+    assert [(r["claim_a"], r["claim_b"]) for r in response.json()] in (
+        [(BUDGET, BUDGET_2)],
+        [(BUDGET_2, BUDGET)],
+    )
+    assert response.json()[0]["cosine"] == 1.0 and response.json()[0]["cluster"]

@@ -345,6 +345,14 @@ QUERIES: dict[str, dict[str, Any]] = {
         "JOIN claims a ON a.id = links.claim_a JOIN claims b ON b.id = links.claim_b "
         "WHERE links.figure_conflict = 1 ORDER BY clusters.claims DESC",
     },
+    "links_by_meaning": {
+        "title": "Links found by meaning (claimtrack link --semantic), least close first",
+        "sql": "SELECT json_extract(links.evidence, '$.cosine') AS cosine, "
+        "json_extract(links.evidence, '$.conflict') AS conflict, links.cluster_id AS cluster, "
+        "a.text AS claim_a, b.text AS claim_b, links.claim_a AS id_a, links.claim_b AS id_b "
+        "FROM links JOIN claims a ON a.id = links.claim_a JOIN claims b ON b.id = links.claim_b "
+        "WHERE json_extract(links.evidence, '$.cosine') IS NOT NULL ORDER BY cosine, links.id",
+    },
     "speaker_claims": {
         "title": "Every claim by one speaker, over time",
         "sql": "SELECT claims.said_on, claims.kind, claims.text, documents.outlet, documents.url "
