@@ -288,7 +288,12 @@ def test_main_scores_a_stub_linker(monkeypatch, capsys):
 # --------------------------------------------------------------------------- the held-out sets
 
 
-HELD_OUT = {"linking-heldout": "h", "linking-heldout2": "h2", "linking-heldout5": "h5"}
+HELD_OUT = {
+    "linking-heldout": "h",
+    "linking-heldout2": "h2",
+    "linking-heldout5": "h5",
+    "linking-heldout6": "h6",
+}
 #: Sets checked for form the same way: the tuning sets written with them.
 FORM_CHECKED = {**HELD_OUT, "linking-dev4": "d4"}
 
