@@ -295,7 +295,7 @@ HELD_OUT = {
     "linking-heldout6": "h6",
 }
 #: Sets checked for form the same way: the tuning sets written with them.
-FORM_CHECKED = {**HELD_OUT, "linking-dev4": "d4"}
+FORM_CHECKED = {**HELD_OUT, "linking-dev4": "d4", "linking-dev5": "d5"}
 
 
 @pytest.mark.parametrize("name", sorted(FORM_CHECKED))
