@@ -131,6 +131,12 @@ def get_linkers() -> dict[str, Linker]:
     return linkers
 
 
+def get_linker(name: str | None = None) -> Linker:
+    """The named linker, or the default (``fuzzy``); ValueError names the
+    known ones when there is no such linker."""
+    return _linker(name)
+
+
 def _linker(name: str | None) -> Linker:
     linkers = get_linkers()
     if not linkers:
@@ -270,8 +276,8 @@ def link_claims(
         from claimtrack.semantic import embed_texts
 
         vectors = embed_texts(embedder, [c.text for c in claims])
-        similar, checked = links_by_meaning(chosen, claims, vectors, embedder, threshold, None, links)
-        links, comparisons = links + similar, comparisons + checked
+        links, checked = links_by_meaning(chosen, claims, vectors, embedder, threshold, None, links)
+        comparisons += checked
     return LinkResult(links, clusters_of((c.id for c in claims), links), comparisons)
 
 
@@ -284,11 +290,13 @@ def links_by_meaning(
     new: np.ndarray | None,
     found: Sequence[Link],
 ) -> tuple[list[Link], int]:
-    """The links the linker makes of the pairs close in meaning (their
-    vectors' cosine at least the embedder's ``same_claim``) that it had not
-    linked by their words (``found``), and how many pairs it was asked to
-    judge. Each link's evidence says so: ``cosine`` and ``embedder``."""
-    from claimtrack.semantic import EmbedderError, similar_pairs
+    """The links by words (``found``) that meaning does not contradict
+    (:func:`claimtrack.semantic.doubtful`), then the links the linker makes
+    of the pairs close in meaning (their vectors' cosine at least the
+    embedder's ``same_claim``) that it had not linked by their words, and
+    how many pairs it was asked to judge. The latter's evidence says so:
+    ``cosine`` and ``embedder``."""
+    from claimtrack.semantic import EmbedderError, doubtful, similar_pairs
 
     if linker.check_similar is None:
         raise EmbedderError(f"linker {linker.name!r} cannot link by meaning (it has no check_similar)")
@@ -311,7 +319,9 @@ def links_by_meaning(
         )
         for x in linker.check_similar(claims, pairs, threshold)
     ]
-    return made, len(pairs)
+    dropped = doubtful(found, index, vectors, embedder)
+    kept = [x for position, x in enumerate(found) if position not in dropped]
+    return kept + made, len(pairs)
 
 
 @dataclass
@@ -398,6 +408,12 @@ def link_store(
 
     chosen = _linker(linker)
     threshold = chosen.default_threshold if threshold is None else threshold
+    if embedder is not None and chosen.check_similar is None:
+        # Said before embedding, which may take hours.
+        from claimtrack.semantic import EmbedderError
+
+        raise EmbedderError(f"linker {chosen.name!r} cannot link by meaning (it has no check_similar)")
+    version = db.execute("PRAGMA data_version").fetchone()[0]
     claims, new, cluster_of = load_link_claims(db)
     stamp = _now()
     stored = load_decisions(db)
@@ -427,8 +443,7 @@ def link_store(
         texts = [c.text for c in claims]
         vectors, embedded = store_vectors(db, [c.id for c in claims], texts, embedder, progress)
         is_new = np.fromiter((c.id in new for c in claims), bool, len(claims))
-        by_meaning, similar = links_by_meaning(chosen, claims, vectors, embedder, threshold, is_new, links)
-        links = links + by_meaning
+        links, similar = links_by_meaning(chosen, claims, vectors, embedder, threshold, is_new, links)
     written = links
     if remake and not rebuild:
         links = links + _stored_links(db, new)
@@ -453,6 +468,7 @@ def link_store(
     )
     with db.conn:
         begin_immediate(db.conn)
+        _still_there(db, by_id, version)
         write(db, decide, stamp)
         if rebuild:
             db.execute("DELETE FROM links")
@@ -524,6 +540,32 @@ def link_store(
         embedded=embedded,
         similar=similar,
     )
+
+
+class StoreChanged(RuntimeError):
+    """Claims were deleted while the run compared them (an import ran
+    alongside): nothing of the run is written; link again."""
+
+
+def _still_there(db: sqlite_utils.Database, by_id: Mapping[str, LinkClaim], version: int) -> None:
+    """Raise :class:`StoreChanged` when a claim the run read is gone: an
+    import that ran alongside deleted it (linking by meaning can take
+    minutes), and a link or cluster naming it cannot be written. Looked up
+    only when another connection wrote since the claims were read
+    (``version``: SQLite's ``data_version`` then)."""
+    if db.execute("PRAGMA data_version").fetchone()[0] == version:
+        return
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS read_claims (id TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM read_claims")
+    db.conn.executemany("INSERT INTO read_claims VALUES (?)", ((i,) for i in by_id))
+    gone = db.execute("SELECT count(*) FROM read_claims WHERE id NOT IN (SELECT id FROM claims)").fetchone()[
+        0
+    ]
+    if gone:
+        raise StoreChanged(
+            f"{gone} of the claims being linked were deleted meanwhile (an import ran alongside); "
+            "nothing was written: run claimtrack link again"
+        )
 
 
 def _lost_members(db: sqlite_utils.Database) -> bool:

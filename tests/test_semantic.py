@@ -142,6 +142,15 @@ def test_similar_pairs_matches_all_pairs_in_blocks(monkeypatch):
     assert expected(None)  # the test compares something
 
 
+def test_similar_pairs_keeps_each_claims_closest_partners():
+    """Many copies of one claim are not n²/2 pairs: each keeps its closest."""
+    vectors = np.ones((100, 4), dtype=np.float32) / 2
+    pairs, cosines = similar_pairs(vectors, ["en"] * 100, 0.9, partners=5)
+    assert len(pairs) <= 100 * 5 and len(pairs) == len({tuple(p) for p in pairs.tolist()})
+    assert (pairs[:, 0] < pairs[:, 1]).all() and np.allclose(cosines, 1.0)
+    assert {int(i) for i in pairs.ravel()} == set(range(100))  # every copy has a partner
+
+
 def test_embed_texts_refuses_what_it_cannot_use():
     wrong_shape = Embedder("wrong", lambda texts: np.zeros((len(texts) + 1, 4)), 0.9)
     with pytest.raises(EmbedderError, match="returned shape"):
@@ -230,7 +239,7 @@ def test_vectors_embedded_before_a_failure_are_kept(tmp_path, runner, db_path, m
 
     db = open_store(db_path)
     rows = list(db.execute("SELECT id, text FROM claims ORDER BY id"))
-    with pytest.raises(RuntimeError):
+    with pytest.raises(EmbedderError, match="failed: RuntimeError: model crashed"):
         store_vectors(db, [r[0] for r in rows], [r[1] for r in rows], Embedder("flaky", flaky, 0.9))
     assert db.execute("SELECT count(*) FROM claim_vectors").fetchone()[0] == 2
     vectors, embedded = store_vectors(
@@ -356,3 +365,151 @@ def test_datasette_lists_the_links_found_by_meaning(tmp_path, runner, db_path):
         [(BUDGET_2, BUDGET)],
     )
     assert response.json()[0]["cosine"] == 1.0 and response.json()[0]["cluster"]
+
+
+# --- review fixes: a store linked by meaning stays so; errors; races ---------
+
+
+def test_a_store_linked_by_meaning_stays_so(tmp_path, runner, db_path):
+    """Once a store has vectors, later runs link by meaning too (with the
+    embedder that made them): a decision that puts two claims back in the
+    run, or --rebuild, keeps the links found by meaning; --no-semantic is
+    words alone."""
+    get_plugin_manager().register(TopicEmbedder(), name="topics")
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2, UNRELATED, FIRES_AREA])
+    db = open_store(db_path)
+    ids = {text: claim_id for claim_id, text in db.execute("SELECT id, text FROM claims")}
+    first = runner.invoke(cli, ["link", "--db", str(db_path), "--embedder", "topics"])
+    assert first.exit_code == 0 and "1 clusters" in first.output
+
+    def by_meaning() -> int:
+        return db.execute("SELECT count(*) FROM links WHERE evidence LIKE '%cosine%'").fetchone()[0]
+
+    decided = runner.invoke(cli, ["link", "--db", str(db_path), "--apart", ids[BUDGET], ids[UNRELATED]])
+    assert decided.exit_code == 0, decided.output
+    assert "By meaning (topics)" in decided.output and by_meaning() == 1
+    rebuilt = runner.invoke(cli, ["link", "--db", str(db_path), "--rebuild", "--json"])
+    assert json.loads(rebuilt.output)["embedder"] == "topics" and by_meaning() == 1
+    words = runner.invoke(cli, ["link", "--db", str(db_path), "--rebuild", "--no-semantic", "--json"])
+    assert json.loads(words.output)["embedder"] is None and by_meaning() == 0
+
+
+def test_a_store_linked_by_meaning_without_its_embedder_warns(tmp_path, runner, db_path):
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2])
+    link_store(open_store(db_path), embedder=TopicEmbedder().embedder)
+    result = runner.invoke(cli, ["link", "--db", str(db_path)])
+    assert result.exit_code == 0
+    assert "linked by meaning with topics, which is not installed" in result.output
+
+
+def test_embedder_failures_are_one_line_errors(tmp_path, runner, db_path):
+    class Broken:
+        @hookimpl
+        def register_embedders(self, register):
+            register(Embedder("broken", self.embed, 0.9))
+
+        def embed(self, texts):
+            raise OSError("libe5.so: cannot open shared object file")
+
+    get_plugin_manager().register(Broken(), name="broken")
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2])
+    result = runner.invoke(cli, ["link", "--db", str(db_path), "--embedder", "broken"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: embedder 'broken' failed: OSError: libe5.so: cannot open shared object file"
+    ]
+    assert open_store(db_path).execute("SELECT count(*) FROM links").fetchone()[0] == 0
+
+
+def test_a_linker_that_cannot_judge_is_refused_before_embedding(tmp_path, runner, db_path):
+    topics = TopicEmbedder()
+
+    class WordsOnly:
+        @hookimpl
+        def register_linkers(self, register):
+            register(Linker("words-only", lambda claims, threshold, new: ([], 0)))
+
+    get_plugin_manager().register(WordsOnly(), name="words-only")
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2])
+    with pytest.raises(EmbedderError, match="cannot link by meaning"):
+        link_store(open_store(db_path), linker="words-only", embedder=topics.embedder)
+    assert topics.asked == []
+
+
+def test_a_claim_deleted_while_embedding_stops_the_run_cleanly(tmp_path, runner, db_path):
+    """An import that deletes a claim while the run embeds (minutes, on a
+    large store) does not crash it with a foreign-key error: the deleted
+    claim's vector is not stored, and nothing of the run is written."""
+    from claimtrack.linking import StoreChanged
+
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2, UNRELATED])
+    path = str(db_path)
+
+    def embed_and_delete(texts):
+        other = open_store(path)
+        with other.conn:
+            other.execute("DELETE FROM claims WHERE text = ?", [UNRELATED])
+        return TopicEmbedder().embed(texts)
+
+    db = open_store(db_path)
+    with pytest.raises(StoreChanged, match="deleted meanwhile"):
+        link_store(db, embedder=Embedder("racing", embed_and_delete, 0.95))
+    assert db.execute("SELECT count(*) FROM claim_vectors").fetchone()[0] == 2
+    assert db.execute("SELECT count(*) FROM links").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM claims WHERE linked_at IS NOT NULL").fetchone()[0] == 0
+    assert link_store(db, embedder=TopicEmbedder().embedder).clusters == 1  # the next run is whole
+
+
+def test_vectors_of_another_size_are_made_again(tmp_path, runner, db_path):
+    """The model behind an embedder's name changed its size: the vectors of
+    the old size are made again, not an error forever."""
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2, UNRELATED])
+    db = open_store(db_path)
+    rows = list(db.execute("SELECT id, text FROM claims ORDER BY id"))
+    ids, texts = [r[0] for r in rows], [r[1] for r in rows]
+    store_vectors(db, ids, texts, Embedder("model", lambda t: np.ones((len(t), 4)), 0.9))
+    db.execute(
+        "UPDATE claim_vectors SET vector = ? WHERE claim_id = ?", [np.ones(8, np.float32).tobytes(), ids[0]]
+    )
+    vectors, embedded = store_vectors(db, ids, texts, Embedder("model", lambda t: np.ones((len(t), 8)), 0.9))
+    assert vectors.shape == (3, 8) and embedded == 2
+
+
+def test_a_reworded_pair_with_another_figure_found_by_meaning_is_flagged():
+    """By words, two claims that differ in many words besides their figure
+    are two claims of one story; close in meaning, they are one claim told
+    with two figures."""
+    short = "The health ministry reported 120 new cholera cases in the northern provinces on Monday"
+    reworded = "On Monday officials said that 150 new cases of cholera had been recorded across the north"
+    TOPICS.update({short: 6, reworded: 6})
+    try:
+        result = link_claims([claim("a", short), claim("b", reworded)], embedder=TopicEmbedder().embedder)
+    finally:
+        del TOPICS[short], TOPICS[reworded]
+    assert [(x.conflict, x.evidence["cosine"]) for x in result.links] == [("figure", 1.0)]
+
+
+def test_pairs_that_each_add_words_need_to_be_close_in_meaning_too():
+    """Linked by their words, two claims that each add three words or more
+    to what the other says stay linked only when their cosine is within
+    APART_MARGIN of same_claim."""
+    a = (
+        "The regional council approved the new riverside park and the cycle path plan on Tuesday "
+        "after debate over delayed library funding"
+    )
+    b = (
+        "The regional council approved the new riverside park and the cycle path plan on Tuesday, "
+        "adding a football stadium nearby"
+    )
+    words = link_claims([claim("a", a), claim("b", b)])
+    assert words.clusters == [["a", "b"]]  # the words alone link them
+    assert min(words.links[0].evidence["differing"]) >= semantic_module.APART_WORDS
+
+    def at(cosine):
+        def embed(texts):
+            return [[1.0, 0.0], [cosine, (1 - cosine**2) ** 0.5]][: len(texts)]
+
+        return Embedder("fixed", embed, 0.95)
+
+    assert link_claims([claim("a", a), claim("b", b)], embedder=at(0.90)).clusters == []
+    assert link_claims([claim("a", a), claim("b", b)], embedder=at(0.94)).clusters == [["a", "b"]]

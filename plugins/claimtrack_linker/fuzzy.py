@@ -693,6 +693,10 @@ def _check(
     if score < required and not by_meaning:
         return None
     only_a, only_b = words_a - words_b, words_b - words_a
+    # How many words each says that the other does not (figure tokens
+    # aside): with vectors, a pair whose two sides each add several is
+    # asked to be close in meaning too (claimtrack.semantic).
+    evidence["differing"] = (len(only_a - read_a.tokens), len(only_b - read_b.tokens))
     # Arabic forms of one word that the stemmer left apart count as shared
     # too; asked last, only of the pairs that reach the score.
     if not by_meaning and shared_words < needed and shared_words + _paired_forms(only_a, only_b) < needed:
@@ -714,7 +718,9 @@ def _check(
         evidence[conflict] = detail
     elif differing:
         reworded = _reworded(only_a, only_b)
-        if reworded > FIGURE_WORDING and reworded > shared_words:
+        # Close in meaning is the evidence that a reworded pair with
+        # another figure is one claim told twice, not two of one story.
+        if reworded > FIGURE_WORDING and reworded > shared_words and not by_meaning:
             return None
         conflict = "figure"
         evidence["figures"] = differing
