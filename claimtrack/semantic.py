@@ -165,18 +165,17 @@ def similar_pairs(
         for block in _blocks(rows, len(group)):
             similar = matrix[block] @ matrix.T
             similar[np.arange(len(block)), block] = -np.inf  # not its own partner
-            if similar.shape[1] > partners:
-                # Each row's closest; those under the cosine drop below.
-                closest = np.argpartition(similar, -partners, axis=1)[:, -partners:]
-                near = np.take_along_axis(similar, closest, axis=1)
-                hit_rows, hit_slots = np.nonzero(near >= cosine)
-                hit_cols = closest[hit_rows, hit_slots]
-                hit_scores = near[hit_rows, hit_slots]
-            else:
-                hit_rows, hit_cols = np.nonzero(similar >= cosine)
-                hit_scores = similar[hit_rows, hit_cols]
+            hits = similar >= cosine
+            crowded = np.flatnonzero(hits.sum(axis=1) > partners)
+            if len(crowded):
+                # Rows close to more than ``partners`` claims keep their closest.
+                closest = np.argpartition(similar[crowded], -partners, axis=1)[:, -partners:]
+                kept = np.zeros((len(crowded), hits.shape[1]), dtype=bool)
+                np.put_along_axis(kept, closest, True, axis=1)
+                hits[crowded] &= kept
+            hit_rows, hit_cols = np.nonzero(hits)
             found.append(np.stack([group[block[hit_rows]], group[hit_cols]], axis=1))
-            scores.append(hit_scores)
+            scores.append(similar[hit_rows, hit_cols])
     if not found:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
     pairs = np.concatenate(found)
