@@ -712,6 +712,10 @@ def _check(
         if only_a or only_b
         else (None, [])  # the same words: only the figures can differ
     )
+    if conflict is None and not only_a and not only_b:
+        swapped = _roles_swapped(_normalized(a).split(), _normalized(b).split())
+        if swapped:
+            conflict, detail = "changed", swapped
     if conflict is None and not differing and bool(only_a) != bool(only_b) and len(only_a | only_b) <= 2:
         conflict, detail = _added_partner(a if only_a else b, only_a or only_b)
     if conflict:
@@ -852,6 +856,40 @@ def _joined_forms(normalized: str) -> frozenset[str]:
         or (index and words[index - 1] in _CONJUNCTIONS)
         or (index < last and words[index + 1] in _CONJUNCTIONS)
     )
+
+
+def _normalized(claim: LinkClaim) -> str:
+    return claim.normalized or normalize_text(claim.text, claim.language)
+
+
+def _roles_swapped(words_a: list[str], words_b: list[str]) -> list[str]:
+    """Who did what to whom, swapped: the same words, every one, with two
+    runs of them traded across a run both keep between them ("the
+    supermarket chain bought the bakery group" / "the bakery group bought
+    the supermarket chain", "من البلديات إلى المحافظات" / "من المحافظات إلى
+    البلديات"). Compared as sets the two are one claim. A clause moved
+    whole trades places with no run between (a dateline, "because of the
+    drought"), and a run of "and"/"و" alone joins two names in either order
+    ("Egypt and Jordan"), so neither counts. The two runs, or ``[]``."""
+    if len(words_a) != len(words_b) or words_a == words_b or Counter(words_a) != Counter(words_b):
+        return []
+    size = len(words_a)
+    start = next(i for i in range(size) if words_a[i] != words_b[i])
+    end = size - next(i for i in range(size) if words_a[size - 1 - i] != words_b[size - 1 - i])
+    mid_a, mid_b = words_a[start:end], words_b[start:end]
+    m = len(mid_a)
+    for x in range(1, m - 1):
+        if mid_a[:x] != mid_b[m - x :]:
+            continue
+        for y in range(1, m - x):
+            between = mid_a[x : m - y]
+            if (
+                mid_a[m - y :] == mid_b[:y]
+                and between == mid_b[y : m - x]
+                and not all(w in _CONJUNCTIONS for w in between)
+            ):
+                return [" ".join(mid_a[:x]), " ".join(mid_a[m - y :])]
+    return []
 
 
 def _swapped_in_place(sequence_a: list[str], sequence_b: list[str]) -> bool:
