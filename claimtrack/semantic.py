@@ -19,8 +19,9 @@ text and the embedder they were made from: each claim is embedded once, and
 an incremental run embeds only the new claims and compares them with all.
 The pairs are found exactly (a matrix product per block of rows, one
 language at a time), which costs the square of the claims of one language
-in multiply-adds but no Python per pair; see docs/linking.md § Linking by
-meaning for the figures.
+in multiply-adds but no Python per pair; a claim close to more than
+:data:`PARTNERS` others keeps its closest. See docs/linking.md § Linking
+by meaning for the figures.
 """
 
 from __future__ import annotations
@@ -238,14 +239,22 @@ def store_vectors(
     for claim_id, digest, blob in db.execute("SELECT claim_id, digest, vector FROM claim_vectors"):
         if wanted.get(claim_id) == digest:
             known[claim_id] = np.frombuffer(blob, dtype=np.float32)
-    if len({len(v) for v in known.values()}) > 1:
-        # The model behind the name changed its size: what it makes now counts.
-        size = embed_texts(embedder, [texts[0]]).shape[1]
-        known = {claim_id: v for claim_id, v in known.items() if len(v) == size}
     missing = [i for i, claim_id in enumerate(ids) if claim_id not in known]
-    for start in range(0, len(missing), EMBED_BATCH):
+    if not missing and len({len(v) for v in known.values()}) > 1:
+        missing = [0]  # sizes differ: what the model makes now decides
+    size = None
+    start = 0
+    while start < len(missing):
         batch = missing[start : start + EMBED_BATCH]
         vectors = embed_texts(embedder, [texts[i] for i in batch])
+        if size is None:
+            # The model behind the name may make another size now (a new
+            # model): the stored vectors of another size are made again.
+            size = vectors.shape[1]
+            stale = {claim_id for claim_id, v in known.items() if len(v) != size}
+            first = set(batch)
+            missing += [i for i, claim_id in enumerate(ids) if claim_id in stale and i not in first]
+            known = {claim_id: v for claim_id, v in known.items() if claim_id not in stale}
         with atomic(db):
             db.conn.executemany(
                 "INSERT OR REPLACE INTO claim_vectors (claim_id, embedder, digest, vector) "
@@ -257,8 +266,9 @@ def store_vectors(
             )
         for i, vector in zip(batch, vectors, strict=True):
             known[ids[i]] = vector
+        start += len(batch)
         if progress is not None:
-            progress(min(start + EMBED_BATCH, len(missing)), len(missing))
+            progress(min(start, len(missing)), len(missing))
     if len({len(v) for v in known.values()}) != 1:
         raise EmbedderError(f"embedder {embedder.name!r} made vectors of more than one size")
     return np.stack([known[claim_id] for claim_id in ids]), len(missing)

