@@ -462,6 +462,19 @@ def test_a_linker_that_cannot_judge_is_refused_before_embedding(tmp_path, runner
     assert topics.asked == []
 
 
+def writing_meanwhile(db_path, sql: str, params: list) -> Embedder:
+    """A topic embedder during whose work another connection (an import)
+    runs ``sql`` on the store and commits."""
+
+    def embed(texts):
+        other = open_store(str(db_path))
+        with other.conn:
+            other.execute(sql, params)
+        return TopicEmbedder().embed(texts)
+
+    return Embedder("meanwhile", embed, 0.95)
+
+
 def test_a_claim_deleted_while_embedding_stops_the_run_cleanly(tmp_path, runner, db_path):
     """An import that deletes a claim while the run embeds (minutes, on a
     large store) does not crash it with a foreign-key error: the deleted
@@ -469,17 +482,10 @@ def test_a_claim_deleted_while_embedding_stops_the_run_cleanly(tmp_path, runner,
     from claimtrack.linking import StoreChanged
 
     write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2, UNRELATED])
-    path = str(db_path)
-
-    def embed_and_delete(texts):
-        other = open_store(path)
-        with other.conn:
-            other.execute("DELETE FROM claims WHERE text = ?", [UNRELATED])
-        return TopicEmbedder().embed(texts)
-
+    racing = writing_meanwhile(db_path, "DELETE FROM claims WHERE text = ?", [UNRELATED])
     db = open_store(db_path)
     with pytest.raises(StoreChanged, match="deleted meanwhile"):
-        link_store(db, embedder=Embedder("racing", embed_and_delete, 0.95))
+        link_store(db, embedder=racing)
     assert db.execute("SELECT count(*) FROM claim_vectors").fetchone()[0] == 2
     assert db.execute("SELECT count(*) FROM links").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM claims WHERE linked_at IS NOT NULL").fetchone()[0] == 0
@@ -550,16 +556,11 @@ def test_a_claim_changed_while_embedding_stays_new(tmp_path, runner, db_path):
     """A claim an import rewrites meanwhile (same id, another text) is not
     marked linked: the next run compares it as it now reads."""
     write_claims(tmp_path, runner, db_path, [BUDGET, BUDGET_2])
-    path = str(db_path)
-
-    def embed_and_change(texts):
-        other = open_store(path)
-        with other.conn:
-            other.execute("UPDATE claims SET normalized = 'rewritten' WHERE text = ?", [BUDGET_2])
-        return TopicEmbedder().embed(texts)
-
+    changing = writing_meanwhile(
+        db_path, "UPDATE claims SET normalized = 'rewritten' WHERE text = ?", [BUDGET_2]
+    )
     db = open_store(db_path)
-    link_store(db, embedder=Embedder("changing", embed_and_change, 0.95))
+    link_store(db, embedder=changing)
     assert db.execute("SELECT text FROM claims WHERE linked_at IS NULL").fetchall() == [(BUDGET_2,)]
 
 
