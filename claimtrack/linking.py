@@ -579,9 +579,8 @@ def _still_there(
     db.execute("CREATE TEMP TABLE IF NOT EXISTS read_claims (id TEXT PRIMARY KEY)")
     db.execute("DELETE FROM read_claims")
     db.conn.executemany("INSERT INTO read_claims VALUES (?)", ((i,) for i in by_id))
-    gone = db.execute("SELECT count(*) FROM read_claims WHERE id NOT IN (SELECT id FROM claims)").fetchone()[
-        0
-    ]
+    query = "SELECT count(*) FROM read_claims WHERE id NOT IN (SELECT id FROM claims)"
+    gone = db.execute(query).fetchone()[0]
     if gone:
         raise StoreChanged(
             f"{gone} of the claims being linked were deleted meanwhile (an import ran alongside); "
