@@ -489,10 +489,12 @@ def check_similar(claims: Sequence[LinkClaim], pairs: np.ndarray, threshold: flo
     """The links among ``pairs`` (rows of two indexes into ``claims``) that
     an embedder found close in meaning: each pair is checked as a candidate
     of :func:`link` is, but neither the word score nor the shared words are
-    asked of it (a paraphrase in other words has few), and two claims that
-    both give figures, none of one unit, are kept apart: they count
-    different things ("18 million hectares burned" / "1,000 wildfires
-    burning"), and a sentence encoder scores one story's claims close.
+    asked of it (a paraphrase in other words has few), a reworded pair
+    with another figure is one claim told with two figures, and two claims
+    that both give figures, none of one unit or one value, are kept apart:
+    they count different things ("18 million hectares burned" / "1,000
+    wildfires burning"), and a sentence encoder scores one story's claims
+    close.
     The claims are read together as :func:`link` reads them, so a pair is
     read the same way by both routes."""
     if not len(pairs):
