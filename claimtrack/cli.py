@@ -314,9 +314,7 @@ def claims(db_path, search, speaker, cluster_id, limit, as_json):
     from claimtrack.pipeline import normalize_text
     from claimtrack.store import search_claims
 
-    if not os.path.exists(db_path):
-        raise click.ClickException(f"{db_path}: no such store; run claimtrack import first")
-    db = _open(db_path)
+    db = _existing_store(db_path)
     if cluster_id is not None:
         cluster_id = _cluster_of(db, cluster_id)
     rows = search_claims(
@@ -373,9 +371,7 @@ def serve(db_path, host, port, open_browser, datasette_args):
     Extra arguments after the options go to datasette serve, e.g.
     claimtrack serve --db claims.db -- --setting sql_time_limit_ms 3000
     """
-    if not os.path.exists(db_path):
-        raise click.ClickException(f"{db_path}: no such store; run claimtrack import first")
-    _open(db_path).close()  # migrate before serving
+    _existing_store(db_path).close()  # migrate before serving
     args = [sys.executable, "-m", "datasette", "serve", db_path, "--host", host, "--port", str(port)]
     for name, value in DATASETTE_SETTINGS.items():
         args += ["--setting", name, value]
@@ -478,9 +474,7 @@ def link(
     from claimtrack.decisions import APART, FORGOTTEN, SAME, DecisionError, resolve
     from claimtrack.linking import link_store
 
-    if not os.path.exists(db_path):
-        raise click.ClickException(f"{db_path}: no such store; run claimtrack import first")
-    db = _open(db_path)
+    db = _existing_store(db_path)
     pairs = [(a, b, SAME) for a, b in same] + [(a, b, APART) for a, b in apart]
     pairs += [(a, b, None) for a, b in forget]
     try:
@@ -564,8 +558,9 @@ def _link_embedder(db, semantic: bool | None, name: str | None, linker):
             raise click.UsageError("--embedder links by meaning: it cannot go with --no-semantic")
         return None
     stored = stored_embedder(db)
+    installed = get_embedders()
     if semantic or name:
-        return get_embedder(name or (stored if stored in get_embedders() else None))
+        return get_embedder(name or (stored if stored in installed else None))
     if stored is None:
         return None
     if linker.check_similar is None:
@@ -575,7 +570,7 @@ def _link_embedder(db, semantic: bool | None, name: str | None, linker):
             err=True,
         )
         return None
-    found = get_embedders().get(stored)
+    found = installed.get(stored)
     if found is None:
         raise EmbedderError(
             f"this store was linked by meaning with {stored}, which is not installed; install it "

@@ -32,7 +32,7 @@ import numpy as np
 import sqlite_utils
 
 from claimtrack.model import Figure, stable_id
-from claimtrack.plugins import get_plugin_manager
+from claimtrack.plugins import registered
 from claimtrack.store import begin_immediate
 
 if TYPE_CHECKING:
@@ -122,13 +122,8 @@ class Linker:
 
 
 def get_linkers() -> dict[str, Linker]:
-    linkers: dict[str, Linker] = {}
-
-    def register(linker: Linker) -> None:
-        linkers[linker.name] = linker
-
-    get_plugin_manager().hook.register_linkers(register=register)
-    return linkers
+    """Every registered linker, by name."""
+    return registered("register_linkers")
 
 
 def get_linker(name: str | None = None) -> Linker:
@@ -271,10 +266,10 @@ def link_claims(
     meaning too when given an ``embedder`` (:mod:`claimtrack.semantic`)."""
     chosen = _linker(linker)
     threshold = chosen.default_threshold if threshold is None else threshold
-    if embedder is not None and chosen.check_similar is None:
-        from claimtrack.semantic import EmbedderError
+    if embedder is not None:
+        from claimtrack.semantic import require_judge
 
-        raise EmbedderError(f"linker {chosen.name!r} cannot link by meaning (it has no check_similar)")
+        require_judge(chosen)
     links, comparisons = chosen.link(claims, threshold, None)
     if embedder is not None:
         from claimtrack.semantic import embed_texts
@@ -300,10 +295,9 @@ def links_by_meaning(
     embedder's ``same_claim``) that it had not linked by their words, and
     how many pairs it was asked to judge. The latter's evidence says so:
     ``cosine`` and ``embedder``."""
-    from claimtrack.semantic import EmbedderError, doubtful, similar_pairs
+    from claimtrack.semantic import doubtful, require_judge, similar_pairs
 
-    if linker.check_similar is None:
-        raise EmbedderError(f"linker {linker.name!r} cannot link by meaning (it has no check_similar)")
+    require_judge(linker)
     pairs, cosines = similar_pairs(vectors, [c.language for c in claims], embedder.same_claim, new)
     index = {c.id: i for i, c in enumerate(claims)}
     known = {(min(index[x.a], index[x.b]), max(index[x.a], index[x.b])) for x in found}
@@ -412,11 +406,10 @@ def link_store(
 
     chosen = _linker(linker)
     threshold = chosen.default_threshold if threshold is None else threshold
-    if embedder is not None and chosen.check_similar is None:
-        # Said before embedding, which may take hours.
-        from claimtrack.semantic import EmbedderError
+    if embedder is not None:
+        from claimtrack.semantic import require_judge
 
-        raise EmbedderError(f"linker {chosen.name!r} cannot link by meaning (it has no check_similar)")
+        require_judge(chosen)
     version = db.execute("PRAGMA data_version").fetchone()[0]
     claims, new, cluster_of = load_link_claims(db)
     stamp = _now()

@@ -165,7 +165,8 @@ def plugin_info(all_plugins: bool = False) -> list[dict[str, Any]]:
 
 def registered(hook_name: str) -> dict[str, Any]:
     """What plugins register through a ``register_*`` hook (importers,
-    exporters, linkers), by ``name``; a later registration of a name wins."""
+    exporters, linkers, embedders), by ``name``; a later registration of a
+    name wins."""
     found: dict[str, Any] = {}
     getattr(get_plugin_manager().hook, hook_name)(register=lambda item: found.__setitem__(item.name, item))
     return found

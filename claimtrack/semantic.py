@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import sqlite_utils
 
-from claimtrack.plugins import get_plugin_manager
+from claimtrack.plugins import registered
 from claimtrack.store import atomic
 
 #: Floats in one block of the cosine matrix (rows x claims of a language):
@@ -83,14 +83,17 @@ class EmbedderError(ValueError):
     """No embedder to use, or one that returned something unusable."""
 
 
+def require_judge(linker) -> None:
+    """Raise :class:`EmbedderError` unless ``linker`` can judge the pairs an
+    embedder finds (:attr:`claimtrack.Linker.check_similar`): asked before
+    any claim is embedded, which can take hours."""
+    if linker.check_similar is None:
+        raise EmbedderError(f"linker {linker.name!r} cannot link by meaning (it has no check_similar)")
+
+
 def get_embedders() -> dict[str, Embedder]:
-    embedders: dict[str, Embedder] = {}
-
-    def register(embedder: Embedder) -> None:
-        embedders[embedder.name] = embedder
-
-    get_plugin_manager().hook.register_embedders(register=register)
-    return embedders
+    """Every registered embedder, by name."""
+    return registered("register_embedders")
 
 
 def get_embedder(name: str | None = None) -> Embedder:

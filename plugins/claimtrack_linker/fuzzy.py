@@ -271,6 +271,11 @@ def _written_as_year(number: str, text: str) -> bool:
     return re.search(rf"(?<![\d.,٬٫]){number}(?![\d]|[.,٬٫]\d)", text.translate(_DIGITS)) is not None
 
 
+def _normalized(claim: LinkClaim) -> str:
+    """The claim's normalized text: as the store keeps it, or made now."""
+    return claim.normalized or normalize_text(claim.text, claim.language)
+
+
 def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figure]]]:
     """Each claim's compared text (its content words, then a token per
     figure and per year, space-separated) and its figures (bare numbers
@@ -279,7 +284,7 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figur
     hyphenated = False
     for claim in claims:
         figures = claim.figures if claim.figures is not None else find_figures(claim.text, claim.language)
-        normalized = claim.normalized or normalize_text(claim.text, claim.language)
+        normalized = _normalized(claim)
         bare, text = _read(claim, normalized, figures)
         if bare:
             figures = [*figures, *bare]
@@ -705,12 +710,7 @@ def _check(
         return None
     differing = _figure_conflict(figures_a, figures_b)
     conflict, detail = (
-        _opposed(
-            only_a,
-            only_b,
-            bool(differing),
-            (read_a.sequence, read_b.sequence),
-        )
+        _opposed(only_a, only_b, bool(differing), (read_a.sequence, read_b.sequence))
         if only_a or only_b
         else (None, [])  # the same words: only the figures can differ
     )
@@ -823,7 +823,7 @@ def _added_partner(claim: LinkClaim, added: frozenset[str]) -> tuple[str | None,
     output" / "cut output"). Only pairs that reach the score, and of them
     only those where one claim adds one or two words, come here."""
     extra = {w for w in added if w[0] != "#"}
-    normalized = claim.normalized or normalize_text(claim.text, claim.language)
+    normalized = _normalized(claim)
     if not extra & _joined_forms(normalized):
         return None, []  # most added words are details, next to no conjunction
     form = lexicon().form
@@ -858,10 +858,6 @@ def _joined_forms(normalized: str) -> frozenset[str]:
         or (index and words[index - 1] in _CONJUNCTIONS)
         or (index < last and words[index + 1] in _CONJUNCTIONS)
     )
-
-
-def _normalized(claim: LinkClaim) -> str:
-    return claim.normalized or normalize_text(claim.text, claim.language)
 
 
 def _roles_swapped(words_a: list[str], words_b: list[str]) -> list[str]:
