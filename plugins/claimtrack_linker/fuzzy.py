@@ -92,6 +92,8 @@ FIGURE_WORDING = 6
 #: another: its value is compared with figures of any unit. Its token
 #: stays in the compared text (a claim with a count is not one without).
 BARE = "number"
+#: The unit of a count of people (the figures plugin's unit table).
+PERSON = "person"
 BARE_TOKEN = "#" + BARE
 #: The smallest value of a figure that, given by both claims, counts as a
 #: shared word: small counts recur across the claims of one story ("9 jets"
@@ -140,6 +142,13 @@ for _line, _ in lexicon().lines("contrasts"):
     _a, _b = (_form(w) for w in _line)
     CONTRASTS[_a].add(_b)
     CONTRASTS[_b].add(_a)
+#: The kind of people each noun of a count of people counts, by its compared
+#: form: "troops" and "soldiers" count soldiers, "police officers" police
+#: (lexicon.txt's [people LANG] lines, each named by its first word).
+PEOPLE: dict[str, str] = {}
+for _line, _ in lexicon().lines("people"):
+    for _word in _line:
+        PEOPLE.setdefault(_form(_word), _form(_line[0]))
 #: Words that join a second actor or object to the first: "TUI and Jet2
 #: cancelled" is not "Jet2 cancelled"; "ألبا وسابك" is not "ألبا". Matched
 #: on the normalized words as written (they are stop words, never compared).
@@ -378,6 +387,42 @@ def _same_unit(fa: Figure, fb: Figure) -> bool:
     return fa.unit == fb.unit or fa.unit == BARE or fb.unit == BARE
 
 
+@lru_cache(maxsize=1 << 12)
+def _people_of(noun: str) -> str | None:
+    """The kind of people ``noun`` (a figure's unit word as written) counts,
+    or None for people of any kind ("people", "أشخاص")."""
+    for word in reversed(normalize_text(noun, "ar" if is_arabic(noun) else "en").split()):
+        kind = PEOPLE.get(lexicon().form(word) or word)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _people(figure: Figure) -> str | None:
+    """The kind of people a count of people counts (:data:`PEOPLE`), or None."""
+    return _people_of(figure.unit_raw) if figure.unit == PERSON and figure.unit_raw else None
+
+
+def _other_people(fa: Figure, fb: Figure) -> bool:
+    """Are the two figures counts of different kinds of people ("1,000
+    soldiers" / "1,000 police officers")? Then they are two facts: never one
+    figure, never a figure conflict."""
+    kind_a = _people(fa)
+    return kind_a is not None and (kind_b := _people(fb)) is not None and kind_a != kind_b
+
+
+def _people_changed(a: list[Figure], b: list[Figure]) -> list[str]:
+    """The nouns of two claims' counts of people when no kind of people one
+    counts is a kind the other counts: "Spain sent 1,000 soldiers" / "Spain
+    sent 1,000 police officers" is a changed fact (both read "#person"). An
+    empty list when either counts no known kind or they share one."""
+    kinds_a = {k for f in a if (k := _people(f)) is not None}
+    kinds_b = {k for f in b if (k := _people(f)) is not None}
+    if not kinds_a or not kinds_b or kinds_a & kinds_b:
+        return []
+    return sorted({f.unit_raw for f in a + b if _people(f) is not None})
+
+
 #: What :func:`_same_figure` finds: no figure that both claims give; one
 #: that both give (evidence: the threshold is lowered); one that both give
 #: and that also counts as a shared word (a known unit and a value of at
@@ -395,7 +440,7 @@ def _same_figure(a: list[Figure], b: list[Figure]) -> int:
     found = NO_FIGURE
     for fa in a:
         for fb in b:
-            if fa.unit and _same_unit(fa, fb) and _meets(fa, fb):
+            if fa.unit and _same_unit(fa, fb) and _meets(fa, fb) and not _other_people(fa, fb):
                 if BARE not in (fa.unit, fb.unit) and fa.value >= TELLING_VALUE:
                     return TELLING_FIGURE
                 found = SAME_FIGURE
@@ -416,7 +461,11 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
         same_kind = [
             fb
             for fb in b
-            if fb.value is not None and fb.unit == fa.unit and fb.counted == fa.counted and fa.unit != BARE
+            if fb.value is not None
+            and fb.unit == fa.unit
+            and fb.counted == fa.counted
+            and fa.unit != BARE
+            and not _other_people(fa, fb)
         ]
         if not same_kind:
             if fa.unit == BARE and any(_meets(fa, fb) for fb in b):
@@ -714,6 +763,10 @@ def _check(
         if only_a or only_b
         else (None, [])  # the same words: only the figures can differ
     )
+    if conflict is None:
+        people = _people_changed(figures_a, figures_b)
+        if people:
+            conflict, detail = "changed", people
     if conflict is None and not only_a and not only_b:
         swapped = _roles_swapped(_normalized(a).split(), _normalized(b).split())
         if swapped:

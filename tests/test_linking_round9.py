@@ -1,0 +1,143 @@
+"""The linker's ninth round: a count of people says which people it counts.
+"1,000 soldiers" and "1,000 police officers" are two facts with one value,
+"2,500 troops" and "3,000 civilians" two figures that cannot disagree;
+"troops" and "soldiers", or any kind and "people", are one figure."""
+
+from __future__ import annotations
+
+import pytest
+from claimtrack_linker import fuzzy
+
+from claimtrack import Figure, LinkClaim, link_claims
+
+
+def claim(claim_id, text, language="en"):
+    return LinkClaim(claim_id, text, language)
+
+
+def linked(a, b, language="en"):
+    """The one link between two claims (None when none) and whether they
+    end up in one cluster."""
+    result = link_claims([claim("a", a, language), claim("b", b, language)])
+    assert len(result.links) <= 1
+    return (result.links[0] if result.links else None), bool(result.clusters)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "nouns"),
+    [
+        (
+            "Spain sent 1,000 more soldiers to the flooded towns",
+            "Spain sent 1,000 more police officers to the flooded towns",
+            "en",
+            ["officers", "soldiers"],
+        ),
+        ("The strike killed 20 civilians", "The strike killed 20 children", "en", ["children", "civilians"]),
+        (
+            "Hamas will free 33 hostages in the first phase",
+            "Hamas will free 33 prisoners in the first phase",
+            "en",
+            ["hostages", "prisoners"],
+        ),
+        (
+            "أرسلت إسبانيا 1000 جندي إضافي إلى البلدات المنكوبة",
+            "أرسلت إسبانيا 1000 شرطي إضافي إلى البلدات المنكوبة",
+            "ar",
+            ["جندي", "شرطي"],
+        ),
+        (
+            "أجلت السلطات 300 سائح من الجزيرة بعد الحريق",
+            "أجلت السلطات 300 طالب من الجزيرة بعد الحريق",
+            "ar",
+            ["سائح", "طالب"],
+        ),
+    ],
+)
+def test_counts_of_other_people_are_a_changed_fact(a, b, language, nouns):
+    link, merged = linked(a, b, language)
+    assert not merged
+    assert link is not None and link.conflict == "changed"
+    assert link.evidence["changed"] == nouns
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # Words outlets use for one another.
+        (
+            "Spain sent 1,000 more soldiers to the flooded towns",
+            "Spain sent 1,000 more troops to the flooded towns",
+            "en",
+        ),
+        (
+            "أرسلت إسبانيا 1000 جندي إلى البلدات المنكوبة",
+            "أرسلت إسبانيا ألف عسكري إلى البلدات المنكوبة",
+            "ar",
+        ),
+        ("The storm forced 5,000 residents to leave", "The storm forced 5,000 civilians to leave", "en"),
+        # "people", "أشخاص": people of any kind.
+        (
+            "Spain sent 1,000 more soldiers to the flooded towns",
+            "Spain sent 1,000 more people to the flooded towns",
+            "en",
+        ),
+        ("قتل 12 مدنيا في القصف", "قتل 12 شخصا في القصف", "ar"),
+        # One count of a kind both give is enough.
+        (
+            "The strike killed 10 soldiers and 4 civilians near the border",
+            "The strike killed 10 soldiers near the border",
+            "en",
+        ),
+    ],
+)
+def test_counts_of_one_kind_of_people_are_one_figure(a, b, language):
+    link, merged = linked(a, b, language)
+    assert merged, link
+    assert link.conflict is None
+
+
+def test_figures_of_other_people_never_conflict():
+    """ "2,500 troops" against "3,000 civilians": two facts, no disagreement
+    to flag; against "3,000 soldiers" it is one."""
+    troops = [Figure("2,500 troops", 0, 12, 2500.0, unit="person", unit_raw="troops")]
+    civilians = [Figure("3,000 civilians", 0, 15, 3000.0, unit="person", unit_raw="civilians")]
+    soldiers = [Figure("3,000 soldiers", 0, 14, 3000.0, unit="person", unit_raw="soldiers")]
+    people = [Figure("3,000 people", 0, 12, 3000.0, unit="person", unit_raw="people")]
+    assert fuzzy._figure_conflict(troops, civilians) == []
+    assert fuzzy._figure_conflict(troops, soldiers) == [
+        {"unit": "person", "a": "2,500 troops", "b": "3,000 soldiers"}
+    ]
+    assert fuzzy._figure_conflict(troops, people) == [
+        {"unit": "person", "a": "2,500 troops", "b": "3,000 people"}
+    ]
+    same_value = [Figure("2,500 civilians", 0, 15, 2500.0, unit="person", unit_raw="civilians")]
+    assert fuzzy._same_figure(troops, same_value) == fuzzy.NO_FIGURE
+    assert fuzzy._same_figure(
+        troops, [Figure("2,500 soldiers", 0, 14, 2500.0, unit="person", unit_raw="soldiers")]
+    )
+
+
+def test_every_kind_of_people_is_read_from_its_own_line():
+    """No noun of the [people] lists stands for two kinds: a word listed
+    twice would make its kind depend on the order of the lines."""
+    from claimtrack_linker.words import lexicon
+
+    kinds: dict[str, set[str]] = {}
+    for line, _ in lexicon().lines("people"):
+        for word in line:
+            kinds.setdefault(fuzzy._form(word), set()).add(fuzzy._form(line[0]))
+    assert {form: found for form, found in kinds.items() if len(found) > 1} == {}
+    assert fuzzy._people_of("troops") == fuzzy._people_of("soldiers") == fuzzy._people_of("peacekeepers")
+    assert fuzzy._people_of("people") is None and fuzzy._people_of("أشخاص") is None
+
+
+def test_a_cause_swapped_with_the_verb_is_still_a_changed_fact():
+    """ "بفضل" (thanks to) is a function word, as "بسبب" (because of) is:
+    with both left out, "تحسن"/"تضرر" is a verb swapped in place."""
+    link, merged = linked(
+        "تحسن محصول الحمضيات هذا الموسم بفضل الأمطار", "تضرر محصول الحمضيات هذا الموسم بسبب الأمطار", "ar"
+    )
+    assert not merged
+    assert link.conflict == "changed" and link.evidence["changed"] == ["تحسن", "تضرر"]
+    link, merged = linked("ارتفعت الصادرات بفضل الطلب الصيني", "ارتفعت الصادرات بسبب الطلب الصيني", "ar")
+    assert merged and link.conflict is None
