@@ -141,3 +141,70 @@ def test_a_cause_swapped_with_the_verb_is_still_a_changed_fact():
     assert link.conflict == "changed" and link.evidence["changed"] == ["تحسن", "تضرر"]
     link, merged = linked("ارتفعت الصادرات بفضل الطلب الصيني", "ارتفعت الصادرات بسبب الطلب الصيني", "ar")
     assert merged and link.conflict is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "words"),
+    [
+        (
+            "The regional government approved the new cycle lanes but postponed the bus station",
+            "The regional government approved the new cycle lanes and a car-free zone downtown",
+            "en",
+            ["but", "and"],
+        ),
+        (
+            "منعت البلدية استخدام الأكياس البلاستيكية في الأسواق وفرضت غرامات على المخالفين",
+            "منعت البلدية استخدام الأكياس البلاستيكية في الأسواق ووزعت أكياسا قماشية مجانا على المتسوقين",
+            "ar",
+            ["وفرضت", "ووزعت"],
+        ),
+    ],
+)
+def test_one_fact_with_another_joined_on_each_side_is_two_claims(a, b, language, words):
+    link, merged = linked(a, b, language)
+    assert not merged
+    assert link.conflict == "changed" and link.evidence["changed"] == words
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # A shortened quote: the clause is dropped on one side only.
+        (
+            "The regional government approved the new cycle lanes and a car-free zone downtown",
+            "The regional government approved the new cycle lanes",
+            "en",
+        ),
+        # Added runs that share most of their words: one fact, reworded a little.
+        (
+            "منعت البلدية استخدام الأكياس البلاستيكية في الأسواق وفرضت غرامات على المخالفين",
+            "منعت البلدية استخدام الأكياس البلاستيكية في الأسواق وفرضت غرامات مالية على المخالفين",
+            "ar",
+        ),
+    ],
+)
+def test_a_clause_dropped_or_barely_reworded_is_one_claim(a, b, language):
+    link, merged = linked(a, b, language)
+    assert merged, link
+    assert link.conflict is None
+
+
+def test_facts_added_needs_words_in_common_first_and_a_conjunction_on_both_sides():
+    def added(a, b):
+        return fuzzy._facts_added(a.split(), b.split())
+
+    assert added(
+        "council approved cycle lanes but postponed bus station",
+        "council approved cycle lanes and car free zone",
+    )
+    # Too little in common before the runs.
+    assert not added("council approved but postponed bus station", "council approved and car free zone")
+    # No conjunction where the second claim's run begins.
+    assert not added(
+        "council approved cycle lanes but postponed bus station",
+        "council approved cycle lanes downtown car free zone",
+    )
+    # One word added on one side: a detail, not a fact.
+    assert not added(
+        "council approved cycle lanes but postponed bus station", "council approved cycle lanes and tram"
+    )

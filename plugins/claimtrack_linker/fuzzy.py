@@ -142,6 +142,17 @@ for _line, _ in lexicon().lines("contrasts"):
     _a, _b = (_form(w) for w in _line)
     CONTRASTS[_a].add(_b)
     CONTRASTS[_b].add(_a)
+#: Words that join a further clause to a claim ("and", "but", "لكن"); an
+#: Arabic clause is also joined by و written onto its first word.
+_CLAUSE_WORDS = frozenset(
+    word
+    for kind in ("conjunctions", "clauses")
+    for line, language in lexicon().lines(kind)
+    for word in normalize_text(" ".join(line), language).split()
+)
+#: How many content words each of two claims must add after the words they
+#: share for :func:`_facts_added` to read them as two facts.
+ADDED_FACT_WORDS = 2
 #: The kind of people each noun of a count of people counts, by its compared
 #: form: "troops" and "soldiers" count soldiers, "police officers" police
 #: (lexicon.txt's [people LANG] lines, each named by its first word).
@@ -767,6 +778,10 @@ def _check(
         people = _people_changed(figures_a, figures_b)
         if people:
             conflict, detail = "changed", people
+    if conflict is None and only_a and only_b:
+        added = _facts_added(_normalized(a).split(), _normalized(b).split())
+        if added:
+            conflict, detail = "changed", added
     if conflict is None and not only_a and not only_b:
         swapped = _roles_swapped(_normalized(a).split(), _normalized(b).split())
         if swapped:
@@ -911,6 +926,47 @@ def _joined_forms(normalized: str) -> frozenset[str]:
         or (index and words[index - 1] in _CONJUNCTIONS)
         or (index < last and words[index + 1] in _CONJUNCTIONS)
     )
+
+
+def _facts_added(words_a: list[str], words_b: list[str]) -> list[str]:
+    """Do two claims (their normalized words) say one thing, word for word,
+    and then each join on a fact of its own: "approved the cycle lanes but
+    postponed the bus station" / "approved the cycle lanes and a car-free
+    zone", "منعت الأكياس البلاستيكية وفرضت غرامات" / "منعت الأكياس
+    البلاستيكية ووزعت أكياسا قماشية"? Each states a fact the other lacks, so
+    they are two claims. Both added runs must start with a conjunction
+    ("and", "but", و written on), hold :data:`ADDED_FACT_WORDS` content
+    words or more and share at most a quarter of them, after at least
+    :data:`MIN_SHARED` content words in common: a shortened quote adds on
+    one side only, and a reworded one rewords throughout. The two runs'
+    first words, or an empty list."""
+    form = lexicon().form
+    common = 0
+    index = 0
+    while index < min(len(words_a), len(words_b)):
+        word_a, word_b = words_a[index], words_b[index]
+        if word_a != word_b and (form(word_a) is None or form(word_a) != form(word_b)):
+            break
+        common += form(word_a) is not None
+        index += 1
+    rest_a, rest_b = words_a[index:], words_b[index:]
+    if common < MIN_SHARED or not rest_a or not rest_b:
+        return []
+    if not (_joins_clause(rest_a[0]) and _joins_clause(rest_b[0])):
+        return []
+    added_a = {f for f in lexicon().read(rest_a)}
+    added_b = {f for f in lexicon().read(rest_b)}
+    if min(len(added_a), len(added_b)) < ADDED_FACT_WORDS or 4 * len(added_a & added_b) > len(
+        added_a | added_b
+    ):
+        return []
+    return [rest_a[0], rest_b[0]]
+
+
+def _joins_clause(word: str) -> bool:
+    """Does ``word`` (normalized) begin a joined clause: a conjunction, or
+    a word of more than three letters with و written on?"""
+    return word in _CLAUSE_WORDS or (word[0] == "و" and len(word) > 3)
 
 
 def _roles_swapped(words_a: list[str], words_b: list[str]) -> list[str]:
