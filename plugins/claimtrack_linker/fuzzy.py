@@ -427,6 +427,8 @@ def _people_changed(a: list[Figure], b: list[Figure]) -> list[str]:
     counts is a kind the other counts: "Spain sent 1,000 soldiers" / "Spain
     sent 1,000 police officers" is a changed fact (both read "#person"). An
     empty list when either counts no known kind or they share one."""
+    if not a or not b:
+        return []
     kinds_a = {k for f in a if (k := _people(f)) is not None}
     kinds_b = {k for f in b if (k := _people(f)) is not None}
     if not kinds_a or not kinds_b or kinds_a & kinds_b:
@@ -778,7 +780,7 @@ def _check(
         people = _people_changed(figures_a, figures_b)
         if people:
             conflict, detail = "changed", people
-    if conflict is None and only_a and only_b:
+    if conflict is None and min(evidence["differing"]) >= ADDED_FACT_WORDS:
         added = _facts_added(_normalized(a).split(), _normalized(b).split())
         if added:
             conflict, detail = "changed", added
