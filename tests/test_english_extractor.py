@@ -194,3 +194,34 @@ def test_coordinated_subject_and_footer():
     )
     [claim] = claims_of(text)
     assert claim.speaker.name == "Saudi Arabia and the United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Lower-case words between "the" and an institution noun are its name.
+        ("Firefighters were still battling the blaze, the fire service said.", "fire service"),
+        (
+            "Prices rose 3% in October, the national statistics office said on Monday.",
+            "national statistics office",
+        ),
+        ("The coastal road was closed, the civil defence authority said.", "civil defence authority"),
+        ("The coastal road was closed, said the civil defence authority.", "civil defence authority"),
+        # An institution named after what it is for is not a title and a name.
+        ("The station will stay shut until Friday, the Ministry of Transport said.", "Ministry of Transport"),
+        ("Rates will stay at 5% for now, the Bank of England said.", "Bank of England"),
+        # A title between the institution and a name still splits them.
+        ("Rates will stay at 5% for now, Bank of England Governor Andrew Bailey said.", "Andrew Bailey"),
+    ],
+)
+def test_institution_speakers_keep_their_whole_name(text, speaker):
+    [claim] = claims_of(text)
+    assert claim.speaker.name == speaker
+
+
+def test_institution_modifiers_need_the_definite_article():
+    # "a port authority": no "the" within reach, the noun alone as before.
+    [claim] = claims_of("Exports fell in the quarter, a port authority said.")
+    assert claim.speaker.name == "authority"
+    [claim] = claims_of("The plant will close in March, the company said.")
+    assert claim.speaker.name == "company"

@@ -254,6 +254,35 @@ def _subject_word(token: str) -> bool:
     )
 
 
+#: How many lower-case words may stand between "the" and an institution
+#: noun: "the national statistics office", "the civil defence authority".
+INSTITUTION_MODIFIERS = 3
+
+
+def _institution_modifiers(tokens: list[str], phrase: list[str]) -> list[str]:
+    """The lower-case words before an institution noun back to "the", with
+    "the": "the fire service" said, where only "service" is a subject word.
+    ``tokens`` end with the first word that is not one; ``phrase`` is what
+    was read after it. Empty unless ``phrase`` is lower-case words ending
+    with an institution noun ("defence authority") and "the" comes within
+    :data:`INSTITUTION_MODIFIERS` words."""
+    if (
+        not phrase
+        or phrase[-1].lower() not in lexicon.INSTITUTIONS
+        or not all(w.isalpha() and w.islower() for w in phrase)
+    ):
+        return []
+    for back in range(1, INSTITUTION_MODIFIERS + 2):
+        if back > len(tokens):
+            return []
+        word = tokens[-back]
+        if word.lower() == "the":
+            return tokens[-back:]
+        if not word.isalpha() or not word.islower() or word in lexicon.NP_STOP:
+            return []
+    return []
+
+
 def parse_subject(words: list[str], source: bool = False) -> SpeakerRef | None:
     """A subject phrase as role and name: "CSTO Secretary General Stanislav
     Zas" → role "CSTO Secretary General", name "Stanislav Zas". With
@@ -273,6 +302,16 @@ def parse_subject(words: list[str], source: bool = False) -> SpeakerRef | None:
         and not any(w.lower() in lexicon.TITLES for w in words)
     ):
         return SpeakerRef(name=" ".join(words), institution=True)  # "Saudi Arabia and the United States"
+    if (
+        len(words) >= 3
+        and words[0].lower() in lexicon.INSTITUTIONS
+        and words[1].lower() in ("of", "for")
+        and all(w[:1].isupper() or w.lower() in ("and", "the", "of") for w in words[2:])
+        and not any(w.lower().strip(".") in lexicon.TITLES for w in words)
+    ):
+        # "the Ministry of Transport", "the Bank of England": an institution
+        # named after what it is for, not a title before a name.
+        return SpeakerRef(role=" ".join(words), institution=True)
     split = len(words)
     while split > 0 and (_is_name_word(words[split - 1]) or words[split - 1].lower() in lexicon.HONORIFICS):
         split -= 1
@@ -386,8 +425,13 @@ class EnglishExtractor:
         while tokens and tokens[-1].lower() in _BETWEEN_SUBJECT_AND_VERB:
             tokens.pop()  # "Lavrov also said", "the ministry has said"
         phrase: list[str] = []
-        for token in reversed(tokens):
+        for index in range(len(tokens) - 1, -1, -1):
+            token = tokens[index]
             if not _subject_word(token):
+                modifiers = _institution_modifiers(tokens[: index + 1], phrase)
+                if not modifiers:
+                    break
+                phrase[:0] = modifiers
                 break
             phrase.insert(0, token)
             if len(phrase) > 12:
@@ -406,12 +450,23 @@ class EnglishExtractor:
         if not m:
             return None, position
         words = m.group(1).split()
+        # "said the fire service": lower-case words between "the" and an
+        # institution noun belong to it.
+        modified = 0
+        if len(words) > 2 and words[0].lower() == "the":
+            for head in range(1, min(len(words), INSTITUTION_MODIFIERS + 2)):
+                if words[head].lower().rstrip(".,") in lexicon.INSTITUTIONS:
+                    modified = head
+                    break
+                if not (words[head].isalpha() and words[head].islower()):
+                    break
         # stop at the first word that cannot be part of a subject
         kept: list[str] = []
-        for word in words:
+        for index, word in enumerate(words):
             lower = word.lower().rstrip(".,")
             if (
-                word[:1].isupper()
+                index < modified
+                or word[:1].isupper()
                 or lower in lexicon.TITLES
                 or lower in lexicon.INSTITUTIONS
                 or lower in lexicon.CONNECTORS
