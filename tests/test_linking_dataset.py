@@ -293,9 +293,16 @@ HELD_OUT = {
     "linking-heldout2": "h2",
     "linking-heldout5": "h5",
     "linking-heldout6": "h6",
+    "linking-heldout7": "h7",
 }
 #: Sets checked for form the same way: the tuning sets written with them.
-FORM_CHECKED = {**HELD_OUT, "linking-dev4": "d4", "linking-dev5": "d5"}
+FORM_CHECKED = {
+    **HELD_OUT,
+    "linking-dev4": "d4",
+    "linking-dev5": "d5",
+    "linking-dev6": "d6",
+    "linking-dev7": "d7",
+}
 
 
 @pytest.mark.parametrize("name", sorted(FORM_CHECKED))
