@@ -208,3 +208,27 @@ def test_facts_added_needs_words_in_common_first_and_a_conjunction_on_both_sides
     assert not added(
         "council approved cycle lanes but postponed bus station", "council approved cycle lanes and tram"
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("northern", "southern", False),
+        ("import", "export", False),
+        ("upgrad", "downgrad", False),
+        # Spellings of one name, forms of one word.
+        ("kyiv", "kiev", True),
+        ("gaddafi", "qaddafi", True),
+        ("rais", "raised", True),
+    ],
+)
+def test_latin_words_with_another_beginning_are_other_words(a, b, expected):
+    assert fuzzy._one_word(a, b) is expected
+
+
+def test_a_place_told_by_another_direction_is_a_changed_fact():
+    link, merged = linked(
+        "The first snow of the season fell in the northern mountains on Tuesday night",
+        "The first snow of the season fell in the southern mountains on Tuesday night",
+    )
+    assert not merged and link.conflict == "changed"

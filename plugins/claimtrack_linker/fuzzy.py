@@ -1065,11 +1065,26 @@ def _one_word(a: str, b: str) -> bool:
     """:func:`_forms_of_one`, uncached."""
     if a in CALENDAR_WORDS and b in CALENDAR_WORDS:
         return False
+    if not is_arabic(a) and _other_beginning(a, b):
+        return False
     if fuzz.ratio(a, b) >= MORPHOLOGY_RATIO:
         return True
     # Arabic forms of one root differ in their long vowels: "عاد"/"يعود".
     skeleton_a, skeleton_b = _skeleton(a), _skeleton(b)
     return len(skeleton_a) >= 2 and skeleton_a == skeleton_b
+
+
+def _other_beginning(a: str, b: str) -> bool:
+    """Do two Latin-script words end alike (three letters or more) after
+    beginnings of two letters or more that start otherwise? Those are other
+    words made with another prefix or first part: "northern"/"southern",
+    "import"/"export", "increase"/"decrease", "upgrade"/"downgrade". Two
+    spellings of one name differ in a letter or in the middle:
+    "Gaddafi"/"Qaddafi", "Kyiv"/"Kiev"."""
+    common = 0
+    while common < min(len(a), len(b)) and a[-1 - common] == b[-1 - common]:
+        common += 1
+    return common >= 3 and min(len(a), len(b)) - common >= 2 and a[0] != b[0]
 
 
 def _skeleton(word: str) -> str:
