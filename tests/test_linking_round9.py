@@ -232,3 +232,51 @@ def test_a_place_told_by_another_direction_is_a_changed_fact():
         "The first snow of the season fell in the southern mountains on Tuesday night",
     )
     assert not merged and link.conflict == "changed"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "words"),
+    [
+        (
+            "The factory may cut several hundred jobs next year",
+            "The factory will cut several hundred jobs next year",
+            "en",
+            ["may", "will"],
+        ),
+        (
+            "Visitors must book tickets online before entering",
+            "Visitors can book tickets online before entering",
+            "en",
+            ["must", "can"],
+        ),
+        (
+            "قد ترفع الحكومة سن التقاعد في السنوات المقبلة",
+            "سوف ترفع الحكومة سن التقاعد في السنوات المقبلة",
+            "ar",
+            ["قد", "سوف"],
+        ),
+        ("يفضل معظم الطلاب الدراسة عن بعد", "يفضل بعض الطلاب الدراسة عن بعد", "ar", ["معظم", "بعض"]),
+    ],
+)
+def test_another_modality_or_quantity_is_a_changed_fact(a, b, language, words):
+    link, merged = linked(a, b, language)
+    assert not merged
+    assert link.conflict == "changed" and link.evidence["changed"] == words
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # One sense, two words.
+        (
+            "The factory could cut several hundred jobs next year",
+            "The factory may cut several hundred jobs next year",
+            "en",
+        ),
+        # A word on one side only: "وقد" before a past verb is no modality.
+        ("وقد أعلنت الوزارة تعطيل الدراسة يوم الأحد", "أعلنت الوزارة تعطيل الدراسة يوم الأحد", "ar"),
+    ],
+)
+def test_one_modality_in_other_words_is_one_claim(a, b, language):
+    link, merged = linked(a, b, language)
+    assert merged and link.conflict is None

@@ -150,6 +150,13 @@ _CLAUSE_WORDS = frozenset(
     for line, language in lexicon().lines(kind)
     for word in normalize_text(" ".join(line), language).split()
 )
+#: Each word of sureness, obligation or quantity and the number of its line
+#: ("may" and "might" one, "will" another): see :func:`_modality_changed`.
+MODALITY: dict[str, int] = {
+    word: number
+    for number, (line, language) in enumerate(lexicon().lines("modality"))
+    for word in normalize_text(" ".join(line), language).split()
+}
 #: How many content words each of two claims must add after the words they
 #: share for :func:`_facts_added` to read them as two facts.
 ADDED_FACT_WORDS = 2
@@ -780,6 +787,10 @@ def _check(
         people = _people_changed(figures_a, figures_b)
         if people:
             conflict, detail = "changed", people
+    if conflict is None and len(only_a) + len(only_b) <= 2:
+        modality = _modality_changed(_normalized(a).split(), _normalized(b).split())
+        if modality:
+            conflict, detail = "changed", modality
     if conflict is None and min(evidence["differing"]) >= ADDED_FACT_WORDS:
         added = _facts_added(_normalized(a).split(), _normalized(b).split())
         if added:
@@ -963,6 +974,38 @@ def _facts_added(words_a: list[str], words_b: list[str]) -> list[str]:
     ):
         return []
     return [rest_a[0], rest_b[0]]
+
+
+def _modality_changed(words_a: list[str], words_b: list[str]) -> list[str]:
+    """Do two claims (their normalized words) differ only in one run of
+    words of sureness, obligation or quantity, of other senses on the two
+    sides: "The factory may cut jobs" / "The factory will cut jobs", "قد
+    ترفع الحكومة" / "سوف ترفع الحكومة", "يفضل معظم الطلاب" / "يفضل بعض
+    الطلاب"? Those are stop words, never compared, yet the two say two
+    things. The two runs, or an empty list. A run on one side only ("وقد
+    أعلن" / "أعلن") is no change."""
+    start = 0
+    while start < min(len(words_a), len(words_b)) and words_a[start] == words_b[start]:
+        start += 1
+    end = 0
+    while end < min(len(words_a), len(words_b)) - start and words_a[-1 - end] == words_b[-1 - end]:
+        end += 1
+    run_a, run_b = words_a[start : len(words_a) - end], words_b[start : len(words_b) - end]
+    if not run_a or not run_b or len(run_a) > 2 or len(run_b) > 2:
+        return []
+    senses_a = {_sense(w) for w in run_a}
+    senses_b = {_sense(w) for w in run_b}
+    if None in senses_a or None in senses_b or senses_a & senses_b:
+        return []
+    return run_a + run_b
+
+
+def _sense(word: str) -> int | None:
+    """The :data:`MODALITY` line of a normalized word, و written on or not."""
+    sense = MODALITY.get(word)
+    if sense is None and word[:1] == "و" and len(word) > 2:
+        sense = MODALITY.get(word[1:])
+    return sense
 
 
 def _joins_clause(word: str) -> bool:
