@@ -280,3 +280,35 @@ def test_another_modality_or_quantity_is_a_changed_fact(a, b, language, words):
 def test_one_modality_in_other_words_is_one_claim(a, b, language):
     link, merged = linked(a, b, language)
     assert merged and link.conflict is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Ukraine has banned imports of poultry from the Greater Poland region",
+            "Ukraine has lifted its ban on imports of poultry from the Greater Poland region",
+        ),
+        (
+            "Officials ordered residents of Tampa Bay's coastal zones to evacuate",
+            "Officials lifted the evacuation order for residents of Tampa Bay's coastal zones",
+        ),
+    ],
+)
+def test_a_measure_undone_is_a_negation(a, b):
+    link, merged = linked(a, b)
+    assert not merged
+    assert link.conflict == "negation" and link.evidence["negation"] == ["lift"]
+
+
+def test_undoing_needs_a_measure_both_name():
+    # "lifted the trophy": no measure, no undoing.
+    link, merged = linked(
+        "Spain lifted the trophy after beating England", "Spain won the trophy after beating England"
+    )
+    assert link is None or link.conflict != "negation"
+    # Both say the measure was undone.
+    link, merged = linked(
+        "The US lifted sanctions on Syrian banks", "The US has lifted sanctions on Syria's banks"
+    )
+    assert merged and link.conflict is None

@@ -150,6 +150,10 @@ _CLAUSE_WORDS = frozenset(
     for line, language in lexicon().lines(kind)
     for word in normalize_text(" ".join(line), language).split()
 )
+#: Verbs that undo a measure ("lifted", "ألغت") and the measures they undo
+#: ("ban", "حظر"): see :func:`_undone`.
+REVERSALS = _listed("reversals")
+MEASURES = _listed("measures")
 #: Each word of sureness, obligation or quantity and the number of its line
 #: ("may" and "might" one, "will" another): see :func:`_modality_changed`.
 MODALITY: dict[str, int] = {
@@ -787,6 +791,10 @@ def _check(
         people = _people_changed(figures_a, figures_b)
         if people:
             conflict, detail = "changed", people
+    if conflict is None and (only_a or only_b):
+        undone = _undone(only_a, only_b, shared)
+        if undone:
+            conflict, detail = "negation", undone
     if conflict is None and len(only_a) + len(only_b) <= 2:
         modality = _modality_changed(_normalized(a).split(), _normalized(b).split())
         if modality:
@@ -974,6 +982,21 @@ def _facts_added(words_a: list[str], words_b: list[str]) -> list[str]:
     ):
         return []
     return [rest_a[0], rest_b[0]]
+
+
+def _undone(only_a: frozenset[str], only_b: frozenset[str], shared: frozenset[str]) -> list[str]:
+    """Does one claim say that a measure both name was undone, with
+    (nearly) nothing else differing: "Ukraine has banned poultry imports" /
+    "Ukraine has lifted its ban on poultry imports", "ordered residents to
+    evacuate" / "lifted the evacuation order"? The undoing verb, or an
+    empty list."""
+    if not shared & MEASURES:
+        return []
+    undo_a, undo_b = only_a & REVERSALS, only_b & REVERSALS
+    if bool(undo_a) == bool(undo_b):
+        return []
+    rest = {w for w in (only_a | only_b) - REVERSALS if w[0] != "#"} - MEASURES
+    return sorted(undo_a | undo_b) if len(rest) <= 1 else []
 
 
 def _modality_changed(words_a: list[str], words_b: list[str]) -> list[str]:
