@@ -22,6 +22,7 @@ the previous clusters as they were.
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -117,8 +118,12 @@ class Linker:
     #: but its word score (a negation or a changed fact keeps them apart, a
     #: different figure flags them), since a paraphrase in other words
     #: shares few of them. Optional: a linker without it cannot link by
-    #: meaning.
-    check_similar: Callable[[Sequence[LinkClaim], np.ndarray, float], list[Link]] | None = None
+    #: meaning. A ``check_similar`` that also takes the keyword ``near``
+    #: (a boolean array, one per pair) is given the pairs whose cosine is
+    #: only near the embedder's ``same_claim`` too
+    #: (:data:`claimtrack.semantic.NEAR_MARGIN`), marked True: it links
+    #: those only on evidence beyond their meaning.
+    check_similar: Callable[..., list[Link]] | None = None
 
 
 def get_linkers() -> dict[str, Linker]:
@@ -295,10 +300,12 @@ def links_by_meaning(
     embedder's ``same_claim``) that it had not linked by their words, and
     how many pairs it was asked to judge. The latter's evidence says so:
     ``cosine`` and ``embedder``."""
-    from claimtrack.semantic import doubtful, require_judge, similar_pairs
+    from claimtrack.semantic import NEAR_MARGIN, doubtful, require_judge, similar_pairs
 
     require_judge(linker)
-    pairs, cosines = similar_pairs(vectors, [c.language for c in claims], embedder.same_claim, new)
+    takes_near = _takes_near(linker.check_similar)
+    floor = embedder.same_claim - (NEAR_MARGIN if takes_near else 0.0)
+    pairs, cosines = similar_pairs(vectors, [c.language for c in claims], floor, new)
     index = {c.id: i for i, c in enumerate(claims)}
     known = {(min(index[x.a], index[x.b]), max(index[x.a], index[x.b])) for x in found}
     fresh = [k for k, (a, b) in enumerate(pairs.tolist()) if (a, b) not in known]
@@ -315,11 +322,24 @@ def links_by_meaning(
             x.conflict,
             {**x.evidence, "cosine": cosine_of[frozenset((x.a, x.b))], "embedder": embedder.name},
         )
-        for x in linker.check_similar(claims, pairs, threshold)
+        for x in (
+            linker.check_similar(claims, pairs, threshold, near=cosines < embedder.same_claim)
+            if takes_near
+            else linker.check_similar(claims, pairs, threshold)
+        )
     ]
     dropped = doubtful(found, index, vectors, embedder)
     kept = [x for position, x in enumerate(found) if position not in dropped]
     return kept + made, len(pairs)
+
+
+def _takes_near(check_similar: Callable[..., list[Link]]) -> bool:
+    """Does a linker's ``check_similar`` take the ``near`` keyword?"""
+    try:
+        parameters = inspect.signature(check_similar).parameters
+    except (TypeError, ValueError):  # a builtin or a C function: no keywords known
+        return False
+    return "near" in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
 
 
 @dataclass

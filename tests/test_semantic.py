@@ -577,3 +577,84 @@ def test_a_decision_on_a_claim_deleted_meanwhile_writes_nothing(tmp_path, runner
     with pytest.raises(StoreChanged, match="decide again"):
         link_store(db, decide=decide)
     assert db.execute("SELECT count(*) FROM link_decisions").fetchone()[0] == 0
+
+
+class CosineEmbedder:
+    """Texts given a cosine to a first text: ``cosines[text]`` against the
+    vector ``[1, 0, ...]``, which the first text of each group gets."""
+
+    def __init__(self, cosines: dict[str, tuple[int, float]], same_claim: float = 0.95) -> None:
+        self.cosines = cosines
+        self.embedder = Embedder("cosines", self.embed, same_claim)
+
+    def embed(self, texts):
+        vectors = np.zeros((len(texts), 16), dtype=np.float32)
+        for row, text in enumerate(texts):
+            group, cosine = self.cosines[text]
+            vectors[row, 2 * group] = cosine
+            vectors[row, 2 * group + 1] = np.sqrt(max(0.0, 1 - cosine * cosine))
+        return vectors
+
+
+PILGRIMS = "This year's pilgrims numbered 1.67 million"
+PILGRIMS_2 = "About ١٫٦٧ million pilgrims performed the rites this year, the statistics agency said"
+PARK = "The council approved a plan to turn the old rail yard into a park"
+PARK_2 = "Municipal lawmakers endorsed converting the disused depot into parkland"
+TOLL = "At least 110 people have died of heatstroke since March"
+TOLL_2 = "The heatwave death toll has reached 143 since March"
+
+
+def test_near_pairs_are_linked_only_on_a_figure_both_give():
+    """A pair whose cosine is under ``same_claim`` by less than NEAR_MARGIN
+    is linked when both give one figure, and only then: a figure is what
+    outlets keep when they reword the rest."""
+    near = 0.95 - semantic_module.NEAR_MARGIN / 2
+    cosines = {
+        PILGRIMS: (0, 1.0),
+        PILGRIMS_2: (0, near),
+        PARK: (1, 1.0),
+        PARK_2: (1, near),
+        TOLL: (2, 1.0),
+        TOLL_2: (2, near),
+    }
+    embedder = CosineEmbedder(cosines).embedder
+    claims = [claim(str(i), text) for i, text in enumerate(cosines)]
+    assert link_claims(claims).links == []  # the words alone
+    result = link_claims(claims, embedder=embedder)
+    assert result.clusters == [["0", "1"]]
+    (link,) = result.links
+    assert link.conflict is None and link.evidence["cosine"] == pytest.approx(near, abs=1e-3)
+    # Further off than NEAR_MARGIN, the figure is not enough.
+    far = 0.95 - 2 * semantic_module.NEAR_MARGIN
+    embedder = CosineEmbedder({**cosines, PILGRIMS_2: (0, far)}).embedder
+    assert link_claims(claims, embedder=embedder).links == []
+    # At same_claim, no figure is asked for.
+    embedder = CosineEmbedder({**cosines, PARK_2: (1, 0.96)}).embedder
+    assert link_claims(claims, embedder=embedder).clusters == [["0", "1"], ["2", "3"]]
+
+
+def test_near_pairs_go_only_to_a_check_similar_that_takes_them():
+    asked: dict[str, list] = {"old": [], "new": []}
+
+    def old_style(claims, pairs, threshold):
+        asked["old"].append(pairs.tolist())
+        return []
+
+    def new_style(claims, pairs, threshold, near=None):
+        asked["new"].append((pairs.tolist(), near.tolist()))
+        return []
+
+    class Judges:
+        @hookimpl
+        def register_linkers(self, register):
+            for name, judge in (("old", old_style), ("new", new_style)):
+                register(Linker(name, lambda claims, threshold, new: ([], 0), check_similar=judge))
+
+    get_plugin_manager().register(Judges(), name="judges")
+    near = 0.95 - semantic_module.NEAR_MARGIN / 2
+    embedder = CosineEmbedder({PARK: (0, 1.0), PARK_2: (0, near), TOLL: (1, 1.0), TOLL_2: (1, 0.99)}).embedder
+    claims = [claim("a", PARK), claim("b", PARK_2), claim("c", TOLL), claim("d", TOLL_2)]
+    link_claims(claims, linker="old", embedder=embedder)
+    link_claims(claims, linker="new", embedder=embedder)
+    assert asked["old"] == [[[2, 3]]]
+    assert asked["new"] == [([[0, 1], [2, 3]], [True, False])]

@@ -563,7 +563,9 @@ def _link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -
     return links, comparisons
 
 
-def check_similar(claims: Sequence[LinkClaim], pairs: np.ndarray, threshold: float) -> list[Link]:
+def check_similar(
+    claims: Sequence[LinkClaim], pairs: np.ndarray, threshold: float, near: np.ndarray | None = None
+) -> list[Link]:
     """The links among ``pairs`` (rows of two indexes into ``claims``) that
     an embedder found close in meaning: each pair is checked as a candidate
     of :func:`link` is, but neither the word score nor the shared words are
@@ -574,11 +576,25 @@ def check_similar(claims: Sequence[LinkClaim], pairs: np.ndarray, threshold: flo
     wildfires burning"), and a sentence encoder scores one story's claims
     close.
     The claims are read together as :func:`link` reads them, so a pair is
-    read the same way by both routes."""
+    read the same way by both routes.
+
+    A pair marked ``near`` (its cosine only near the embedder's
+    ``same_claim``) is linked only when the two give one figure of at
+    least :data:`TELLING_VALUE` and no figure that disagrees ("بلغ عدد
+    الحجاج 1.67 مليون حاج" / "نحو ١٫٦٧ مليون حاج أدوا الفريضة"): a figure
+    repeated is what outlets keep when they reword the rest."""
     if not len(pairs):
         return []
     with collector_paused():
         compared, figures = read_claims(claims)
+        if near is not None and near.any():
+            kept = [
+                not is_near or _corroborated(figures[a], figures[b])
+                for (a, b), is_near in zip(pairs.tolist(), near.tolist(), strict=True)
+            ]
+            pairs = pairs[np.asarray(kept, dtype=bool)]
+            if not len(pairs):
+                return []
         scores = process.cpdist(
             [compared[a] for a in pairs[:, 0].tolist()],
             [compared[b] for b in pairs[:, 1].tolist()],
@@ -596,6 +612,21 @@ def check_similar(claims: Sequence[LinkClaim], pairs: np.ndarray, threshold: flo
             if found is not None:
                 links.append(found)
     return links
+
+
+def _corroborated(a: list[Figure], b: list[Figure]) -> bool:
+    """Do two claims give one figure (one unit or a bare number, values
+    that meet, of at least :data:`TELLING_VALUE`) and none that disagree?"""
+    return any(
+        fa.unit
+        and fa.value is not None
+        and fa.value >= TELLING_VALUE
+        and _same_unit(fa, fb)
+        and _meets(fa, fb)
+        and not _other_people(fa, fb)
+        for fa in a
+        for fb in b
+    ) and not _figure_conflict(a, b)
 
 
 def _count_other_things(a: list[Figure], b: list[Figure]) -> bool:
