@@ -302,6 +302,7 @@ FORM_CHECKED = {
     "linking-dev5": "d5",
     "linking-dev6": "d6",
     "linking-dev7": "d7",
+    "linking-dev8": "d8",
 }
 
 
