@@ -225,3 +225,27 @@ def test_institution_modifiers_need_the_definite_article():
     assert claim.speaker.name == "authority"
     [claim] = claims_of("The plant will close in March, the company said.")
     assert claim.speaker.name == "company"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A possessive institution before a name: the person speaks.
+        ("Rates will fall later this year, the Bank of England's Andrew Bailey said.", "Andrew Bailey"),
+        # "the" already read: the words before it are another phrase.
+        ("After the strike the union said talks would resume on Monday.", "union"),
+        ("Throughout the crisis the ministry said supplies were sufficient.", "ministry"),
+        # Ministries named by a portfolio that is also a title word.
+        (
+            "The talks will resume next week, the Ministry of Foreign Affairs said.",
+            "Ministry of Foreign Affairs",
+        ),
+        (
+            "Cases rose again in July, the Ministry of Health and Population said.",
+            "Ministry of Health and Population",
+        ),
+    ],
+)
+def test_institution_names_stop_where_they_end(text, speaker):
+    [claim] = claims_of(text)
+    assert claim.speaker.name == speaker

@@ -254,6 +254,10 @@ def _subject_word(token: str) -> bool:
     )
 
 
+#: Title words that also name what a ministry is for: "the Ministry of
+#: Foreign Affairs" and "the Ministry of Health" are institutions, where
+#: "Bank of England Governor Andrew Bailey" has a title before a name.
+PORTFOLIOS = frozenset({"foreign", "health", "interior", "defence", "defense", "finance", "economy"})
 #: How many lower-case words may stand between "the" and an institution
 #: noun: "the national statistics office", "the civil defence authority".
 INSTITUTION_MODIFIERS = 3
@@ -270,6 +274,7 @@ def _institution_modifiers(tokens: list[str], phrase: list[str]) -> list[str]:
         not phrase
         or phrase[-1].lower() not in lexicon.INSTITUTIONS
         or not all(w.isalpha() and w.islower() for w in phrase)
+        or phrase[0] in ("the", "a", "an")  # "after the strike the union said": "the union" is whole
     ):
         return []
     for back in range(1, INSTITUTION_MODIFIERS + 2):
@@ -307,7 +312,8 @@ def parse_subject(words: list[str], source: bool = False) -> SpeakerRef | None:
         and words[0].lower() in lexicon.INSTITUTIONS
         and words[1].lower() in ("of", "for")
         and all(w[:1].isupper() or w.lower() in ("and", "the", "of") for w in words[2:])
-        and not any(w.lower().strip(".") in lexicon.TITLES for w in words)
+        and not any(w.endswith(("'s", "’s")) for w in words)  # "the Bank of England's Andrew Bailey"
+        and not any(w.lower().strip(".") in lexicon.TITLES - PORTFOLIOS for w in words)
     ):
         # "the Ministry of Transport", "the Bank of England": an institution
         # named after what it is for, not a title before a name.
