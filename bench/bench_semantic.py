@@ -11,7 +11,7 @@ costs as the store grows.
 2. Pairs: ``claimtrack.semantic.similar_pairs`` over N vectors made from
    the embedded claims (:func:`corpus`), each of its claim's language, at
    the cosine linking searches from (the embedder's ``same_claim`` less
-   ``NEAR_MARGIN``): a rebuild (every claim against all) and an incremental
+   its ``near``): a rebuild (every claim against all) and an incremental
    run (``--new`` claims against all). Each size runs in its own process, so its peak
    memory is its own.
 
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimtrack.semantic import NEAR_MARGIN, embed_texts, get_embedder, similar_pairs
+from claimtrack.semantic import embed_texts, get_embedder, similar_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,6 +60,7 @@ def embedding(name: str | None) -> tuple[dict, np.ndarray]:
     return {
         "embedder": embedder.name,
         "same_claim": embedder.same_claim,
+        "near": embedder.near,
         "claims": len(claims),
         "seconds": round(batched, 2),
         "claims_per_second": round(len(claims) / batched, 1),
@@ -143,8 +144,8 @@ def main() -> None:
                 "--sample",
                 str(sample),
                 "--cosine",
-                # The floor linking uses: near pairs are found too (NEAR_MARGIN).
-                str(report["same_claim"] - NEAR_MARGIN),
+                # The floor linking uses: near pairs are found too.
+                str(report["same_claim"] - report["near"]),
             ],
             capture_output=True,
             text=True,

@@ -121,7 +121,7 @@ class Linker:
     #: meaning. A ``check_similar`` that also takes the keyword ``near``
     #: (a boolean array, one per pair) is given the pairs whose cosine is
     #: only near the embedder's ``same_claim`` too
-    #: (:data:`claimtrack.semantic.NEAR_MARGIN`), marked True: it links
+    #: (:attr:`claimtrack.Embedder.near`), marked True: it links
     #: those only on evidence beyond their meaning.
     check_similar: Callable[..., list[Link]] | None = None
 
@@ -300,11 +300,11 @@ def links_by_meaning(
     embedder's ``same_claim``) that it had not linked by their words, and
     how many pairs it was asked to judge. The latter's evidence says so:
     ``cosine`` and ``embedder``."""
-    from claimtrack.semantic import NEAR_MARGIN, doubtful, require_judge, similar_pairs
+    from claimtrack.semantic import doubtful, require_judge, similar_pairs
 
     require_judge(linker)
     takes_near = _takes_near(linker.check_similar)
-    floor = embedder.same_claim - (NEAR_MARGIN if takes_near else 0.0)
+    floor = embedder.same_claim - (embedder.near if takes_near else 0.0)
     pairs, cosines = similar_pairs(vectors, [c.language for c in claims], floor, new)
     index = {c.id: i for i, c in enumerate(claims)}
     known = {(min(index[x.a], index[x.b]), max(index[x.a], index[x.b])) for x in found}
@@ -334,12 +334,18 @@ def links_by_meaning(
 
 
 def _takes_near(check_similar: Callable[..., list[Link]]) -> bool:
-    """Does a linker's ``check_similar`` take the ``near`` keyword?"""
+    """Does a linker's ``check_similar`` name a parameter ``near`` that can
+    be passed by keyword? ``**kwargs`` is not enough: a wrapper that passes
+    them on to a three-argument function would fail, and a function that
+    takes options it does not know would link near pairs on meaning alone."""
     try:
-        parameters = inspect.signature(check_similar).parameters
+        parameter = inspect.signature(check_similar).parameters.get("near")
     except (TypeError, ValueError):  # a builtin or a C function: no keywords known
         return False
-    return "near" in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+    return parameter is not None and parameter.kind in (
+        parameter.POSITIONAL_OR_KEYWORD,
+        parameter.KEYWORD_ONLY,
+    )
 
 
 @dataclass

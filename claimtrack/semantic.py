@@ -60,17 +60,6 @@ APART_WORDS = 2
 #: lost, two gained; three words: 16, 9, one more linked; docs/linking.md
 #: § Linking by meaning).
 APART_MARGIN = 0.02
-#: Pairs whose cosine is under the embedder's ``same_claim`` by less than
-#: this are "near": proposed to a linker that takes ``near`` (see
-#: :attr:`claimtrack.Linker.check_similar`), which links them only on
-#: evidence beyond their meaning. The fuzzy linker asks for a figure both
-#: give ("1.67 مليون حاج" / "١٫٦٧ مليون حاج", "379 people on board" /
-#: "379 passengers and crew"). Chosen on the seven tuning sets: 0.03 linked
-#: 5 more labelled pairs of 503 and merged no more different pairs or
-#: claims across pairs; 0.05 one more pair, one more different pair merged
-#: and one more claim pair across pairs (docs/linking.md § Linking by
-#: meaning).
-NEAR_MARGIN = 0.03
 INSTALL_HINT = "pip install 'claimtrack[semantic]' adds the e5-small embedder"
 
 
@@ -88,6 +77,12 @@ class Embedder:
     embed: Callable[[Sequence[str]], np.ndarray]
     same_claim: float
     description: str = ""
+    #: How far under ``same_claim`` a pair is still "near": proposed to a
+    #: linker whose ``check_similar`` takes ``near`` (see
+    #: :attr:`claimtrack.Linker.check_similar`), which links it only on
+    #: evidence beyond its meaning. Like ``same_claim``, it depends on the
+    #: model; 0 (the default) proposes no near pairs.
+    near: float = 0.0
 
 
 class EmbedderError(ValueError):

@@ -585,7 +585,7 @@ class CosineEmbedder:
 
     def __init__(self, cosines: dict[str, tuple[int, float]], same_claim: float = 0.95) -> None:
         self.cosines = cosines
-        self.embedder = Embedder("cosines", self.embed, same_claim)
+        self.embedder = Embedder("cosines", self.embed, same_claim, near=NEAR)
 
     def embed(self, texts):
         vectors = np.zeros((len(texts), 16), dtype=np.float32)
@@ -596,8 +596,13 @@ class CosineEmbedder:
         return vectors
 
 
-PILGRIMS = "This year's pilgrims numbered 1.67 million"
+#: How far under same_claim the test embedder's near pairs go.
+NEAR = 0.03
+PILGRIMS = "A record 1.67 million pilgrims came to Mecca this season"
 PILGRIMS_2 = "About ١٫٦٧ million pilgrims performed the rites this year, the statistics agency said"
+#: Near, and sharing only a day of the month: no figure of a known unit.
+DAY = "On March 15 the president met European leaders in Paris"
+DAY_2 = "Kyiv asked its allies for more air defence systems on March 15"
 PARK = "The council approved a plan to turn the old rail yard into a park"
 PARK_2 = "Municipal lawmakers endorsed converting the disused depot into parkland"
 TOLL = "At least 110 people have died of heatstroke since March"
@@ -605,10 +610,10 @@ TOLL_2 = "The heatwave death toll has reached 143 since March"
 
 
 def test_near_pairs_are_linked_only_on_a_figure_both_give():
-    """A pair whose cosine is under ``same_claim`` by less than NEAR_MARGIN
+    """A pair whose cosine is under ``same_claim`` by less than the embedder's ``near``
     is linked when both give one figure, and only then: a figure is what
     outlets keep when they reword the rest."""
-    near = 0.95 - semantic_module.NEAR_MARGIN / 2
+    near = 0.95 - NEAR / 2
     cosines = {
         PILGRIMS: (0, 1.0),
         PILGRIMS_2: (0, near),
@@ -624,13 +629,49 @@ def test_near_pairs_are_linked_only_on_a_figure_both_give():
     assert result.clusters == [["0", "1"]]
     (link,) = result.links
     assert link.conflict is None and link.evidence["cosine"] == pytest.approx(near, abs=1e-3)
-    # Further off than NEAR_MARGIN, the figure is not enough.
-    far = 0.95 - 2 * semantic_module.NEAR_MARGIN
+    # A day of the month in common is no figure.
+    day = CosineEmbedder({DAY: (0, 1.0), DAY_2: (0, 0.95 - NEAR / 2)}).embedder
+    assert link_claims([claim("d", DAY), claim("e", DAY_2)]).links == []  # the words alone
+    assert link_claims([claim("d", DAY), claim("e", DAY_2)], embedder=day).links == []
+    # Further off than near, the figure is not enough.
+    far = 0.95 - 2 * NEAR
     embedder = CosineEmbedder({**cosines, PILGRIMS_2: (0, far)}).embedder
     assert link_claims(claims, embedder=embedder).links == []
     # At same_claim, no figure is asked for.
     embedder = CosineEmbedder({**cosines, PARK_2: (1, 0.96)}).embedder
     assert link_claims(claims, embedder=embedder).clusters == [["0", "1"], ["2", "3"]]
+
+
+def test_near_pairs_go_only_to_a_check_similar_that_names_near():
+    """**kwargs is not naming it: a wrapper would pass ``near`` on to a
+    three-argument function, or a judge would link near pairs on meaning."""
+    import functools
+
+    from claimtrack.linking import _takes_near
+
+    def old_style(claims, pairs, threshold):
+        return []
+
+    def wrapper(*args, **kwargs):
+        return old_style(*args, **kwargs)
+
+    def options(claims, pairs, threshold, **kwargs):
+        return []
+
+    def positional_only(claims, pairs, threshold, near, /):
+        return []
+
+    def keyword_only(claims, pairs, threshold, *, near=None):
+        return []
+
+    assert not _takes_near(old_style)
+    assert not _takes_near(wrapper)
+    assert not _takes_near(options)
+    assert not _takes_near(positional_only)
+    assert not _takes_near(functools.partial(old_style))
+    assert not _takes_near(len)
+    assert _takes_near(keyword_only)
+    assert _takes_near(functools.partial(keyword_only, near=None))
 
 
 def test_near_pairs_go_only_to_a_check_similar_that_takes_them():
@@ -651,7 +692,7 @@ def test_near_pairs_go_only_to_a_check_similar_that_takes_them():
                 register(Linker(name, lambda claims, threshold, new: ([], 0), check_similar=judge))
 
     get_plugin_manager().register(Judges(), name="judges")
-    near = 0.95 - semantic_module.NEAR_MARGIN / 2
+    near = 0.95 - NEAR / 2
     embedder = CosineEmbedder({PARK: (0, 1.0), PARK_2: (0, near), TOLL: (1, 1.0), TOLL_2: (1, 0.99)}).embedder
     claims = [claim("a", PARK), claim("b", PARK_2), claim("c", TOLL), claim("d", TOLL_2)]
     link_claims(claims, linker="old", embedder=embedder)

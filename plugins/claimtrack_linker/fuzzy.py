@@ -69,6 +69,9 @@ MAX_BLOCK = 200
 DIFFERENT_SPEAKER_MARGIN = 5.0
 #: rapidfuzz ratio above which two differing words are forms of one word.
 MORPHOLOGY_RATIO = 70
+#: How alike (fuzz.ratio) the beginnings of two Latin words that end alike
+#: must be for them to be spellings of one word (:func:`_other_beginning`).
+OTHER_BEGINNING = 40
 #: Points off the threshold for each piece of evidence beyond the words:
 #: the same named speaker, and a figure (value and unit) both claims give.
 #: Outlets that reword a claim keep who said it and its numbers.
@@ -99,6 +102,9 @@ BARE_TOKEN = "#" + BARE
 #: shared word: small counts recur across the claims of one story ("9 jets"
 #: of the 737 MAX 9, "two ministers").
 TELLING_VALUE = 10
+#: A number of unknown unit at least this large is a count, not a model or a
+#: route ("737"), when it corroborates a near pair (:func:`_corroborated`).
+LARGE_BARE = 1000
 
 
 def _form(word: str) -> str:
@@ -276,7 +282,9 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
     (:func:`_opposed`). Like figure tokens, years are not shared words:
     two claims of one year are not one claim for that. A year is a number
     from 1900 to 2100 written as four digits in the claim's ``text``:
-    normalizing reads "2,050" as "2050", a count."""
+    normalizing reads "2,050" as "2050", a count. A day of the month, next
+    to a month's name ("On March 15", "في 15 مارس"), is a date too, and a
+    token the same way: one story's claims share their day, not a count."""
     numbers, years = [], []
     words = normalized.split()
     for index, word in enumerate(words):
@@ -284,11 +292,25 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
             continue
         value = float(word)
         scale = _SCALES.get(words[index + 1], 1.0) if index + 1 < len(words) else 1.0
-        if scale == 1.0 and value.is_integer() and 1900 <= value <= 2100 and _written_as_year(word, text):
+        if scale == 1.0 and _dated(words, index, value, text):
             years.append("#" + word)
         else:
             numbers.append(Figure(word, 0, 0, value * scale, unit=BARE))
     return numbers, years
+
+
+def _dated(words: list[str], index: int, value: float, text: str) -> bool:
+    """Is the number ``words[index]`` a date: a year written as one, or a
+    day of the month next to a month's name?"""
+    if not value.is_integer():
+        return False
+    if 1900 <= value <= 2100 and _written_as_year(words[index], text):
+        return True
+    calendar = lexicon().calendar
+    return 1 <= value <= 31 and (
+        (index + 1 < len(words) and words[index + 1] in calendar)
+        or (index > 0 and words[index - 1] in calendar)
+    )
 
 
 #: Arabic-Indic and extended (Persian) digits, as ASCII.
@@ -411,8 +433,8 @@ def _same_unit(fa: Figure, fb: Figure) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def _people_of(noun: str) -> str | None:
-    """The kind of people ``noun`` (a figure's unit word as written) counts,
-    or None for people of any kind ("people", "أشخاص")."""
+    """The kind of people ``noun`` (a figure as written) counts, or None for
+    people of any kind ("people", "أشخاص", "pilgrims")."""
     for word in reversed(normalize_text(noun, "ar" if is_arabic(noun) else "en").split()):
         kind = PEOPLE.get(lexicon().form(word) or word)
         if kind is not None:
@@ -421,8 +443,10 @@ def _people_of(noun: str) -> str | None:
 
 
 def _people(figure: Figure) -> str | None:
-    """The kind of people a count of people counts (:data:`PEOPLE`), or None."""
-    return _people_of(figure.unit_raw) if figure.unit == PERSON and figure.unit_raw else None
+    """The kind of people a count of people counts (:data:`PEOPLE`), or
+    None: read from the figure as written, its last listed word ("1,000
+    police officers": police)."""
+    return _people_of(figure.raw) if figure.unit == PERSON and figure.raw else None
 
 
 def _other_people(fa: Figure, fb: Figure) -> bool:
@@ -444,7 +468,7 @@ def _people_changed(a: list[Figure], b: list[Figure]) -> list[str]:
     kinds_b = {k for f in b if (k := _people(f)) is not None}
     if not kinds_a or not kinds_b or kinds_a & kinds_b:
         return []
-    return sorted({f.unit_raw for f in a + b if _people(f) is not None})
+    return sorted({f.unit_raw or f.raw for f in a + b if _people(f) is not None})
 
 
 #: What :func:`_same_figure` finds: no figure that both claims give; one
@@ -615,12 +639,14 @@ def check_similar(
 
 
 def _corroborated(a: list[Figure], b: list[Figure]) -> bool:
-    """Do two claims give one figure (one unit or a bare number, values
-    that meet, of at least :data:`TELLING_VALUE`) and none that disagree?"""
+    """Do two claims give one figure (values that meet, of one known unit
+    and at least :data:`TELLING_VALUE`, or of at least :data:`LARGE_BARE`
+    when a side's unit is unknown: "28 million reais") and none that
+    disagree? A small bare number is no evidence: "737", "COVID-19"."""
     return any(
         fa.unit
         and fa.value is not None
-        and fa.value >= TELLING_VALUE
+        and fa.value >= (TELLING_VALUE if BARE not in (fa.unit, fb.unit) else LARGE_BARE)
         and _same_unit(fa, fb)
         and _meets(fa, fb)
         and not _other_people(fa, fb)
@@ -999,6 +1025,12 @@ def _facts_added(words_a: list[str], words_b: list[str]) -> list[str]:
         word_a, word_b = words_a[index], words_b[index]
         if word_a != word_b and (form(word_a) is None or form(word_a) != form(word_b)):
             break
+        if (
+            word_a in _CLAUSE_WORDS
+            and index + 1 < min(len(words_a), len(words_b))
+            and words_a[index + 1] != words_b[index + 1]
+        ):
+            break  # "... and postponed" / "... and added": the clauses begin here
         common += form(word_a) is not None
         index += 1
     rest_a, rest_b = words_a[index:], words_b[index:]
@@ -1017,7 +1049,7 @@ def _facts_added(words_a: list[str], words_b: list[str]) -> list[str]:
 
 def _undone(only_a: frozenset[str], only_b: frozenset[str], shared: frozenset[str]) -> list[str]:
     """Does one claim say that a measure both name was undone, with
-    (nearly) nothing else differing: "Ukraine has banned poultry imports" /
+    nothing else differing: "Ukraine has banned poultry imports" /
     "Ukraine has lifted its ban on poultry imports", "ordered residents to
     evacuate" / "lifted the evacuation order"? The undoing verb, or an
     empty list."""
@@ -1026,8 +1058,10 @@ def _undone(only_a: frozenset[str], only_b: frozenset[str], shared: frozenset[st
     undo_a, undo_b = only_a & REVERSALS, only_b & REVERSALS
     if bool(undo_a) == bool(undo_b):
         return []
+    # Nothing else may differ: another word there may undo it too ("removed",
+    # "ended", "أبطلته").
     rest = {w for w in (only_a | only_b) - REVERSALS if w[0] != "#"} - MEASURES
-    return sorted(undo_a | undo_b) if len(rest) <= 1 else []
+    return sorted(undo_a | undo_b) if not rest else []
 
 
 def _modality_changed(words_a: list[str], words_b: list[str]) -> list[str]:
@@ -1064,8 +1098,10 @@ def _sense(word: str) -> int | None:
 
 def _joins_clause(word: str) -> bool:
     """Does ``word`` (normalized) begin a joined clause: a conjunction, or
-    a word of more than three letters with و written on?"""
-    return word in _CLAUSE_WORDS or (word[0] == "و" and len(word) > 3)
+    a verb with و written on ("وفرضت", "ووزعت")? A word of three letters
+    or fewer after و, or one ending in ه (ة, normalized), is more likely a
+    noun that begins with و ("وزارة", "وكالة")."""
+    return word in _CLAUSE_WORDS or (word[0] == "و" and len(word) > 4 and not word.endswith("ه"))
 
 
 def _roles_swapped(words_a: list[str], words_b: list[str]) -> list[str]:
@@ -1177,11 +1213,14 @@ def _other_beginning(a: str, b: str) -> bool:
     words made with another prefix or first part: "northern"/"southern",
     "import"/"export", "increase"/"decrease", "upgrade"/"downgrade". Two
     spellings of one name differ in a letter or in the middle:
-    "Gaddafi"/"Qaddafi", "Kyiv"/"Kiev"."""
+    "Gaddafi"/"Kadhafi" (beginnings "gadd"/"kadh", alike in half their
+    letters: at least :data:`OTHER_BEGINNING`), "Kyiv"/"Kiev"."""
     common = 0
     while common < min(len(a), len(b)) and a[-1 - common] == b[-1 - common]:
         common += 1
-    return common >= 3 and min(len(a), len(b)) - common >= 2 and a[0] != b[0]
+    if common < 3 or min(len(a), len(b)) - common < 2:
+        return False
+    return fuzz.ratio(a[: len(a) - common], b[: len(b) - common]) < OTHER_BEGINNING
 
 
 def _skeleton(word: str) -> str:
