@@ -462,7 +462,7 @@ def _people_changed(a: list[Figure], b: list[Figure]) -> list[str]:
     counts is a kind the other counts: "Spain sent 1,000 soldiers" / "Spain
     sent 1,000 police officers" is a changed fact (both read "#person"). An
     empty list when either counts no known kind or they share one."""
-    if not a or not b:
+    if not any(f.unit == PERSON for f in a) or not any(f.unit == PERSON for f in b):
         return []
     kinds_a = {k for f in a if (k := _people(f)) is not None}
     kinds_b = {k for f in b if (k := _people(f)) is not None}
@@ -844,18 +844,20 @@ def _check(
         if only_a or only_b
         else (None, [])  # the same words: only the figures can differ
     )
-    if conflict is None:
+    if conflict is None and figures_a and figures_b:
         people = _people_changed(figures_a, figures_b)
         if people:
             conflict, detail = "changed", people
-    if conflict is None and (only_a or only_b):
+    if conflict is None and (only_a or only_b) and not shared.isdisjoint(MEASURES):
         undone = _undone(only_a, only_b, shared)
         if undone:
             conflict, detail = "negation", undone
     if conflict is None and len(only_a) + len(only_b) <= 2:
-        modality = _modality_changed(_normalized(a).split(), _normalized(b).split())
-        if modality:
-            conflict, detail = "changed", modality
+        normalized_a, normalized_b = _normalized(a), _normalized(b)
+        if _senses(normalized_a) != _senses(normalized_b):
+            modality = _modality_changed(normalized_a.split(), normalized_b.split())
+            if modality:
+                conflict, detail = "changed", modality
     if conflict is None and min(evidence["differing"]) >= ADDED_FACT_WORDS:
         added = _facts_added(_normalized(a).split(), _normalized(b).split())
         if added:
@@ -1086,6 +1088,21 @@ def _modality_changed(words_a: list[str], words_b: list[str]) -> list[str]:
     if None in senses_a or None in senses_b or senses_a & senses_b:
         return []
     return run_a + run_b
+
+
+#: Every word of :data:`MODALITY`, also with و written on.
+_MODAL_WORDS = frozenset(MODALITY) | frozenset("و" + word for word in MODALITY)
+
+
+@lru_cache(maxsize=1 << 12)
+def _senses(normalized: str) -> frozenset[int]:
+    """The :data:`MODALITY` lines a claim's words are on: two claims on the
+    same lines (most, none) cannot differ in modality, and are not read
+    word by word (cached: a claim meets its block's members in turn)."""
+    words = normalized.split()
+    if _MODAL_WORDS.isdisjoint(words):
+        return frozenset()
+    return frozenset(sense for word in words if (sense := _sense(word)) is not None)
 
 
 def _sense(word: str) -> int | None:
