@@ -5,7 +5,7 @@ costs as the store grows.
     python bench/bench_semantic.py [--embedder e5-small] [--sizes 10000,30000,100000] [--new 1000]
 
 1. Embedding: the claims of the labelled pair sets in ``datasets/linking*``
-   (real Arabic and English claims, 2,880 texts now), embedded in batches as
+   (real Arabic and English claims: every text of the sets), embedded in batches as
    ``claimtrack link`` does (claims a second), then one at a time (latency
    percentiles).
 2. Pairs: ``claimtrack.semantic.similar_pairs`` over N vectors made from

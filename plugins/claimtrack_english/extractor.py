@@ -233,7 +233,7 @@ def _is_name_word(word: str) -> bool:
         and bare not in lexicon.TITLES
         and bare not in lexicon.INSTITUTIONS
         and bare not in lexicon.NP_STOP
-        and not word.endswith(("'s", "’s"))
+        and not word.endswith(("'s", "’s", "s'", "s’"))  # "England's", "Affairs'"
     )
 
 
@@ -312,7 +312,8 @@ def parse_subject(words: list[str], source: bool = False) -> SpeakerRef | None:
         and words[0].lower() in lexicon.INSTITUTIONS
         and words[1].lower() in ("of", "for")
         and all(w[:1].isupper() or w.lower() in ("and", "the", "of") for w in words[2:])
-        and not any(w.endswith(("'s", "’s")) for w in words)  # "the Bank of England's Andrew Bailey"
+        # "the Bank of England's Andrew Bailey", "the Ministry of Foreign Affairs' Maria Zakharova"
+        and not any(w.endswith(("'s", "’s", "s'", "s’")) for w in words)
         and not any(w.lower().strip(".") in lexicon.TITLES - PORTFOLIOS for w in words)
     ):
         # "the Ministry of Transport", "the Bank of England": an institution
@@ -464,8 +465,12 @@ class EnglishExtractor:
                 if words[head].lower().rstrip(".,") in lexicon.INSTITUTIONS:
                     modified = head
                     break
-                if not (words[head].isalpha() and words[head].islower()):
-                    break
+                if (
+                    not (words[head].isalpha() and words[head].islower())
+                    or words[head] in ("the", "a", "an")
+                    or words[head] in lexicon.NP_STOP
+                ):
+                    break  # "said the men guarding the police station": no name of one
         # stop at the first word that cannot be part of a subject
         kept: list[str] = []
         for index, word in enumerate(words):

@@ -141,6 +141,14 @@ QUALIFIERS = _listed("qualifiers")
 #: Month and day names: spelled alike ("يونيو"/"يوليو", "June"/"July"),
 #: never the same date.
 CALENDAR_WORDS = _listed("calendar")
+#: Month names as normalized words (the calendar's lines but the days of
+#: the week), next to which a number is a day of the month (:func:`_dated`).
+MONTHS = frozenset(
+    word
+    for line, language in lexicon().lines("calendar")
+    if not {"monday", "الاثنين"} & set(normalize_text(" ".join(line), language).split())
+    for word in normalize_text(" ".join(line), language).split()
+)
 #: Each word of a known contrast and the words opposed to it
 #: ("continued": {"stopped", "halted", "suspended"}).
 CONTRASTS: dict[str, set[str]] = defaultdict(set)
@@ -290,7 +298,10 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
     for index, word in enumerate(words):
         if word in skip or not word.replace(".", "", 1).isdigit():
             continue
-        value = float(word)
+        try:
+            value = float(word)
+        except ValueError:  # digits float() does not read ("❶", Ethiopic "፩")
+            continue
         scale = _SCALES.get(words[index + 1], 1.0) if index + 1 < len(words) else 1.0
         if scale == 1.0 and _dated(words, index, value, text):
             years.append("#" + word)
@@ -301,16 +312,35 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
 
 def _dated(words: list[str], index: int, value: float, text: str) -> bool:
     """Is the number ``words[index]`` a date: a year written as one, or a
-    day of the month next to a month's name?"""
+    day of the month next to a month's name, or next to such a day ("15-16
+    March")? A weekday is no month ("الاثنين، 12 إصابة" counts), nor is
+    "may" unless the text writes "May"."""
     if not value.is_integer():
         return False
     if 1900 <= value <= 2100 and _written_as_year(words[index], text):
         return True
-    calendar = lexicon().calendar
-    return 1 <= value <= 31 and (
-        (index + 1 < len(words) and words[index + 1] in calendar)
-        or (index > 0 and words[index - 1] in calendar)
-    )
+    if not 1 <= value <= 31:
+        return False
+    for step in (1, -1):
+        at = index + step
+        if 0 <= at < len(words) and _day_number(words[at]):
+            at += step  # "15 16 march": the 15 of a range
+        if 0 <= at < len(words) and _month(words[at], text):
+            return True
+    return False
+
+
+def _day_number(word: str) -> bool:
+    """Is ``word`` a whole number that can be a day of the month?"""
+    return word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31
+
+
+def _month(word: str, text: str) -> bool:
+    """Is ``word`` (normalized) a month's name? "may" only where the text
+    writes "May": otherwise it is the verb ("20 may have died")."""
+    if word not in MONTHS:
+        return False
+    return word != "may" or re.search(r"\bMay\b", text) is not None
 
 
 #: Arabic-Indic and extended (Persian) digits, as ASCII.
@@ -434,18 +464,18 @@ def _same_unit(fa: Figure, fb: Figure) -> bool:
 @lru_cache(maxsize=1 << 12)
 def _people_of(noun: str) -> str | None:
     """The kind of people ``noun`` (a figure as written) counts, or None for
-    people of any kind ("people", "أشخاص", "pilgrims")."""
-    for word in reversed(normalize_text(noun, "ar" if is_arabic(noun) else "en").split()):
-        kind = PEOPLE.get(lexicon().form(word) or word)
-        if kind is not None:
-            return kind
-    return None
+    people of any kind ("people", "أشخاص", "pilgrims") or of two ("police
+    troops")."""
+    words = normalize_text(noun, "ar" if is_arabic(noun) else "en").split()
+    kinds = {kind for word in words if (kind := PEOPLE.get(lexicon().form(word) or word)) is not None}
+    # "2,000 federal police troops": two kinds named, no kind told.
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _people(figure: Figure) -> str | None:
     """The kind of people a count of people counts (:data:`PEOPLE`), or
-    None: read from the figure as written, its last listed word ("1,000
-    police officers": police)."""
+    None: read from the figure as written ("1,000 police officers":
+    police)."""
     return _people_of(figure.raw) if figure.unit == PERSON and figure.raw else None
 
 
@@ -603,8 +633,8 @@ def check_similar(
     read the same way by both routes.
 
     A pair marked ``near`` (its cosine only near the embedder's
-    ``same_claim``) is linked only when the two give one figure of at
-    least :data:`TELLING_VALUE` and no figure that disagrees ("بلغ عدد
+    ``same_claim``) is linked only when the two give one figure that is a
+    count (:func:`_corroborated`) and no figure that disagrees ("بلغ عدد
     الحجاج 1.67 مليون حاج" / "نحو ١٫٦٧ مليون حاج أدوا الفريضة"): a figure
     repeated is what outlets keep when they reword the rest."""
     if not len(pairs):
@@ -1095,14 +1125,15 @@ _MODAL_WORDS = frozenset(MODALITY) | frozenset("و" + word for word in MODALITY)
 
 
 @lru_cache(maxsize=1 << 12)
-def _senses(normalized: str) -> frozenset[int]:
-    """The :data:`MODALITY` lines a claim's words are on: two claims on the
-    same lines (most, none) cannot differ in modality, and are not read
+def _senses(normalized: str) -> tuple[int, ...]:
+    """The :data:`MODALITY` lines of a claim's words, as many times as
+    they occur: two claims with the same (most: none) cannot differ by one
+    run of such words, and are not read
     word by word (cached: a claim meets its block's members in turn)."""
     words = normalized.split()
     if _MODAL_WORDS.isdisjoint(words):
-        return frozenset()
-    return frozenset(sense for word in words if (sense := _sense(word)) is not None)
+        return ()
+    return tuple(sorted(sense for word in words if (sense := _sense(word)) is not None))
 
 
 def _sense(word: str) -> int | None:
