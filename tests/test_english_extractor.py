@@ -253,7 +253,7 @@ def test_institution_names_stop_where_they_end(text, speaker):
 
 def test_lower_case_words_after_said_the_stop_at_another_the():
     # "the men guarding the police station" names no institution.
-    claims = claims_of('"We will respond," said the men guarding the police station.')
-    assert all(claim.speaker is None or "police station" not in claim.speaker.name for claim in claims)
+    [claim] = claims_of("Talks will resume on Monday, said the men guarding the police station.")
+    assert claim.speaker is None or "police station" not in claim.speaker.name
     [claim] = claims_of("The Ministry of Foreign Affairs' Maria Zakharova said the talks would resume.")
     assert claim.speaker.name == "Maria Zakharova"

@@ -312,9 +312,11 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
 
 def _dated(words: list[str], index: int, value: float, text: str) -> bool:
     """Is the number ``words[index]`` a date: a year written as one, or a
-    day of the month next to a month's name, or next to such a day ("15-16
-    March")? A weekday is no month ("الاثنين، 12 إصابة" counts), nor is
-    "may" unless the text writes "May"."""
+    day of the month next to a month's name ("15 March", "March 15", "15
+    مارس"; an Arabic day comes before its month: "مارس، 12 إصابة" counts),
+    or a day joined by a dash to such a day ("15-16 March")? A weekday is no
+    month ("الاثنين، 12 إصابة" counts), nor is "may" unless the text writes
+    "May" or "MAY"."""
     if not value.is_integer():
         return False
     if 1900 <= value <= 2100 and _written_as_year(words[index], text):
@@ -323,24 +325,34 @@ def _dated(words: list[str], index: int, value: float, text: str) -> bool:
         return False
     for step in (1, -1):
         at = index + step
-        if 0 <= at < len(words) and _day_number(words[at]):
-            at += step  # "15 16 march": the 15 of a range
-        if 0 <= at < len(words) and _month(words[at], text):
+        if 0 <= at < len(words) and _day_number(words[at]) and _ranged(words[index], words[at], step, text):
+            at += step  # "15-16 march": the 15 of a range
+        if 0 <= at < len(words) and _month(words[at], text) and (step == 1 or not is_arabic(words[at])):
             return True
     return False
 
 
 def _day_number(word: str) -> bool:
-    """Is ``word`` a whole number that can be a day of the month?"""
-    return word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31
+    """Is ``word`` a whole number, in ASCII digits, that can be a day of
+    the month?"""
+    return word.isascii() and word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31
+
+
+def _ranged(number: str, other: str, step: int, text: str) -> bool:
+    """Are ``number`` and the ``other`` day after it (``step`` 1) or before
+    it (-1) written as a range, with a dash between them ("15-16", "15–16")?
+    Normalizing drops the dash as it drops a comma ("March 31, 14 of the 27
+    states": a day and a count)."""
+    first, second = (number, other) if step == 1 else (other, number)
+    return re.search(rf"(?<!\d){first}\s*[-–]\s*{second}(?!\d)", text.translate(_DIGITS)) is not None
 
 
 def _month(word: str, text: str) -> bool:
     """Is ``word`` (normalized) a month's name? "may" only where the text
-    writes "May": otherwise it is the verb ("20 may have died")."""
+    writes "May" or "MAY": otherwise it is the verb ("20 may have died")."""
     if word not in MONTHS:
         return False
-    return word != "may" or re.search(r"\bMay\b", text) is not None
+    return word != "may" or re.search(r"\b(?:May|MAY)\b", text) is not None
 
 
 #: Arabic-Indic and extended (Persian) digits, as ASCII.
@@ -462,43 +474,41 @@ def _same_unit(fa: Figure, fb: Figure) -> bool:
 
 
 @lru_cache(maxsize=1 << 12)
-def _people_of(noun: str) -> str | None:
-    """The kind of people ``noun`` (a figure as written) counts, or None for
-    people of any kind ("people", "أشخاص", "pilgrims") or of two ("police
-    troops")."""
+def _people_of(noun: str) -> frozenset[str]:
+    """The kinds of people ``noun`` (a figure as written) names: none for
+    people of any kind ("people", "أشخاص", "pilgrims"), two for "rebel
+    soldiers" or "federal police troops"."""
     words = normalize_text(noun, "ar" if is_arabic(noun) else "en").split()
-    kinds = {kind for word in words if (kind := PEOPLE.get(lexicon().form(word) or word)) is not None}
-    # "2,000 federal police troops": two kinds named, no kind told.
-    return kinds.pop() if len(kinds) == 1 else None
+    return frozenset(kind for word in words if (kind := PEOPLE.get(lexicon().form(word) or word)) is not None)
 
 
-def _people(figure: Figure) -> str | None:
-    """The kind of people a count of people counts (:data:`PEOPLE`), or
-    None: read from the figure as written ("1,000 police officers":
-    police)."""
-    return _people_of(figure.raw) if figure.unit == PERSON and figure.raw else None
+def _people(figure: Figure) -> frozenset[str]:
+    """The kinds of people a count of people names (:data:`PEOPLE`), read
+    from the figure as written ("1,000 police officers": police)."""
+    return _people_of(figure.raw) if figure.unit == PERSON and figure.raw else frozenset()
 
 
 def _other_people(fa: Figure, fb: Figure) -> bool:
-    """Are the two figures counts of different kinds of people ("1,000
-    soldiers" / "1,000 police officers")? Then they are two facts: never one
-    figure, never a figure conflict."""
-    kind_a = _people(fa)
-    return kind_a is not None and (kind_b := _people(fb)) is not None and kind_a != kind_b
+    """Are the two figures counts of other kinds of people, none in common
+    ("1,000 soldiers" / "1,000 police officers")? Then they are two facts:
+    never one figure, never a figure conflict. "Federal police troops" and
+    "federal police" have a kind in common."""
+    kinds_a = _people(fa)
+    return bool(kinds_a) and bool(kinds_b := _people(fb)) and kinds_a.isdisjoint(kinds_b)
 
 
 def _people_changed(a: list[Figure], b: list[Figure]) -> list[str]:
     """The nouns of two claims' counts of people when no kind of people one
-    counts is a kind the other counts: "Spain sent 1,000 soldiers" / "Spain
+    names is a kind the other names: "Spain sent 1,000 soldiers" / "Spain
     sent 1,000 police officers" is a changed fact (both read "#person"). An
-    empty list when either counts no known kind or they share one."""
+    empty list when either names no known kind or they share one."""
     if not any(f.unit == PERSON for f in a) or not any(f.unit == PERSON for f in b):
         return []
-    kinds_a = {k for f in a if (k := _people(f)) is not None}
-    kinds_b = {k for f in b if (k := _people(f)) is not None}
-    if not kinds_a or not kinds_b or kinds_a & kinds_b:
+    kinds_a = frozenset().union(*(_people(f) for f in a))
+    kinds_b = frozenset().union(*(_people(f) for f in b))
+    if not kinds_a or not kinds_b or not kinds_a.isdisjoint(kinds_b):
         return []
-    return sorted({f.unit_raw or f.raw for f in a + b if _people(f) is not None})
+    return sorted({f.unit_raw or f.raw for f in a + b if _people(f)})
 
 
 #: What :func:`_same_figure` finds: no figure that both claims give; one
