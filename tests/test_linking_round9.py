@@ -470,13 +470,58 @@ def test_digits_float_cannot_read_are_skipped():
             "changed",
             False,
         ),
-        # "many" / "a few": another quantity.
+        # "many" / "a few", "very few" / "many": another quantity.
         (
             "Many people were injured in the blast",
             "A few people were injured in the blast",
             "en",
             "changed",
             False,
+        ),
+        (
+            "Very few residents have returned to the town since the ceasefire",
+            "Many residents have returned to the town since the ceasefire",
+            "en",
+            "changed",
+            False,
+        ),
+        # One quantity in other words.
+        (
+            "Many people were injured in the blast",
+            "Numerous people were injured in the blast",
+            "en",
+            None,
+            True,
+        ),
+        (
+            "A few people were injured in the blast",
+            "Several people were injured in the blast",
+            "en",
+            None,
+            True,
+        ),
+        # The verb of an all-capitals headline is no month.
+        (
+            "UP TO 20 MAY HAVE DIED IN BLAST, OFFICIALS SAY",
+            "UP TO 25 MAY HAVE DIED IN BLAST, OFFICIALS SAY",
+            "en",
+            "figure",
+            True,
+        ),
+        # A range with an em dash; a day before its month, then a count.
+        (
+            "The summit will be held on 15—16 March in Cairo",
+            "The summit will be held on 15 March in Cairo",
+            "en",
+            None,
+            True,
+        ),
+        (
+            "By 31 March, 14 of the 27 member states had ratified the treaty",
+            "By 31 March, 19 of the 27 member states had ratified the treaty",
+            "en",
+            "figure",
+            True,
         ),
         # Two kinds named, none in common with the other count.
         (
@@ -499,3 +544,14 @@ def test_a_digit_int_cannot_read_next_to_a_day_is_skipped():
         [claim("a", "Police said 12 ❶ people were hurt"), claim("b", "Police said 12 people were hurt")]
     )
     assert result.clusters == [["a", "b"]]
+
+
+def test_reading_a_long_claims_dates_stays_linear():
+    """The text's dashes and capitals are read once per claim, not once per
+    number: a claim of 8,000 day pairs reads in well under a second."""
+    import time
+
+    text = " ".join("3 4" for _ in range(8000))
+    started = time.perf_counter()
+    fuzzy._numbers(text, frozenset(), text)
+    assert time.perf_counter() - started < 2.0

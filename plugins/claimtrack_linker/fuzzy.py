@@ -32,7 +32,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -295,6 +295,7 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
     token the same way: one story's claims share their day, not a count."""
     numbers, years = [], []
     words = normalized.split()
+    written = _Written(text)
     for index, word in enumerate(words):
         if word in skip or not word.replace(".", "", 1).isdigit():
             continue
@@ -303,32 +304,77 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
         except ValueError:  # digits float() does not read ("❶", Ethiopic "፩")
             continue
         scale = _SCALES.get(words[index + 1], 1.0) if index + 1 < len(words) else 1.0
-        if scale == 1.0 and _dated(words, index, value, text):
+        if scale == 1.0 and _dated(words, index, value, written):
             years.append("#" + word)
         else:
             numbers.append(Figure(word, 0, 0, value * scale, unit=BARE))
     return numbers, years
 
 
-def _dated(words: list[str], index: int, value: float, text: str) -> bool:
+class _Written:
+    """What a claim's text says of its dates that its normalized words do
+    not keep (the dashes and commas, the capitals), each read once for the
+    whole text and only when asked: a claim can be long."""
+
+    _RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–—‑‐]\s*(\d{1,2})(?!\d)")
+    _MONTH_THEN_DAY = re.compile(r"([^\W\d_]+)[ \t\u00a0]+(\d{1,2})(?!\d)")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def digits(self) -> str:
+        return self.text.translate(_DIGITS)
+
+    @cached_property
+    def ranges(self) -> frozenset[tuple[str, str]]:
+        """The day ranges written with a dash: "15-16", "15–16", "15—16"."""
+        return frozenset(self._RANGE.findall(self.digits))
+
+    @cached_property
+    def month_days(self) -> frozenset[tuple[str, str]]:
+        """A word and the number right after it, nothing between ("March
+        15"; not "31 March, 14", whose 14 is a count): normalized word."""
+        return frozenset(
+            (normalize_text(word, "en"), day) for word, day in self._MONTH_THEN_DAY.findall(self.digits)
+        )
+
+    @cached_property
+    def may(self) -> bool:
+        """Is "may" a month here: "May", or "MAY" before a day ("LONDON,
+        MAY 20"), not the verb of an all-capitals headline ("UP TO 20 MAY
+        HAVE DIED")."""
+        return re.search(r"\bMay\b|\bMAY\s+\d{1,2}\b", self.text) is not None
+
+
+def _dated(words: list[str], index: int, value: float, written: _Written) -> bool:
     """Is the number ``words[index]`` a date: a year written as one, or a
     day of the month next to a month's name ("15 March", "March 15", "15
-    مارس"; an Arabic day comes before its month: "مارس، 12 إصابة" counts),
-    or a day joined by a dash to such a day ("15-16 March")? A weekday is no
-    month ("الاثنين، 12 إصابة" counts), nor is "may" unless the text writes
-    "May" or "MAY"."""
+    مارس"; an Arabic day comes before its month: "مارس، 12 إصابة" counts,
+    and an English one after a month only with nothing between: "31 March,
+    14" counts), or a day joined by a dash to such a day ("15-16 March")? A
+    weekday is no month ("الاثنين، 12 إصابة" counts), nor is "may" unless
+    the text writes "May" (or "MAY" next to a day)."""
     if not value.is_integer():
         return False
-    if 1900 <= value <= 2100 and _written_as_year(words[index], text):
+    word = words[index]
+    if 1900 <= value <= 2100 and _written_as_year(word, written.text):
         return True
     if not 1 <= value <= 31:
         return False
     for step in (1, -1):
         at = index + step
-        if 0 <= at < len(words) and _day_number(words[at]) and _ranged(words[index], words[at], step, text):
-            at += step  # "15-16 march": the 15 of a range
-        if 0 <= at < len(words) and _month(words[at], text) and (step == 1 or not is_arabic(words[at])):
+        if 0 <= at < len(words) and _day_number(words[at]):
+            pair = (word, words[at]) if step == 1 else (words[at], word)
+            if pair in written.ranges:
+                at += step  # "15-16 march": the 15 of a range
+        if not 0 <= at < len(words) or not _month(words[at], written):
+            continue
+        if step == 1:
             return True
+        day = words[at + 1] if at + 1 < len(words) else word
+        if not is_arabic(words[at]) and (words[at], day) in written.month_days:
+            return True  # "March 15", "March 15-16"
     return False
 
 
@@ -338,21 +384,13 @@ def _day_number(word: str) -> bool:
     return word.isascii() and word.isdigit() and len(word) <= 2 and 1 <= int(word) <= 31
 
 
-def _ranged(number: str, other: str, step: int, text: str) -> bool:
-    """Are ``number`` and the ``other`` day after it (``step`` 1) or before
-    it (-1) written as a range, with a dash between them ("15-16", "15–16")?
-    Normalizing drops the dash as it drops a comma ("March 31, 14 of the 27
-    states": a day and a count)."""
-    first, second = (number, other) if step == 1 else (other, number)
-    return re.search(rf"(?<!\d){first}\s*[-–]\s*{second}(?!\d)", text.translate(_DIGITS)) is not None
-
-
-def _month(word: str, text: str) -> bool:
+def _month(word: str, written: _Written) -> bool:
     """Is ``word`` (normalized) a month's name? "may" only where the text
-    writes "May" or "MAY": otherwise it is the verb ("20 may have died")."""
+    writes it as one (:attr:`_Written.may`): otherwise it is the verb ("20
+    may have died")."""
     if word not in MONTHS:
         return False
-    return word != "may" or re.search(r"\b(?:May|MAY)\b", text) is not None
+    return word != "may" or written.may
 
 
 #: Arabic-Indic and extended (Persian) digits, as ASCII.
@@ -1114,6 +1152,7 @@ def _modality_changed(words_a: list[str], words_b: list[str]) -> list[str]:
     الطلاب"? Those are stop words, never compared, yet the two say two
     things. The two runs, or an empty list. A run on one side only ("وقد
     أعلن" / "أعلن") is no change."""
+    words_a, words_b = _modal_reading(words_a), _modal_reading(words_b)
     start = 0
     while start < min(len(words_a), len(words_b)) and words_a[start] == words_b[start]:
         start += 1
@@ -1143,7 +1182,25 @@ def _senses(normalized: str) -> tuple[int, ...]:
     words = normalized.split()
     if _MODAL_WORDS.isdisjoint(words):
         return ()
-    return tuple(sorted(sense for word in words if (sense := _sense(word)) is not None))
+    return tuple(sorted(sense for word in _modal_reading(words) if (sense := _sense(word)) is not None))
+
+
+#: Words a run of quantity words may hold that say no quantity of their own
+#: ("a few", "very few", "only a few").
+_NEUTRAL = frozenset({"a", "an", "very", "only", "just"})
+
+
+def _modal_reading(words: list[str]) -> list[str]:
+    """``words`` as :func:`_modality_changed` compares them: "a few" read
+    as "several" (a small number; "few" alone is hardly any), and "a",
+    "very", "only" left out."""
+    read = []
+    for index, word in enumerate(words):
+        if word == "few" and index and words[index - 1] == "a":
+            read.append("several")
+        elif word not in _NEUTRAL:
+            read.append(word)
+    return read
 
 
 def _sense(word: str) -> int | None:
