@@ -1118,11 +1118,9 @@ def _facts_added(words_a: list[str], words_b: list[str]) -> list[str]:
         return []
     if not (_joins_clause(rest_a[0]) and _joins_clause(rest_b[0])):
         return []
-    added_a = {f for f in lexicon().read(rest_a)}
-    added_b = {f for f in lexicon().read(rest_b)}
-    if min(len(added_a), len(added_b)) < ADDED_FACT_WORDS or 4 * len(added_a & added_b) > len(
-        added_a | added_b
-    ):
+    added_a, added_b = set(lexicon().read(rest_a)), set(lexicon().read(rest_b))
+    shared_share = len(added_a & added_b) / len(added_a | added_b) if added_a or added_b else 0.0
+    if min(len(added_a), len(added_b)) < ADDED_FACT_WORDS or shared_share > 0.25:
         return []
     return [rest_a[0], rest_b[0]]
 
@@ -1177,8 +1175,8 @@ _MODAL_WORDS = frozenset(MODALITY) | frozenset("و" + word for word in MODALITY)
 def _senses(normalized: str) -> tuple[int, ...]:
     """The :data:`MODALITY` lines of a claim's words, as many times as
     they occur: two claims with the same (most: none) cannot differ by one
-    run of such words, and are not read
-    word by word (cached: a claim meets its block's members in turn)."""
+    run of such words, and are not read word by word (cached: a claim
+    meets its block's members in turn)."""
     words = normalized.split()
     if _MODAL_WORDS.isdisjoint(words):
         return ()
