@@ -560,7 +560,7 @@ def _link_embedder(db, semantic: bool | None, name: str | None, linker):
     stored = stored_embedder(db)
     installed = get_embedders()
     if semantic or name:
-        return get_embedder(name or (stored if stored in installed else None))
+        return get_embedder(name or (stored if stored in installed else None), installed)
     if stored is None:
         return None
     if linker.check_similar is None:

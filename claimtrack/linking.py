@@ -134,10 +134,6 @@ def get_linkers() -> dict[str, Linker]:
 def get_linker(name: str | None = None) -> Linker:
     """The named linker, or the default (``fuzzy``); ValueError names the
     known ones when there is no such linker."""
-    return _linker(name)
-
-
-def _linker(name: str | None) -> Linker:
     linkers = get_linkers()
     if not linkers:
         raise ValueError("no linker is registered")
@@ -269,7 +265,7 @@ def link_claims(
 ) -> LinkResult:
     """Link ``claims`` in memory with the named (or default) linker, and by
     meaning too when given an ``embedder`` (:mod:`claimtrack.semantic`)."""
-    chosen = _linker(linker)
+    chosen = get_linker(linker)
     threshold = chosen.default_threshold if threshold is None else threshold
     if embedder is not None:
         from claimtrack.semantic import require_judge
@@ -430,7 +426,7 @@ def link_store(
     batch)."""
     from claimtrack.decisions import NO_DECISION, load_decisions, merge, unapplied, write
 
-    chosen = _linker(linker)
+    chosen = get_linker(linker)
     threshold = chosen.default_threshold if threshold is None else threshold
     if embedder is not None:
         from claimtrack.semantic import require_judge

@@ -102,11 +102,11 @@ def get_embedders() -> dict[str, Embedder]:
     return registered("register_embedders")
 
 
-def get_embedder(name: str | None = None) -> Embedder:
+def get_embedder(name: str | None = None, embedders: dict[str, Embedder] | None = None) -> Embedder:
     """The named embedder, or the only (or ``e5-small``) one when ``name``
-    is None; :class:`EmbedderError` says what to install when there is
-    none."""
-    embedders = get_embedders()
+    is None, among ``embedders`` (default: every registered one);
+    :class:`EmbedderError` says what to install when there is none."""
+    embedders = get_embedders() if embedders is None else embedders
     if not embedders:
         raise EmbedderError(f"no embedder is registered; {INSTALL_HINT}")
     if name is None:

@@ -140,13 +140,12 @@ ROLE_WORDS = _listed("roles")
 QUALIFIERS = _listed("qualifiers")
 #: Month and day names: spelled alike ("يونيو"/"يوليو", "June"/"July"),
 #: never the same date.
-CALENDAR_WORDS = _listed("calendar")
-#: Month names as normalized words (the calendar's lines but the days of
-#: the week), next to which a number is a day of the month (:func:`_dated`).
+CALENDAR_WORDS = _listed("calendar") | _listed("weekdays")
+#: Month names as normalized words, next to which a number is a day of the
+#: month (:func:`_dated`); a weekday is none ("الاثنين، 12 إصابة" counts).
 MONTHS = frozenset(
     word
     for line, language in lexicon().lines("calendar")
-    if not {"monday", "الاثنين"} & set(normalize_text(" ".join(line), language).split())
     for word in normalize_text(" ".join(line), language).split()
 )
 #: Each word of a known contrast and the words opposed to it
@@ -358,7 +357,7 @@ def _dated(words: list[str], index: int, value: float, written: _Written) -> boo
     if not value.is_integer():
         return False
     word = words[index]
-    if 1900 <= value <= 2100 and _written_as_year(word, written.text):
+    if 1900 <= value <= 2100 and _written_as_year(word, written.digits):
         return True
     if not 1 <= value <= 31:
         return False
@@ -397,11 +396,12 @@ def _month(word: str, written: _Written) -> bool:
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 
 
-def _written_as_year(number: str, text: str) -> bool:
-    """Is ``number`` (four digits) written in ``text`` as a year: four
-    digits, in any script, not a part of a number written with a thousands
-    or decimal separator ("2,050", "2٬050", "1.950")?"""
-    return re.search(rf"(?<![\d.,٬٫]){number}(?![\d]|[.,٬٫]\d)", text.translate(_DIGITS)) is not None
+def _written_as_year(number: str, digits: str) -> bool:
+    """Is ``number`` (four digits) written in the claim's text (``digits``:
+    its digits of any script as ASCII) as a year, not a part of a number
+    written with a thousands or decimal separator ("2,050", "2٬050",
+    "1.950")?"""
+    return re.search(rf"(?<![\d.,٬٫]){number}(?![\d]|[.,٬٫]\d)", digits) is not None
 
 
 def _normalized(claim: LinkClaim) -> str:

@@ -179,7 +179,10 @@ class Lexicon:
             w for line, lang in listed("numbers") for w in normalize_text(" ".join(line), lang).split()
         )
         self.calendar: frozenset[str] = frozenset(
-            w for line, lang in listed("calendar") for w in normalize_text(" ".join(line), lang).split()
+            w
+            for kind in ("calendar", "weekdays")
+            for line, lang in listed(kind)
+            for w in normalize_text(" ".join(line), lang).split()
         )
         # Words first, then phrases ("united_states"): a phrase is matched on
         # the forms of its words, which the word synonyms decide.
