@@ -1,0 +1,75 @@
+"""The linker's tenth round: two claims of one subject that each give a
+figure of something else state two facts, whatever words they share."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack import LinkClaim, link_claims
+
+
+def claim(claim_id, text, language="en"):
+    return LinkClaim(claim_id, text, language)
+
+
+def linked(a, b, language="en"):
+    """The one link between two claims (None when none) and whether they
+    end up in one cluster."""
+    result = link_claims([claim("a", a, language), claim("b", b, language)])
+    assert len(result.links) <= 1
+    return (result.links[0] if result.links else None), bool(result.clusters)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # A share against an amount.
+        (
+            "Chile's copper exports rose 12% in the first quarter of 2026",
+            "Chile's copper exports to China reached $9 billion in the first quarter of 2026",
+            "en",
+        ),
+        (
+            "ارتفعت الصادرات المغربية من الفوسفات بنسبة 15 بالمئة في النصف الأول من 2026",
+            "بلغت قيمة الصادرات المغربية من الفوسفات 40 مليار درهم في النصف الأول من 2026",
+            "ar",
+        ),
+        # A count of people against a count of things.
+        (
+            "The museum welcomed more than 30,000 visitors in its first week after the reopening",
+            "The museum welcomed delegations from 25 countries in its first week after the reopening",
+            "en",
+        ),
+    ],
+)
+def test_figures_of_other_things_keep_a_pair_apart(a, b, language):
+    link, merged = linked(a, b, language)
+    assert link is None and not merged, link
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # One value, counted with another noun: one thing.
+        (
+            "Health officials recorded 120 new cholera cases in the camps on Monday",
+            "Health officials recorded 120 people with cholera in the camps on Monday",
+            "en",
+        ),
+        # The same unit with another value: one claim, two figures.
+        (
+            "The storm cut power to 40,000 homes across the island",
+            "The storm cut power to 45,000 homes across the island",
+            "en",
+        ),
+        # A number of unknown unit meets any unit.
+        (
+            "سجلت وزارة الصحة 120 وفاة بالكوليرا في المخيمات خلال أسبوع",
+            "سجلت وزارة الصحة ١٢٠ حالة وفاة بالكوليرا في المخيمات خلال أسبوع",
+            "ar",
+        ),
+    ],
+)
+def test_figures_of_one_thing_still_link(a, b, language):
+    link, merged = linked(a, b, language)
+    assert link is not None and merged, link
