@@ -34,7 +34,17 @@ def linked(a, b, language="en"):
             "بلغت قيمة الصادرات المغربية من الفوسفات 40 مليار درهم في النصف الأول من 2026",
             "ar",
         ),
-        # A count of people against a count of things.
+        # A count of people against a count of things, of one value or not.
+        (
+            "About 40 workers at the poultry farm near the river were tested for the virus",
+            "About 40 farms near the river were tested for the virus",
+            "en",
+        ),
+        (
+            "أعلن الجيش مقتل 3 جنود في الهجوم على القافلة قرب الحدود الشمالية",
+            "أعلن الجيش تدمير 3 دبابات في الهجوم على القافلة قرب الحدود الشمالية",
+            "ar",
+        ),
         (
             "The museum welcomed more than 30,000 visitors in its first week after the reopening",
             "The museum welcomed delegations from 25 countries in its first week after the reopening",

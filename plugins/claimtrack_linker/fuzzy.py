@@ -97,6 +97,12 @@ FIGURE_WORDING = 6
 BARE = "number"
 #: The unit of a count of people (the figures plugin's unit table).
 PERSON = "person"
+#: The units of the figures plugin's table whose counts are counts of
+#: people: "120 cholera cases" are 120 people. A count of people and a
+#: figure of any other unit with one value count two things ("40 workers" /
+#: "40 farms", "3 soldiers" / "3 tanks"; "1,000 families" are not 1,000
+#: people either).
+PEOPLE_UNITS = frozenset({PERSON, "case"})
 BARE_TOKEN = "#" + BARE
 #: The smallest value of a figure that, given by both claims, counts as a
 #: shared word: small counts recur across the claims of one story ("9 jets"
@@ -735,12 +741,24 @@ def _count_other_things(a: list[Figure], b: list[Figure]) -> bool:
     """Do two claims both give figures of known units, none of one unit and
     none of one value? "18,000 hectares burned" / "300 wildfires burning"
     count different things; "120 new cholera cases" / "120 people caught
-    cholera" count the same with other nouns."""
+    cholera" count the same with other nouns. One value is one thing only
+    when both units can count people or neither is a count of people: "40
+    workers" / "40 farms" are two (:data:`PEOPLE_UNITS`)."""
     known_a = [f for f in a if f.unit and f.unit != BARE]
     known_b = [f for f in b if f.unit and f.unit != BARE]
     return bool(known_a and known_b) and not any(
-        fa.unit == fb.unit or _meets(fa, fb) for fa in known_a for fb in known_b
+        fa.unit == fb.unit or (_meets(fa, fb) and _people_or_not(fa.unit, fb.unit))
+        for fa in known_a
+        for fb in known_b
     )
+
+
+def _people_or_not(unit_a: str | None, unit_b: str | None) -> bool:
+    """May figures of these two units count one thing? Not when one counts
+    people and the other cannot (:data:`PEOPLE_UNITS`)."""
+    if (unit_a == PERSON) == (unit_b == PERSON):
+        return True
+    return unit_a in PEOPLE_UNITS and unit_b in PEOPLE_UNITS
 
 
 def candidate_pairs(
