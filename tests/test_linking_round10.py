@@ -66,6 +66,19 @@ def test_figures_of_other_things_keep_a_pair_apart(a, b, language):
             "Health officials recorded 120 people with cholera in the camps on Monday",
             "en",
         ),
+        # One quantity in two units: a figure converted.
+        (
+            "Engineers expect the damaged gas pipeline near the border to be repaired "
+            "within 48 hours, the energy ministry said",
+            "The energy ministry said engineers expect to repair the damaged gas pipeline "
+            "near the border in two days",
+            "en",
+        ),
+        (
+            "أعلنت الحكومة تخصيص 82 مليار ريال لمشروعات المياه في المنطقة الشرقية هذا العام",
+            "الحكومة تخصص 21.9 مليار دولار لمشروعات المياه بالمنطقة الشرقية خلال العام الحالي",
+            "ar",
+        ),
         # The same unit with another value: one claim, two figures.
         (
             "The storm cut power to 40,000 homes across the island",
@@ -83,3 +96,28 @@ def test_figures_of_other_things_keep_a_pair_apart(a, b, language):
 def test_figures_of_one_thing_still_link(a, b, language):
     link, merged = linked(a, b, language)
     assert link is not None and merged, link
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict"),
+    [
+        (
+            "The ministry said the damaged pipeline would be repaired within 48 hours",
+            "The ministry said the damaged pipeline would be repaired within two days",
+            "en",
+            None,
+        ),
+        (
+            "The ministry said the damaged pipeline would be repaired within 48 hours",
+            "The ministry said the damaged pipeline would be repaired within three days",
+            "en",
+            "changed",
+        ),
+        ("سيستمر حظر الصيد في البحيرة ستة أشهر", "سيستمر حظر الصيد في البحيرة 180 يوما", "ar", None),
+        ("سيستمر حظر الصيد في البحيرة ستة أشهر", "سيستمر حظر الصيد في البحيرة ستة أسابيع", "ar", "changed"),
+    ],
+)
+def test_one_length_of_time_in_two_units_is_one_figure(a, b, language, conflict):
+    link, merged = linked(a, b, language)
+    assert link is not None and link.conflict == conflict, link
+    assert merged == (conflict is None)

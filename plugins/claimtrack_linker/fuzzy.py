@@ -103,6 +103,37 @@ PERSON = "person"
 #: "40 farms", "3 soldiers" / "3 tanks"; "1,000 families" are not 1,000
 #: people either).
 PEOPLE_UNITS = frozenset({PERSON, "case"})
+#: Seconds in each unit of time, a month and a year as outlets round them.
+SECONDS = {
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 7 * 86400,
+    "month": 30 * 86400,
+    "year": 365 * 86400,
+    "decade": 3650 * 86400,
+}
+#: How far apart two lengths of time in two units may be and still be one
+#: ("a year" is 365 days, "12 months" 360).
+TIME_ROUNDING = 0.02
+#: Units of the figures plugin's table that measure one quantity: two
+#: figures of them may be one figure converted ("within 48 hours" / "within
+#: two days", "40 km" / "25 miles", riyals / dollars), never figures of other
+#: things. Money is also any ISO 4217 code (docs/figures.md).
+QUANTITIES: dict[str, str] = {
+    unit: quantity
+    for quantity, units in {
+        "time": "second minute hour day week month year decade",
+        "length": "mm cm m km mile",
+        "area": "m2 km2 acre hectare dunam feddan",
+        "volume": "liter m3 barrel",
+        "mass": "kg ton",
+        "temperature": "celsius fahrenheit",
+        "money": "lira riyal dinar dirham",
+    }.items()
+    for unit in units.split()
+}
 BARE_TOKEN = "#" + BARE
 #: The smallest value of a figure that, given by both claims, counts as a
 #: shared word: small counts recur across the claims of one story ("9 jets"
@@ -738,19 +769,54 @@ def _corroborated(a: list[Figure], b: list[Figure]) -> bool:
 
 
 def _count_other_things(a: list[Figure], b: list[Figure]) -> bool:
-    """Do two claims both give figures of known units, none of one unit and
-    none of one value? "18,000 hectares burned" / "300 wildfires burning"
-    count different things; "120 new cholera cases" / "120 people caught
-    cholera" count the same with other nouns. One value is one thing only
-    when both units can count people or neither is a count of people: "40
-    workers" / "40 farms" are two (:data:`PEOPLE_UNITS`)."""
+    """Do two claims both give figures of known units, none of one quantity
+    and none of one value? "18,000 hectares burned" / "300 wildfires
+    burning" count different things. "Within 48 hours" / "within two days"
+    give one time (:func:`_quantity`), and "120 new cholera cases" / "120
+    people caught cholera" count one thing with other nouns, but a count of
+    people and a figure of a unit that counts no people are two things
+    whatever their values: "40 workers" / "40 farms" (:data:`PEOPLE_UNITS`)."""
     known_a = [f for f in a if f.unit and f.unit != BARE]
     known_b = [f for f in b if f.unit and f.unit != BARE]
     return bool(known_a and known_b) and not any(
-        fa.unit == fb.unit or (_meets(fa, fb) and _people_or_not(fa.unit, fb.unit))
+        _quantity(fa.unit) == _quantity(fb.unit) or (_meets(fa, fb) and _people_or_not(fa.unit, fb.unit))
         for fa in known_a
         for fb in known_b
     )
+
+
+def _one_time(a: list[Figure], b: list[Figure]) -> frozenset[str]:
+    """The tokens of two claims' figures of time in two units that give one
+    length of time ("48 hours" / "two days", "six months" / "180 days",
+    "a year" / "12 months", within :data:`TIME_ROUNDING`)."""
+    tokens = set()
+    for fa in a:
+        for fb in b:
+            if fa.unit == fb.unit or fa.unit not in SECONDS or fb.unit not in SECONDS:
+                continue
+            low_a, high_a = _seconds(fa)
+            low_b, high_b = _seconds(fb)
+            slack = 1 + TIME_ROUNDING
+            if low_a <= high_b * slack and low_b <= high_a * slack:
+                tokens.update((f"#{fa.unit}", f"#{fb.unit}"))
+    return frozenset(tokens)
+
+
+def _seconds(figure: Figure) -> tuple[float, float]:
+    """A figure of time (its value, or its range) in seconds."""
+    unit = SECONDS[figure.unit]
+    value = figure.value if figure.value is not None else 0.0
+    return value * unit, (figure.value_max if figure.value_max is not None else value) * unit
+
+
+def _quantity(unit: str | None) -> str | None:
+    """What a unit measures (:data:`QUANTITIES`): "hour" and "day" time,
+    "USD" and "riyal" money; any other unit is a quantity of its own."""
+    if unit in QUANTITIES:
+        return QUANTITIES[unit]
+    if unit and len(unit) == 3 and unit.isascii() and unit.isupper():
+        return "money"
+    return unit
 
 
 def _people_or_not(unit_a: str | None, unit_b: str | None) -> bool:
@@ -924,6 +990,11 @@ def _check(
     if score < required and not by_meaning:
         return None
     only_a, only_b = words_a - words_b, words_b - words_a
+    if only_a & read_a.tokens and only_b & read_b.tokens:
+        # One length of time in two units is one figure: "within 48 hours" /
+        # "within two days" differ by no token.
+        times = _one_time(figures_a, figures_b)
+        only_a, only_b = only_a - times, only_b - times
     # How many words each says that the other does not (figure tokens
     # aside): with vectors, a pair whose two sides each add several is
     # asked to be close in meaning too (claimtrack.semantic).
