@@ -225,6 +225,34 @@ def test_what_was_counted(text, expected):
     check(text, expected)
 
 
+PARTS = cases(
+    (
+        "Five of the six crew members were killed",
+        {"value": 5, "unit": "person", "raw": "Five of the six crew members", "counted": "killed"},
+    ),
+    ("Three of the 12 miners were rescued", {"value": 3, "unit": "person", "raw": "Three of the 12 miners"}),
+    ("one of the six crew members died", {"value": 1, "unit": "person", "counted": "killed"}),
+    ("at least 20 of the 138 seats", {"value": 20, "unit": "seat", "qualifier": "at least"}),
+    ("About 1.65 million of the 5.1 million registered voters", {"value": 1650000, "unit": "person"}),
+    ("2 of 5 hospitals were damaged", {"value": 2, "unit": "hospital", "raw": "2 of 5 hospitals"}),
+    # No part: a whole smaller than the part, a whole that is no count.
+    ("12 of the 3 men", {"value": 3, "unit": "person", "raw": "3 men"}),
+    ("10 of the 100 km", {"value": 100, "unit": "km", "raw": "100 km"}),
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTS)
+def test_a_part_counts_what_its_whole_counts(text, expected):
+    """ "Five of the six crew members" are five people: a fact-checker
+    compares the five, not the six, with another outlet's "four"."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", ["Five of the six", "five of 6", "3 of the", "one of the men said"])
+def test_a_part_with_no_whole_is_no_figure(text):
+    assert figures(text) == []
+
+
 def test_no_one_is_not_a_count():
     assert figures("no one was killed") == []
 
