@@ -121,3 +121,38 @@ def test_one_length_of_time_in_two_units_is_one_figure(a, b, language, conflict)
     link, merged = linked(a, b, language)
     assert link is not None and link.conflict == conflict, link
     assert merged == (conflict is None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict", "merged"),
+    [
+        # A number a word labels is a name, not a count: no figure conflict
+        # with the other claim's "24 hours".
+        (
+            "Hurricane Milton strengthened into a Category 5 storm in less than a day",
+            "Hurricane Milton became a Category 5 hurricane within 24 hours",
+            "en",
+            None,
+            True,
+        ),
+        # Another label is another name: a changed fact.
+        (
+            "Hurricane Milton strengthened into a Category 5 storm over the Gulf of Mexico on Monday",
+            "Hurricane Milton strengthened into a Category 4 storm over the Gulf of Mexico on Monday",
+            "en",
+            "changed",
+            False,
+        ),
+        (
+            "دعا المبعوث الأممي إلى تطبيق القرار 2254 لإنهاء الأزمة في سوريا",
+            "دعا المبعوث الأممي إلى تطبيق القرار 2231 لإنهاء الأزمة في سوريا",
+            "ar",
+            "changed",
+            False,
+        ),
+    ],
+)
+def test_a_number_a_word_labels_is_a_name(a, b, language, conflict, merged):
+    link, in_one = linked(a, b, language)
+    assert link is not None and link.conflict == conflict, link
+    assert in_one == merged

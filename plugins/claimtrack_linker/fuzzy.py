@@ -202,6 +202,9 @@ _CLAUSE_WORDS = frozenset(
 )
 #: Verbs that undo a measure ("lifted", "ألغت") and the measures they undo
 #: ("ban", "حظر"): see :func:`_undone`.
+#: Words whose number is a name, not a count: "Category 5", "Article 50",
+#: "Level 3", "المادة 7", "القرار 2254".
+LABELS = _listed("labels")
 REVERSALS = _listed("reversals")
 MEASURES = _listed("measures")
 #: Each word of sureness, obligation or quantity and the number of its line
@@ -328,7 +331,10 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
     from 1900 to 2100 written as four digits in the claim's ``text``:
     normalizing reads "2,050" as "2050", a count. A day of the month, next
     to a month's name ("On March 15", "في 15 مارس"), is a date too, and a
-    token the same way: one story's claims share their day, not a count."""
+    token the same way: one story's claims share their day, not a count.
+    So is a number that names what the word before it labels ("Category
+    5", "Article 50", "القرار 2254": :data:`LABELS`), "#categori5": a
+    Category 4 storm is not a Category 5 one, and neither counts anything."""
     numbers, years = [], []
     words = normalized.split()
     written = _Written(text)
@@ -338,6 +344,9 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
         try:
             value = float(word)
         except ValueError:  # digits float() does not read ("❶", Ethiopic "፩")
+            continue
+        if index and (label := _form(words[index - 1])) in LABELS:
+            years.append(f"#{label}{word}")
             continue
         scale = _SCALES.get(words[index + 1], 1.0) if index + 1 < len(words) else 1.0
         if scale == 1.0 and _dated(words, index, value, written):
