@@ -231,13 +231,23 @@ PARTS = cases(
         {"value": 5, "unit": "person", "raw": "Five of the six crew members", "counted": "killed"},
     ),
     ("Three of the 12 miners were rescued", {"value": 3, "unit": "person", "raw": "Three of the 12 miners"}),
-    ("one of the six crew members died", {"value": 1, "unit": "person", "counted": "killed"}),
+    ("dozens of the 300 protesters were arrested", {"value": 12, "value_max": 144, "counted": "arrested"}),
     ("at least 20 of the 138 seats", {"value": 20, "unit": "seat", "qualifier": "at least"}),
     ("About 1.65 million of the 5.1 million registered voters", {"value": 1650000, "unit": "person"}),
     ("2 of 5 hospitals were damaged", {"value": 2, "unit": "hospital", "raw": "2 of 5 hospitals"}),
-    # No part: a whole smaller than the part, a whole that is no count.
+    # No part: a whole smaller than the part (or than a vague part's top), a
+    # whole that is no count, a whole of one.
     ("12 of the 3 men", {"value": 3, "unit": "person", "raw": "3 men"}),
+    ("thousands of the 3,000 protesters", {"value": 3000, "raw": "3,000 protesters"}),
     ("10 of the 100 km", {"value": 100, "unit": "km", "raw": "100 km"}),
+    ("One of the 2 million residents of Gaza", {"value": 2000000, "raw": "2 million residents"}),
+    # A toll is the figure that matters; the part is what it holds.
+    ("Two of the 12 killed were children", {"value": 12, "counted": "killed", "raw": "12 killed"}),
+    ("two of the 11 dead were police officers", {"value": 11, "counted": "killed"}),
+    (
+        "Two of the 12 people killed in the strike were children",
+        {"value": 12, "counted": "killed", "raw": "12 people"},
+    ),
 )
 
 

@@ -518,7 +518,7 @@ class _Parser:
                 # "40.3C", "104F": a letter written onto the digits; apart
                 # ("5 C-130 planes") it is not a temperature.
                 return _TEMPERATURE_LETTERS[info.key], (self.starts[k], self.ends[k]), k + 1
-            return self._english_unit(k, partitive=num.vague or num.value >= 2, part=num.value)
+            return self._english_unit(k, num)
         phrase = self._unit_phrase(k)
         if phrase:
             return phrase
@@ -575,23 +575,24 @@ class _Parser:
             return self._squared(unit, k)
         return unit, span, k + 1
 
-    def _english_unit(
-        self, k: int, partitive: bool = True, part: float | None = None
-    ) -> tuple[UnitNoun, tuple[int, int], int] | None:
-        """An English noun after a number, after "of" and a determiner or up to
-        two modifiers: "2,500 Russian troops", "thousands of people", "5
-        million Turkish lira", "706 rebel prisoners", "60 million Egyptians".
-        A number ``part`` of a whole counts what the whole counts: "five of
-        the six crew members" are five people (:meth:`_whole`)."""
+    def _english_unit(self, k: int, num: _Num | None = None) -> tuple[UnitNoun, tuple[int, int], int] | None:
+        """An English noun after a number (``num``; None for a whole, which
+        takes no "of"), after "of" and a determiner or up to two modifiers:
+        "2,500 Russian troops", "thousands of people", "5 million Turkish
+        lira", "706 rebel prisoners", "60 million Egyptians". A number that
+        is part of a whole counts what the whole counts: "five of the six
+        crew members" are five people (:meth:`_whole`)."""
         j = k
         if self.infos[j].key == "of":
+            if num is None:
+                return None
             j += 1
             if self.t.flags(j) & tk.DETERMINER:
                 j += 1
-            whole = self._whole(j, part) if part is not None else None
+            whole = self._whole(j, num)
             if whole is not None:
-                return whole  # "one of the six crew members" is one person
-            if not partitive:
+                return whole
+            if not (num.vague or num.value >= 2):
                 return None  # "one of the men" is not a count of men
         currency: str | None = None
         for _ in range(3):
@@ -625,18 +626,26 @@ class _Parser:
             j += 1
         return None
 
-    def _whole(self, j: int, part: float) -> tuple[UnitNoun, tuple[int, int], int] | None:
-        """The count at token ``j`` that a number ``part`` is part of: "(five
-        of the) six crew members", "(3 of) 12 miners". Only a count, and only
-        one no smaller than the part ("two of 2023's floods" is no part)."""
-        if self.kind(j) not in ("num", "lat"):
+    def _whole(self, j: int, part: _Num) -> tuple[UnitNoun, tuple[int, int], int] | None:
+        """The count at token ``j`` that the number ``part`` is part of: "(five
+        of the) six crew members", "(3 of) 12 miners". None where the whole
+        is the figure that matters: a toll ("two of the 12 killed", "two of
+        the 12 people killed in the strike": the part is what the toll
+        holds), a whole of one ("one of the 2 million residents" is about
+        one person), a whole smaller than the part, or no count."""
+        if self.kind(j) not in ("num", "lat") or part.value < 2:
             return None
         whole = self.number(j)
-        if whole is None or whole.excluded or whole.vague or whole.value < part or whole.end_tok >= self.n:
+        if whole is None or whole.excluded or whole.vague or whole.end_tok >= self.n:
             return None
-        found = self._english_unit(whole.end_tok, partitive=False)
-        if found is None or found[0].kind != "count":
+        if max(part.value, part.value_max or 0.0) > whole.value:
             return None
+        found = self._english_unit(whole.end_tok)
+        if found is None or found[0].kind != "count" or found[0].counted:
+            return None
+        after = found[2]
+        if after < self.n and self.infos[after].counted_after:
+            return None  # "12 people killed in the strike": a toll
         return found
 
     def _us_dollars(self, j: int) -> bool:
