@@ -156,3 +156,123 @@ def test_a_number_a_word_labels_is_a_name(a, b, language, conflict, merged):
     link, in_one = linked(a, b, language)
     assert link is not None and link.conflict == conflict, link
     assert in_one == merged
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict", "merged"),
+    [
+        # One figure in two units of a fixed rate: one claim.
+        (
+            "Fire crews said the blaze had burned 40 km of the coast road",
+            "Fire crews said the blaze had burned 25 miles of the coast road",
+            "en",
+            None,
+            True,
+        ),
+        (
+            "The fire has burned 10,000 hectares of forest",
+            "The fire has burned 24,700 acres of forest",
+            "en",
+            None,
+            True,
+        ),
+        (
+            "Temperatures in the city reached 45C on Friday",
+            "Temperatures in the city reached 113F on Friday",
+            "en",
+            None,
+            True,
+        ),
+        (
+            "The central bank raised its key rate by 50 basis points on Thursday",
+            "The central bank raised its key rate by half a percentage point on Thursday",
+            "en",
+            None,
+            True,
+        ),
+        (
+            "رفع البنك المركزي سعر الفائدة الرئيسي 50 نقطة أساس يوم الخميس",
+            "رفع البنك المركزي سعر الفائدة الرئيسي نصف نقطة مئوية يوم الخميس",
+            "ar",
+            None,
+            True,
+        ),
+        # Converted, they differ: a changed fact.
+        (
+            "The central bank raised its key rate by 50 basis points on Thursday",
+            "The central bank raised its key rate by one percentage point on Thursday",
+            "en",
+            "changed",
+            False,
+        ),
+        (
+            "Temperatures in the city reached 45C on Friday",
+            "Temperatures in the city reached 45F on Friday",
+            "en",
+            "changed",
+            False,
+        ),
+        # Each figure of those units must be one: "5 hours" is not two days.
+        (
+            "Engineers will restore power within 5 hours and reopen the road within 48 hours, "
+            "the governor said",
+            "Engineers will restore power within two days and reopen the road within two days, "
+            "the governor said",
+            "en",
+            "changed",
+            False,
+        ),
+        # Money has no fixed rate: another currency, all else equal, is a changed fact.
+        (
+            "أعلنت الحكومة تخصيص 82 مليار ريال لمشروعات المياه",
+            "أعلنت الحكومة تخصيص 21.9 مليار دولار لمشروعات المياه",
+            "ar",
+            "changed",
+            False,
+        ),
+    ],
+)
+def test_one_figure_in_two_units(a, b, language, conflict, merged):
+    link, in_one = linked(a, b, language)
+    assert link is not None and link.conflict == conflict, link
+    assert in_one == merged
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        # A number of unknown unit meets a figure of any unit.
+        (
+            "Rescuers said 120 died when the bridge collapsed 5 km from the town of Morbi",
+            "Rescuers said 120 people died when the bridge collapsed near the town of Morbi",
+            True,
+        ),
+        # Cases count people; farms do not.
+        (
+            "Officials confirmed 120 cases of bird flu in the northern province this week",
+            "Officials confirmed bird flu at 120 farms in the northern province this week",
+            False,
+        ),
+    ],
+)
+def test_which_figures_count_one_thing(a, b, merged):
+    assert linked(a, b)[1] == merged
+
+
+def test_every_unit_of_the_figures_table_has_its_quantity():
+    """The linker's unit knowledge (claimtrack_linker.quantities) covers the
+    figures plugin's table: a unit added there without a place here would
+    be a quantity of its own, and a converted figure in it two things."""
+    from claimtrack_figures import units
+    from claimtrack_linker import quantities
+
+    of_their_own = {"percent", "MW", "degree"}  # no other unit measures what these do
+    table = [*units.ARABIC_UNITS.values(), *units.ENGLISH_UNITS.values(), *units.UNIT_SYMBOLS.values()]
+    table += list(units.UNIT_PHRASES.values())
+    for noun in table:
+        if noun.kind == "money":
+            assert quantities.quantity(noun.unit) == "money", noun
+        elif noun.kind in ("time", "measure", "percent"):
+            assert noun.unit in quantities.CONVERSIONS or noun.unit in of_their_own, noun
+        else:
+            assert quantities.quantity(noun.unit) == noun.unit, noun

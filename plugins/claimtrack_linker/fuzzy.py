@@ -40,6 +40,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, collector_paused, find_figures, normalize_text
+from claimtrack_linker.quantities import converted, may_count_one_thing, quantity
 from claimtrack_linker.words import arabic_variants, is_arabic, lexicon
 
 #: Rare words a claim is filed under: four find 99.97% of the links that
@@ -97,44 +98,10 @@ FIGURE_WORDING = 6
 BARE = "number"
 #: The unit of a count of people (the figures plugin's unit table).
 PERSON = "person"
-#: The units of the figures plugin's table whose counts are counts of
-#: people: "120 cholera cases" are 120 people. A count of people and a
-#: figure of any other unit with one value count two things ("40 workers" /
-#: "40 farms", "3 soldiers" / "3 tanks"; "1,000 families" are not 1,000
-#: people either).
-PEOPLE_UNITS = frozenset({PERSON, "case"})
-#: Seconds in each unit of time, a month and a year as outlets round them.
-SECONDS = {
-    "second": 1,
-    "minute": 60,
-    "hour": 3600,
-    "day": 86400,
-    "week": 7 * 86400,
-    "month": 30 * 86400,
-    "year": 365 * 86400,
-    "decade": 3650 * 86400,
-}
-#: How far apart two lengths of time in two units may be and still be one
-#: ("a year" is 365 days, "12 months" 360).
-TIME_ROUNDING = 0.02
-#: Units of the figures plugin's table that measure one quantity: two
-#: figures of them may be one figure converted ("within 48 hours" / "within
-#: two days", "40 km" / "25 miles", riyals / dollars), never figures of other
-#: things. Money is also any ISO 4217 code (docs/figures.md).
-QUANTITIES: dict[str, str] = {
-    unit: quantity
-    for quantity, units in {
-        "time": "second minute hour day week month year decade",
-        "length": "mm cm m km mile",
-        "area": "m2 km2 acre hectare dunam feddan",
-        "volume": "liter m3 barrel",
-        "mass": "kg ton",
-        "temperature": "celsius fahrenheit",
-        "money": "lira riyal dinar dirham",
-    }.items()
-    for unit in units.split()
-}
 BARE_TOKEN = "#" + BARE
+#: A figure's unit when what it counts is not known: none ("120 died") or
+#: :data:`BARE`.
+_UNKNOWN = (None, BARE)
 #: The smallest value of a figure that, given by both claims, counts as a
 #: shared word: small counts recur across the claims of one story ("9 jets"
 #: of the 737 MAX 9, "two ministers").
@@ -308,7 +275,12 @@ def _figure_tokens(figures: list[Figure]) -> list[str]:
     "ستة أشهر" and "٦ أشهر" alike. The value is left to
     :func:`_figure_conflict`: two outlets giving one claim with different
     figures still read alike, and "six months"/"six weeks" do not."""
-    return [f"#{f.unit}" for f in figures if f.value is not None and f.unit]
+    return [_token(f.unit) for f in figures if f.value is not None and f.unit]
+
+
+def _token(unit: str) -> str:
+    """A unit as one comparable word: "#month", "#percentage_point"."""
+    return "#" + unit.replace(" ", "_")
 
 
 #: Scale words after a bare number ("2 million Teslas", "3 مليارات").
@@ -717,12 +689,11 @@ def check_similar(
     """The links among ``pairs`` (rows of two indexes into ``claims``) that
     an embedder found close in meaning: each pair is checked as a candidate
     of :func:`link` is, but neither the word score nor the shared words are
-    asked of it (a paraphrase in other words has few), a reworded pair
-    with another figure is one claim told with two figures, and two claims
-    that both give figures, none of one unit or one value, are kept apart:
-    they count different things ("18 million hectares burned" / "1,000
-    wildfires burning"), and a sentence encoder scores one story's claims
-    close.
+    asked of it (a paraphrase in other words has few), and a reworded pair
+    with another figure is one claim told with two figures. Two claims
+    whose figures count different things ("18 million hectares burned" /
+    "1,000 wildfires burning": :func:`_count_other_things`) are kept apart
+    by both routes; a sentence encoder scores one story's claims close.
     The claims are read together as :func:`link` reads them, so a pair is
     read the same way by both routes.
 
@@ -781,59 +752,23 @@ def _count_other_things(a: list[Figure], b: list[Figure]) -> bool:
     """Do two claims both give figures of known units, none of one quantity
     and none of one value? "18,000 hectares burned" / "300 wildfires
     burning" count different things. "Within 48 hours" / "within two days"
-    give one time (:func:`_quantity`), and "120 new cholera cases" / "120
-    people caught cholera" count one thing with other nouns, but a count of
-    people and a figure of a unit that counts no people are two things
-    whatever their values: "40 workers" / "40 farms" (:data:`PEOPLE_UNITS`)."""
+    give one time (:func:`quantities.quantity`), and "120 new cholera cases"
+    / "120 people caught cholera" count one thing with other nouns, but a
+    count of people and a figure of a unit that counts no people are two
+    things whatever their values: "40 workers" / "40 farms"
+    (:data:`quantities.PEOPLE_UNITS`). A number of unknown unit meets a
+    figure of any unit: "120 died" / "120 people died"."""
     known_a = [f for f in a if f.unit and f.unit != BARE]
     known_b = [f for f in b if f.unit and f.unit != BARE]
-    return bool(known_a and known_b) and not any(
-        _quantity(fa.unit) == _quantity(fb.unit) or (_meets(fa, fb) and _people_or_not(fa.unit, fb.unit))
+    if not known_a or not known_b:
+        return False
+    if any(_meets(fa, fb) for fa in a for fb in b if fa.unit in _UNKNOWN or fb.unit in _UNKNOWN):
+        return False
+    return not any(
+        quantity(fa.unit) == quantity(fb.unit) or (_meets(fa, fb) and may_count_one_thing(fa.unit, fb.unit))
         for fa in known_a
         for fb in known_b
     )
-
-
-def _one_time(a: list[Figure], b: list[Figure]) -> frozenset[str]:
-    """The tokens of two claims' figures of time in two units that give one
-    length of time ("48 hours" / "two days", "six months" / "180 days",
-    "a year" / "12 months", within :data:`TIME_ROUNDING`)."""
-    tokens = set()
-    for fa in a:
-        for fb in b:
-            if fa.unit == fb.unit or fa.unit not in SECONDS or fb.unit not in SECONDS:
-                continue
-            low_a, high_a = _seconds(fa)
-            low_b, high_b = _seconds(fb)
-            slack = 1 + TIME_ROUNDING
-            if low_a <= high_b * slack and low_b <= high_a * slack:
-                tokens.update((f"#{fa.unit}", f"#{fb.unit}"))
-    return frozenset(tokens)
-
-
-def _seconds(figure: Figure) -> tuple[float, float]:
-    """A figure of time (its value, or its range) in seconds."""
-    unit = SECONDS[figure.unit]
-    value = figure.value if figure.value is not None else 0.0
-    return value * unit, (figure.value_max if figure.value_max is not None else value) * unit
-
-
-def _quantity(unit: str | None) -> str | None:
-    """What a unit measures (:data:`QUANTITIES`): "hour" and "day" time,
-    "USD" and "riyal" money; any other unit is a quantity of its own."""
-    if unit in QUANTITIES:
-        return QUANTITIES[unit]
-    if unit and len(unit) == 3 and unit.isascii() and unit.isupper():
-        return "money"
-    return unit
-
-
-def _people_or_not(unit_a: str | None, unit_b: str | None) -> bool:
-    """May figures of these two units count one thing? Not when one counts
-    people and the other cannot (:data:`PEOPLE_UNITS`)."""
-    if (unit_a == PERSON) == (unit_b == PERSON):
-        return True
-    return unit_a in PEOPLE_UNITS and unit_b in PEOPLE_UNITS
 
 
 def candidate_pairs(
@@ -1000,10 +935,10 @@ def _check(
         return None
     only_a, only_b = words_a - words_b, words_b - words_a
     if only_a & read_a.tokens and only_b & read_b.tokens:
-        # One length of time in two units is one figure: "within 48 hours" /
-        # "within two days" differ by no token.
-        times = _one_time(figures_a, figures_b)
-        only_a, only_b = only_a - times, only_b - times
+        # One figure in two units differs by no token: "within 48 hours" /
+        # "within two days", "40 km" / "25 miles".
+        units = {_token(unit) for unit in converted(figures_a, figures_b)}
+        only_a, only_b = only_a - units, only_b - units
     # How many words each says that the other does not (figure tokens
     # aside): with vectors, a pair whose two sides each add several is
     # asked to be close in meaning too (claimtrack.semantic).
