@@ -276,3 +276,49 @@ def test_every_unit_of_the_figures_table_has_its_quantity():
             assert noun.unit in quantities.CONVERSIONS or noun.unit in of_their_own, noun
         else:
             assert quantities.quantity(noun.unit) == noun.unit, noun
+
+
+def test_a_phrase_matches_its_function_words_as_written():
+    """ "call off" is "cancel"; "called the" is not: the phrase's "off" is
+    no content word, and as a form it had matched any stop word."""
+    from claimtrack_linker.words import lexicon
+
+    from claimtrack import normalize_text
+
+    def read(text):
+        return lexicon().read(normalize_text(text, "en").split())
+
+    assert read("the union called off the strike") == read("the union cancelled the strike")
+    assert "call" in read("they called the move unfair")
+    assert read("the plane touched down safely") != read("the plane touched the ground safely")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        (
+            "Parliament rejected the government's budget bill on Tuesday",
+            "The legislature turned down the government's budget bill on Tuesday",
+            "en",
+        ),
+        (
+            "Police in Lyon seized 2 tonnes of cocaine at the port",
+            "Police in Lyon confiscated 2 tonnes of cocaine at the harbour",
+            "en",
+        ),
+        (
+            "افتتحت بلدية صفاقس حديقة عامة جديدة في وسط المدينة",
+            "بلدية صفاقس تفتتح متنزها عاما جديدا في وسط المدينة",
+            "ar",
+        ),
+        (
+            "نشب حريق في مستودع للوقود بميناء طرابلس فجر الأحد",
+            "اندلاع حريق في مخزن للمحروقات بميناء طرابلس فجر الأحد",
+            "ar",
+        ),
+        ("استشهد 5 فلسطينيين في غارة على مخيم جنين", "مقتل 5 فلسطينيين في غارة على مخيم جنين", "ar"),
+    ],
+)
+def test_words_agencies_use_for_one_another(a, b, language):
+    link, merged = linked(a, b, language)
+    assert merged and link.conflict is None, link

@@ -167,11 +167,11 @@ _CLAUSE_WORDS = frozenset(
     for line, language in lexicon().lines(kind)
     for word in normalize_text(" ".join(line), language).split()
 )
-#: Verbs that undo a measure ("lifted", "ألغت") and the measures they undo
-#: ("ban", "حظر"): see :func:`_undone`.
 #: Words whose number is a name, not a count: "Category 5", "Article 50",
 #: "Level 3", "المادة 7", "القرار 2254".
 LABELS = _listed("labels")
+#: Verbs that undo a measure ("lifted", "ألغت") and the measures they undo
+#: ("ban", "حظر"): see :func:`_undone`.
 REVERSALS = _listed("reversals")
 MEASURES = _listed("measures")
 #: Each word of sureness, obligation or quantity and the number of its line

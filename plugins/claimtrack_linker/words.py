@@ -158,6 +158,10 @@ def read_lexicon(path: Path) -> dict[tuple[str, str], list[list[str]]]:
     return sections
 
 
+#: Marks a word of a phrase matched as written, not as a form.
+_AS_WRITTEN = "="
+
+
 class Lexicon:
     """Stop words, number words and synonym groups, stemmed as claim words
     are; :meth:`form` gives the form a word is compared in."""
@@ -195,15 +199,23 @@ class Lexicon:
                 self.synonyms.setdefault(member, heads[0] if heads else "")
         self._forms = _Forms(self._form)
         #: first word's form -> [(the phrase's forms, its group's form)], longest first.
-        self.phrases: dict[str, list[tuple[tuple[str | None, ...], str]]] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for line, lang in groups:
             head = None
             for member in line:
+                # A word of a phrase that is no content ("off" of "call off")
+                # is matched as written: as a form (None) it would match any
+                # stop word ("they called the move unfair").
                 member_forms = tuple(
-                    self.form(w) for w in normalize_text(member.replace("_", " "), lang).split()
+                    self.form(w) or _AS_WRITTEN + w
+                    for w in normalize_text(member.replace("_", " "), lang).split()
                 )
                 if head is None:
-                    head = "_".join(f for f in member_forms if f) if "_" in member else member_forms[0]
+                    head = (
+                        "_".join(f for f in member_forms if not f.startswith(_AS_WRITTEN))
+                        if "_" in member
+                        else member_forms[0]
+                    )
                 if "_" in member and member_forms and member_forms[0] and head:
                     self.phrases.setdefault(member_forms[0], []).append((member_forms, head))
             if head and "_" in line[0]:
@@ -223,20 +235,26 @@ class Lexicon:
         the lexicon's phrases ("united states", "نصف النهائي") each read as
         its group's one form and words that are not content left out."""
         known = self._forms
-        return self.join_phrases([known[word] for word in words])
+        return self.join_phrases([known[word] for word in words], words)
 
-    def join_phrases(self, forms: list[str | None]) -> list[str]:
+    def join_phrases(self, forms: list[str | None], words: list[str] | None = None) -> list[str]:
         """``forms`` (None for a word that is not content) with each of the
-        lexicon's phrases read as its group's one form, Nones left out."""
+        lexicon's phrases read as its group's one form, Nones left out.
+        ``words``, the normalized words the forms were read from, let a
+        phrase match a word that is not content ("call off")."""
         phrases = self.phrases
         if not any(f in phrases for f in forms if f):
             return [f for f in forms if f is not None]
+        matched = [
+            form if form is not None else (_AS_WRITTEN + words[i] if words else None)
+            for i, form in enumerate(forms)
+        ]
         read: list[str] = []
         index = 0
         while index < len(forms):
             current = forms[index]
             for phrase, head in phrases.get(current, ()) if current else ():
-                if tuple(forms[index : index + len(phrase)]) == phrase:
+                if tuple(matched[index : index + len(phrase)]) == phrase:
                     read.append(head)
                     index += len(phrase)
                     break
