@@ -241,6 +241,9 @@ PARTS = cases(
     ("thousands of the 3,000 protesters", {"value": 3000, "raw": "3,000 protesters"}),
     ("10 of the 100 km", {"value": 100, "unit": "km", "raw": "100 km"}),
     ("One of the 2 million residents of Gaza", {"value": 2000000, "raw": "2 million residents"}),
+    # What is said after the whole is said of the part, not of the whole.
+    ("one of the 2 million residents was killed", {"value": 2000000, "counted": None}),
+    ("dozens of the 50 protesters were killed", {"value": 50, "counted": None}),
     # A toll is the figure that matters; the part is what it holds.
     ("Two of the 12 killed were children", {"value": 12, "counted": "killed", "raw": "12 killed"}),
     ("two of the 11 dead were police officers", {"value": 11, "counted": "killed"}),

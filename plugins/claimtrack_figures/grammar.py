@@ -648,6 +648,14 @@ class _Parser:
             return None  # "12 people killed in the strike": a toll
         return found
 
+    def _whole_of_part(self, j: int) -> bool:
+        """Is the number at token ``j`` a whole that a number before it is a
+        part of ("one of the 2 million", "dozens of the 50")?"""
+        k = j - 1
+        if k >= 0 and self.t.flags(k) & tk.DETERMINER:
+            k -= 1
+        return k >= 1 and self.key(k) == "of" and self._element(k - 1, False, False) is not None
+
     def _us_dollars(self, j: int) -> bool:
         """ "U.S." written with full stops, before "dollars"."""
         return (
@@ -884,7 +892,13 @@ class _Parser:
             unit = replace(unit, unit="magnitude")  # "زلزال بقوة 5.9 درجات"
         counted = unit.counted if unit is not None else None
         if counted is None and (unit is None or unit.unit == "person"):
-            counted = self._counted_before(i) or self._counted_after(end_tok)
+            # The words after a whole that a part was taken of tell of the
+            # part ("one of the 2 million residents was killed"), except a
+            # participle right after it ("two of the 12 people killed").
+            after_whole = not self._whole_of_part(m1.first_tok) or (
+                end_tok < self.n and self.infos[end_tok].counted_after
+            )
+            counted = self._counted_before(i) or (self._counted_after(end_tok) if after_whole else None)
         skip = max(m1.end_tok, i + 1)
         if m1.num is not None and m1.num.digits is None and value == 1 and self.key(j - 1) in ("not", "no"):
             return None, skip  # "not one resident", "no one was killed"
