@@ -371,3 +371,23 @@ def test_a_date_in_the_place_of_other_words_is_no_changed_fact(a, b, language, c
     link, merged = linked(a, b, language)
     assert link is not None and link.conflict == conflict, link
     assert merged == (conflict is None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # A verb of a label's stem is no label: the figures still conflict.
+        (
+            "The company terminated 300 contracts after the merger",
+            "The company cancelled 450 contracts after the merger",
+            "en",
+        ),
+        # An English label is a name only with its capital.
+        ("Under the resolution 5,000 troops will be deployed", "The resolution deploys 6,000 troops", "en"),
+        # "فيه" (in it) is written as "فئة" (a category) is: no label.
+        ("فاز اللاعب بالسباق الذي شارك فيه 3 مرات", "فاز اللاعب بالسباق الذي شارك فيه 5 مرات", "ar"),
+    ],
+)
+def test_what_looks_like_a_label_is_not_one(a, b, language):
+    link, _ = linked(a, b, language)
+    assert link is not None and link.conflict == "figure", link

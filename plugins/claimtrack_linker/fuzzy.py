@@ -174,8 +174,15 @@ _CLAUSE_WORDS = frozenset(
     for word in normalize_text(" ".join(line), language).split()
 )
 #: Words whose number is a name, not a count: "Category 5", "Article 50",
-#: "Level 3", "المادة 7", "القرار 2254".
-LABELS = _listed("labels")
+#: "Level 3", "المادة 7", "القرار 2254". Matched as written (normalized, not
+#: stemmed: "terminated 300 contracts" is no "Terminal 5"), content words
+#: only ("فئة" is written as "فيه", "in it").
+LABELS = frozenset(
+    word
+    for line, language in lexicon().lines("labels")
+    for word in normalize_text(" ".join(line), language).split()
+    if lexicon().form(word) is not None
+)
 #: Verbs that undo a measure ("lifted", "ألغت") and the measures they undo
 #: ("ban", "حظر"): see :func:`_undone`.
 REVERSALS = _listed("reversals")
@@ -323,8 +330,8 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
             value = float(word)
         except ValueError:  # digits float() does not read ("❶", Ethiopic "፩")
             continue
-        if index and (label := _form(words[index - 1])) in LABELS:
-            years.append(f"#{label}{word}")
+        if index and words[index - 1] in LABELS and written.labels(words[index - 1]):
+            years.append(f"#{_form(words[index - 1])}{word}")
             continue
         scale = _SCALES.get(words[index + 1], 1.0) if index + 1 < len(words) else 1.0
         if scale == 1.0 and _dated(words, index, value, written):
@@ -361,6 +368,15 @@ class _Written:
         return frozenset(
             (normalize_text(word, "en"), day) for word, day in self._MONTH_THEN_DAY.findall(self.digits)
         )
+
+    def labels(self, word: str) -> bool:
+        """Does ``word`` (normalized, of :data:`LABELS`) name what its number
+        labels here? An Arabic one always; an English one written with a
+        capital, as a name is ("Category 5", "Article 50"; not "the
+        resolution 5,000 troops", "round 2 of")."""
+        if is_arabic(word):
+            return True
+        return re.search(rf"\b{re.escape(word.capitalize())}\b", self.text) is not None
 
     @cached_property
     def may(self) -> bool:
