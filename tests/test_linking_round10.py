@@ -183,6 +183,21 @@ def test_a_number_a_word_labels_is_a_name(a, b, language, conflict, merged):
             None,
             True,
         ),
+        # Rounded as outlets round a conversion, and a rate in percent.
+        (
+            "The quake was felt 100 km from the epicentre",
+            "The quake was felt 60 miles from the epicentre",
+            "en",
+            None,
+            True,
+        ),
+        (
+            "The central bank raised its key rate by 0.5% on Thursday",
+            "The central bank raised its key rate by 50 basis points on Thursday",
+            "en",
+            None,
+            True,
+        ),
         (
             "The central bank raised its key rate by 50 basis points on Thursday",
             "The central bank raised its key rate by half a percentage point on Thursday",
@@ -266,7 +281,7 @@ def test_every_unit_of_the_figures_table_has_its_quantity():
     from claimtrack_figures import units
     from claimtrack_linker import quantities
 
-    of_their_own = {"percent", "MW", "degree"}  # no other unit measures what these do
+    of_their_own = {"MW", "degree"}  # no other unit measures what these do
     table = [*units.ARABIC_UNITS.values(), *units.ENGLISH_UNITS.values(), *units.UNIT_SYMBOLS.values()]
     table += list(units.UNIT_PHRASES.values())
     for noun in table:

@@ -50,18 +50,23 @@ CONVERSIONS: dict[str, tuple[str, float]] = {
     **{unit: ("mass", kg) for unit, kg in {"kg": 1, "ton": 1000}.items()},
     "celsius": ("temperature", 1),
     "fahrenheit": ("temperature", 1),
-    "percentage point": ("rate change", 1),
-    "basis point": ("rate change", 0.01),
+    # "Raised rates by 0.5%" is what other outlets write as half a
+    # percentage point or 50 basis points.
+    "percent": ("rate", 1),
+    "percentage point": ("rate", 1),
+    "basis point": ("rate", 0.01),
 }
 #: Money whose country the text did not say (docs/figures.md); any ISO 4217
 #: code, three capitals, is money too. No rate between two currencies is
 #: fixed, so money is never converted.
 CURRENCY_FAMILIES = frozenset({"lira", "riyal", "dinar", "dirham"})
 #: How far apart (a share of the larger) two figures converted to one unit
-#: may be and still be one figure: "a year" is 365 days, "12 months" 360,
-#: "25 miles" 40.2 km.
-ROUNDING = 0.02
-#: The same for temperatures, in degrees Celsius: "2C" is 35.6F, "36F".
+#: may be and still be one figure: outlets round a conversion to two
+#: figures ("100 km" is 62 miles, written "60 miles"; "20 km" "12 miles";
+#: "a year" is 365 days, "12 months" 360).
+ROUNDING = 0.05
+#: The same for temperatures, in degrees Celsius: "2C" is 35.6F, written
+#: "36F".
 TEMPERATURE_ROUNDING = 0.6
 #: The units whose counts are counts of people: "120 cholera cases" are 120
 #: people. A count of people and a figure of any other unit with one value
