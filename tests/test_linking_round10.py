@@ -406,3 +406,30 @@ def test_a_date_in_the_place_of_other_words_is_no_changed_fact(a, b, language, c
 def test_what_looks_like_a_label_is_not_one(a, b, language):
     link, _ = linked(a, b, language)
     assert link is not None and link.conflict == "figure", link
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # A count whose noun the figures plugin does not know is still a count.
+        (
+            "Gunmen opened fire at the airport. 12 died in the attack",
+            "Gunmen opened fire at the airport. 15 died in the attack",
+            "figure",
+        ),
+        (
+            "Gunmen opened fire at the airport, killing at least 12",
+            "Gunmen opened fire at the airport, killing at least 12 people",
+            None,
+        ),
+        # Killed and injured are not one count.
+        (
+            "Gunmen opened fire at the airport. 12 died in the attack",
+            "Gunmen opened fire at the airport. 15 were injured in the attack",
+            "changed",
+        ),
+    ],
+)
+def test_a_count_of_unknown_noun_is_compared(a, b, conflict):
+    link, _ = linked(a, b)
+    assert link is not None and link.conflict == conflict, link

@@ -31,7 +31,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Any
@@ -457,6 +457,13 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figur
     hyphenated = False
     for claim in claims:
         figures = claim.figures if claim.figures is not None else find_figures(claim.text, claim.language)
+        if any(f.unit is None and f.value is not None for f in figures):
+            # A count whose noun the figures plugin does not know ("12 died",
+            # "killing at least 12") is a number of unknown unit, compared as
+            # the linker's own bare numbers are: "12 died" / "15 died" differ.
+            figures = [
+                replace(f, unit=BARE) if f.unit is None and f.value is not None else f for f in figures
+            ]
         normalized = _normalized(claim)
         bare, text = _read(claim, normalized, figures)
         if bare:
@@ -639,11 +646,17 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
             if loose is None:  # b's figures that no figure of a gives
                 given = [fb for fb in b if any(_same_unit(x, fb) and _meets(x, fb) for x in a)]
                 loose = [fb for fb in b if fb.unit and fb not in given]
-            same_kind = [fb for fb in loose if BARE in (fa.unit, fb.unit)]
+            same_kind = [fb for fb in loose if BARE in (fa.unit, fb.unit) and _may_count_alike(fa, fb)]
         if not same_kind or any(_meets(fa, fb) for fb in same_kind):
             continue
         conflicts.append({"unit": fa.unit, "a": fa.raw, "b": same_kind[0].raw})
     return conflicts
+
+
+def _may_count_alike(fa: Figure, fb: Figure) -> bool:
+    """May two figures count what happened to the same people: not "12
+    killed" and "15 injured"."""
+    return fa.counted is None or fb.counted is None or fa.counted == fb.counted
 
 
 def figures_differ(a: LinkClaim, b: LinkClaim) -> list[dict]:
