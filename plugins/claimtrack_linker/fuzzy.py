@@ -145,12 +145,6 @@ QUALIFIERS = _listed("qualifiers")
 #: Month and day names: spelled alike ("يونيو"/"يوليو", "June"/"July"),
 #: never the same date.
 CALENDAR_WORDS = _listed("calendar") | _listed("weekdays")
-#: The calendar forms that are surely a date: not those that are also the
-#: form of a common word ("أحد" one, "الجمعيات" associations, "كان" was,
-#: "أب" father, "الاثنين" two, the verb "may", a protest "march").
-DATE_WORDS = CALENDAR_WORDS - frozenset(
-    _form(word) for word in ("الاحد", "الجمعة", "كانون", "اب", "الاثنين", "may", "march")
-)
 #: Month names as normalized words, next to which a number is a day of the
 #: month (:func:`_dated`); a weekday is none ("الاثنين، 12 إصابة" counts).
 MONTHS = frozenset(
@@ -1096,7 +1090,6 @@ def _opposed(
     if (
         1 <= len(words_a) <= 3
         and 1 <= len(words_b) <= 3
-        and not _date_for_other(words_a, words_b)
         and sequences is not None
         and _swapped_in_place(*sequences)
     ):
@@ -1316,19 +1309,6 @@ def _roles_swapped(words_a: list[str], words_b: list[str]) -> list[str]:
             ):
                 return [" ".join(mid_a[:x]), " ".join(mid_a[m - y :])]
     return []
-
-
-def _date_for_other(words_a: set[str], words_b: set[str]) -> bool:
-    """Does one claim give a day or a month where the other gives words
-    that are no date? That is one outlet's date where another gives its
-    reason ("kept rates on hold on Thursday" / "..., citing inflation",
-    "displaced since October" / "..., 85% of the population"), not a
-    changed fact. A word that may be a date ("الاثنين", "March") counts as
-    one on the other side, so "الاثنين"/"الخميس" stays a changed date."""
-    return bool(
-        (words_a & DATE_WORDS and words_b.isdisjoint(CALENDAR_WORDS))
-        or (words_b & DATE_WORDS and words_a.isdisjoint(CALENDAR_WORDS))
-    )
 
 
 def _swapped_in_place(sequence_a: list[str], sequence_b: list[str]) -> bool:
