@@ -244,6 +244,9 @@ PARTS = cases(
     # What is said after the whole is said of the part, not of the whole.
     ("one of the 2 million residents was killed", {"value": 2000000, "counted": None}),
     ("dozens of the 50 protesters were killed", {"value": 50, "counted": None}),
+    ("one of the 2 million residents died", {"value": 2000000, "counted": None}),
+    # "died" is never a participle: the five died, not the 40.
+    ("Five of the 40 passengers died in the crash", {"value": 5, "counted": "killed"}),
     # A toll is the figure that matters; the part is what it holds.
     ("Two of the 12 killed were children", {"value": 12, "counted": "killed", "raw": "12 killed"}),
     ("two of the 11 dead were police officers", {"value": 11, "counted": "killed"}),

@@ -129,6 +129,9 @@ class _Found:
 
 
 #: Temperature scales written as one letter after the digits or after "°".
+#: Verbs of what happened to people that are never participles: after the
+#: whole of a part ("five of the 40 passengers died"), they tell of the part.
+_FINITE_ONLY = frozenset({"died", "perished"})
 _TEMPERATURE_LETTERS = {"c": UnitNoun("celsius", "measure"), "f": UnitNoun("fahrenheit", "measure")}
 #: Words before a time noun that make it a date ("last year", "this week").
 _TIME_DETERMINERS = frozenset(("last", "next", "this", "that", "every", "each", "same", "previous", "coming"))
@@ -643,10 +646,15 @@ class _Parser:
         found = self._english_unit(whole.end_tok)
         if found is None or found[0].kind != "count" or found[0].counted:
             return None
-        after = found[2]
-        if after < self.n and self.infos[after].counted_after:
+        if self._participle(found[2]):
             return None  # "12 people killed in the strike": a toll
         return found
+
+    def _participle(self, k: int) -> bool:
+        """Is token ``k`` a participle that says what happened to the people
+        counted just before it ("12 people killed in the strike")? Not a
+        verb that is only ever finite ("five of the 40 passengers died")."""
+        return k < self.n and bool(self.infos[k].counted_after) and self.key(k) not in _FINITE_ONLY
 
     def _whole_of_part(self, j: int) -> bool:
         """Is the number at token ``j`` a whole that a number before it is a
@@ -895,9 +903,7 @@ class _Parser:
             # The words after a whole that a part was taken of tell of the
             # part ("one of the 2 million residents was killed"), except a
             # participle right after it ("two of the 12 people killed").
-            after_whole = not self._whole_of_part(m1.first_tok) or (
-                end_tok < self.n and self.infos[end_tok].counted_after
-            )
+            after_whole = not self._whole_of_part(m1.first_tok) or self._participle(end_tok)
             counted = self._counted_before(i) or (self._counted_after(end_tok) if after_whole else None)
         skip = max(m1.end_tok, i + 1)
         if m1.num is not None and m1.num.digits is None and value == 1 and self.key(j - 1) in ("not", "no"):
