@@ -384,3 +384,72 @@ def test_what_looks_like_a_label_is_not_one(a, b, language):
 def test_a_count_of_unknown_noun_is_compared(a, b, conflict):
     link, _ = linked(a, b)
     assert link is not None and link.conflict == conflict, link
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict", "merged"),
+    [
+        # A label written in lower case or in capitals, or with a preposition.
+        (
+            "Hurricane Milton strengthened to a category 5 storm",
+            "Hurricane Milton strengthened to a Category 5 storm within 24 hours",
+            "en",
+            None,
+            True,
+        ),
+        (
+            "HURRICANE MILTON STRENGTHENS TO CATEGORY 5 STORM",
+            "Hurricane Milton strengthened to a Category 5 storm within 24 hours",
+            "en",
+            None,
+            True,
+        ),
+        (
+            "دعا النواب الحكومة إلى العمل بالمادة 7 من الدستور",
+            "دعا النواب الحكومة إلى العمل بالمادة 7 من الدستور خلال 30 يوما",
+            "ar",
+            None,
+            True,
+        ),
+        # What happened to people is counted in people: "15 cars" are no count of the injured.
+        (
+            "Gunmen opened fire at the airport. 12 were injured in the attack",
+            "Gunmen opened fire at the airport. 15 cars were damaged in the attack",
+            "en",
+            "changed",
+            False,
+        ),
+        # Days and weeks convert exactly: 20 days are not three weeks.
+        (
+            "The assembly must approve the budget within 20 days",
+            "The assembly must approve the budget within three weeks",
+            "en",
+            "changed",
+            False,
+        ),
+    ],
+)
+def test_third_review(a, b, language, conflict, merged):
+    link, in_one = linked(a, b, language)
+    assert link is not None and link.conflict == conflict, link
+    assert in_one == merged
+
+
+def test_new_synonyms_leave_words_of_another_sense_alone():
+    """Words written like a synonym's word or its present tense, which the
+    lexicon must not read as that synonym."""
+    from claimtrack_linker.words import lexicon
+
+    from claimtrack import normalize_text
+
+    def form(word, language="ar"):
+        return lexicon().form(normalize_text(word, language))
+
+    assert form("تساقطت") != form("الأمطار")  # shells fall too
+    assert form("يثمن") != form("أسعار")  # appreciates
+    assert form("أضعاف") != form("أضعف")  # threefold
+    assert form("الأنفاق") != form("أنفق")  # tunnels are no spending
+    assert form("وزارة") != form("زيارة")
+    assert form("تشاد") != form("إشادة")  # Chad
+    assert form("waged", "en") != form("salary", "en")
+    assert form("founded", "en") != form("discovered", "en")

@@ -40,7 +40,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, collector_paused, find_figures, normalize_text
-from claimtrack_linker.quantities import converted, may_count_one_thing, quantity
+from claimtrack_linker.quantities import PEOPLE_UNITS, converted, may_count_one_thing, quantity
 from claimtrack_linker.words import arabic_variants, is_arabic, lexicon
 
 #: Rare words a claim is filed under: four find 99.97% of the links that
@@ -324,8 +324,9 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
             value = float(word)
         except ValueError:  # digits float() does not read ("❶", Ethiopic "፩")
             continue
-        if index and words[index - 1] in LABELS and written.labels(words[index - 1]):
-            years.append(f"#{_form(words[index - 1])}{word}")
+        label = _label(words[index - 1]) if index else None
+        if label and written.labels(label, word):
+            years.append(f"#{_form(label)}{word}")
             continue
         scale = _SCALES.get(words[index + 1], 1.0) if index + 1 < len(words) else 1.0
         if scale == 1.0 and _dated(words, index, value, written):
@@ -363,14 +364,20 @@ class _Written:
             (normalize_text(word, "en"), day) for word, day in self._MONTH_THEN_DAY.findall(self.digits)
         )
 
-    def labels(self, word: str) -> bool:
-        """Does ``word`` (normalized, of :data:`LABELS`) name what its number
-        labels here? An Arabic one always; an English one written with a
-        capital, as a name is ("Category 5", "Article 50"; not "the
-        resolution 5,000 troops", "round 2 of")."""
+    def labels(self, word: str, number: str) -> bool:
+        """Does ``word`` (normalized, of :data:`LABELS`) name what ``number``
+        labels here? An Arabic one always; an English one written right
+        before the number ("Category 5", "category 5", "CATEGORY 5"), and
+        "resolution" or "round" only with a capital, as a name ("Resolution
+        2254"; not "under the resolution 5,000 troops")."""
         if is_arabic(word):
             return True
-        return re.search(rf"\b{re.escape(word.capitalize())}\b", self.text) is not None
+        for found in re.finditer(
+            rf"\b({re.escape(word)})\s+{re.escape(number)}\b", self.digits, re.IGNORECASE
+        ):
+            if word not in _LOWERCASE_COUNTS or found.group(1)[0].isupper():
+                return True
+        return False
 
     @cached_property
     def may(self) -> bool:
@@ -378,6 +385,23 @@ class _Written:
         MAY 20"), not the verb of an all-capitals headline ("UP TO 20 MAY
         HAVE DIED")."""
         return re.search(r"\bMay\b|\bMAY\s+\d{1,2}\b", self.text) is not None
+
+
+#: English label words that, in lower case, often stand before a count
+#: that is no name ("the resolution 5,000 troops", "a round 200 people").
+_LOWERCASE_COUNTS = frozenset({"resolution", "round"})
+
+
+def _label(word: str) -> str | None:
+    """The label of :data:`LABELS` a normalized word is, a preposition
+    written on it or not ("بالمادة", "للقرار"), or None."""
+    if word in LABELS:
+        return word
+    if is_arabic(word):
+        for bare in (word[1:], "ال" + word[2:] if word.startswith("لل") else None):
+            if bare and bare in LABELS and word[0] in "بلوف":
+                return bare
+    return None
 
 
 def _dated(words: list[str], index: int, value: float, written: _Written) -> bool:
@@ -648,9 +672,15 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
 
 
 def _may_count_alike(fa: Figure, fb: Figure) -> bool:
-    """May two figures count what happened to the same people: not "12
-    killed" and "15 injured"."""
-    return fa.counted is None or fb.counted is None or fa.counted == fb.counted
+    """May two figures count the same: not "12 killed" and "15 injured",
+    nor "12 were injured" and "15 cars" (what happened to people is
+    counted in people)."""
+    if fa.counted is None and fb.counted is None:
+        return True
+    if fa.counted is not None and fb.counted is not None:
+        return fa.counted == fb.counted
+    other = fb if fa.counted is not None else fa
+    return other.unit == BARE or other.unit in PEOPLE_UNITS
 
 
 def figures_differ(a: LinkClaim, b: LinkClaim) -> list[dict]:

@@ -61,10 +61,13 @@ CONVERSIONS: dict[str, tuple[str, float]] = {
 #: fixed, so money is never converted.
 CURRENCY_FAMILIES = frozenset({"lira", "riyal", "dinar", "dirham"})
 #: How far apart (a share of the larger) two figures converted to one unit
-#: may be and still be one figure: outlets round a conversion to two
-#: figures ("100 km" is 62 miles, written "60 miles"; "20 km" "12 miles";
-#: "a year" is 365 days, "12 months" 360).
+#: may be and still be one figure: outlets round a metric conversion to two
+#: figures ("100 km" is 62 miles, written "60 miles"; "20 km" "12 miles").
 ROUNDING = 0.05
+#: The same for times and rates, whose ratios are exact but for a month and
+#: a year ("a year" is 365 days, "12 months" 360; "20 days" are not "three
+#: weeks").
+EXACT_ROUNDING = 0.02
 #: The same for temperatures, in degrees Celsius: "2C" is 35.6F, written
 #: "36F".
 TEMPERATURE_ROUNDING = 0.6
@@ -121,7 +124,8 @@ def _one_figure(fa: Figure, fb: Figure) -> bool:
         return False
     if CONVERSIONS[fa.unit][0] == "temperature":
         return all(abs(x - y) <= TEMPERATURE_ROUNDING for x, y in zip(ends_a, ends_b, strict=True))
-    return all(abs(x - y) <= ROUNDING * max(abs(x), abs(y)) for x, y in zip(ends_a, ends_b, strict=True))
+    share = EXACT_ROUNDING if CONVERSIONS[fa.unit][0] in ("time", "rate") else ROUNDING
+    return all(abs(x - y) <= share * max(abs(x), abs(y)) for x, y in zip(ends_a, ends_b, strict=True))
 
 
 def _ends(figure: Figure) -> tuple[float, float] | None:
