@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack import LinkClaim, link_claims
+from .test_linking_round9 import linked
 
 
-def claim(claim_id, text, language="en"):
-    return LinkClaim(claim_id, text, language)
-
-
-def linked(a, b, language="en"):
-    """The one link between two claims (None when none) and whether they
-    end up in one cluster."""
-    result = link_claims([claim("a", a, language), claim("b", b, language)])
-    assert len(result.links) <= 1
-    return (result.links[0] if result.links else None), bool(result.clusters)
+def judged(a, b, language, conflict, merged):
+    """Two claims are linked with ``conflict`` (None: a plain link) and end
+    up in one cluster or not (``merged``)."""
+    link, in_one = linked(a, b, language)
+    assert link is not None and link.conflict == conflict, link
+    assert in_one == merged
 
 
 @pytest.mark.parametrize(
@@ -118,9 +114,7 @@ def test_figures_of_one_thing_still_link(a, b, language):
     ],
 )
 def test_one_length_of_time_in_two_units_is_one_figure(a, b, language, conflict):
-    link, merged = linked(a, b, language)
-    assert link is not None and link.conflict == conflict, link
-    assert merged == (conflict is None)
+    judged(a, b, language, conflict, conflict is None)
 
 
 @pytest.mark.parametrize(
@@ -153,9 +147,7 @@ def test_one_length_of_time_in_two_units_is_one_figure(a, b, language, conflict)
     ],
 )
 def test_a_number_a_word_labels_is_a_name(a, b, language, conflict, merged):
-    link, in_one = linked(a, b, language)
-    assert link is not None and link.conflict == conflict, link
-    assert in_one == merged
+    judged(a, b, language, conflict, merged)
 
 
 @pytest.mark.parametrize(
@@ -248,9 +240,7 @@ def test_a_number_a_word_labels_is_a_name(a, b, language, conflict, merged):
     ],
 )
 def test_one_figure_in_two_units(a, b, language, conflict, merged):
-    link, in_one = linked(a, b, language)
-    assert link is not None and link.conflict == conflict, link
-    assert in_one == merged
+    judged(a, b, language, conflict, merged)
 
 
 @pytest.mark.parametrize(
@@ -430,9 +420,7 @@ def test_a_count_of_unknown_noun_is_compared(a, b, conflict):
     ],
 )
 def test_third_review(a, b, language, conflict, merged):
-    link, in_one = linked(a, b, language)
-    assert link is not None and link.conflict == conflict, link
-    assert in_one == merged
+    judged(a, b, language, conflict, merged)
 
 
 def test_new_synonyms_leave_words_of_another_sense_alone():
