@@ -128,10 +128,10 @@ class _Found:
     counted: str | None
 
 
-#: Temperature scales written as one letter after the digits or after "°".
 #: Verbs of what happened to people that are never participles: after the
 #: whole of a part ("five of the 40 passengers died"), they tell of the part.
 _FINITE_ONLY = frozenset({"died", "perished"})
+#: Temperature scales written as one letter after the digits or after "°".
 _TEMPERATURE_LETTERS = {"c": UnitNoun("celsius", "measure"), "f": UnitNoun("fahrenheit", "measure")}
 #: Words before a time noun that make it a date ("last year", "this week").
 _TIME_DETERMINERS = frozenset(("last", "next", "this", "that", "every", "each", "same", "previous", "coming"))
@@ -634,7 +634,7 @@ class _Parser:
         of the) six crew members", "(3 of) 12 miners". None where the whole
         is the figure that matters: a toll ("two of the 12 killed", "two of
         the 12 people killed in the strike": the part is what the toll
-        holds), a whole of one ("one of the 2 million residents" is about
+        holds), a part of one ("one of the 2 million residents" is about
         one person), a whole smaller than the part, or no count."""
         if self.kind(j) not in ("num", "lat") or part.value < 2:
             return None
