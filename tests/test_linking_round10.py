@@ -441,3 +441,15 @@ def test_new_synonyms_leave_words_of_another_sense_alone():
     assert form("تشاد") != form("إشادة")  # Chad
     assert form("waged", "en") != form("salary", "en")
     assert form("founded", "en") != form("discovered", "en")
+
+
+def test_opening_fire_is_shooting_not_a_blaze():
+    from claimtrack_linker.words import lexicon
+
+    from claimtrack import normalize_text
+
+    def read(text):
+        return lexicon().read(normalize_text(text, "en").split())
+
+    assert read("Gunmen opened fire at the airport") == read("Gunmen shot at the airport")
+    assert "shoot" not in read("A fire broke out at the airport")
