@@ -453,3 +453,43 @@ def test_opening_fire_is_shooting_not_a_blaze():
 
     assert read("Gunmen opened fire at the airport") == read("Gunmen shot at the airport")
     assert "shoot" not in read("A fire broke out at the airport")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict", "merged"),
+    [
+        # A label's number with a thousands comma, or a dash before it.
+        (
+            "The Security Council adopted Resolution 2,254 on Syria",
+            "The Security Council adopted Resolution 2,255 on Syria",
+            "en",
+            "changed",
+            False,
+        ),
+        (
+            "Milton strengthened to a Category-5 storm over the Gulf",
+            "Milton strengthened to a Category-4 storm over the Gulf",
+            "en",
+            "changed",
+            False,
+        ),
+        # In lower case, only the labels news writes so: the gate's 300 are a count.
+        (
+            "Outside the main gate 300 protesters gathered on Monday",
+            "Outside the main gate 500 protesters gathered on Monday",
+            "en",
+            "figure",
+            True,
+        ),
+        # A preposition only onto the article: "بقرار 5 دول" counts countries.
+        (
+            "رحبت السلطة بقرار 5 دول أوروبية الاعتراف بدولة فلسطين",
+            "رحبت السلطة بقرار 7 دول أوروبية الاعتراف بدولة فلسطين",
+            "ar",
+            "figure",
+            True,
+        ),
+    ],
+)
+def test_fourth_review(a, b, language, conflict, merged):
+    judged(a, b, language, conflict, merged)

@@ -343,6 +343,8 @@ class _Written:
 
     _RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–—‑‐]\s*(\d{1,2})(?!\d)")
     _MONTH_THEN_DAY = re.compile(r"([^\W\d_]+)[ \t\u00a0]+(\d{1,2})(?!\d)")
+    _WORD_THEN_NUMBER = re.compile(r"([A-Za-z]+)[\s\-\u2010-\u2014]+(\d[\d,\u066c\u00a0\u202f]*\d|\d)")
+    _SEPARATORS = re.compile(r"[,\u066c\u00a0\u202f]")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -367,17 +369,25 @@ class _Written:
     def labels(self, word: str, number: str) -> bool:
         """Does ``word`` (normalized, of :data:`LABELS`) name what ``number``
         labels here? An Arabic one always; an English one written right
-        before the number ("Category 5", "category 5", "CATEGORY 5"), and
-        "resolution" or "round" only with a capital, as a name ("Resolution
-        2254"; not "under the resolution 5,000 troops")."""
+        before the number, a space or a dash between ("Category 5",
+        "Category-5", "Resolution 2,254"), with a capital, as a name, or in
+        lower case for the few labels news writes so ("category 5", "phase
+        2": :data:`_LOWERCASE_LABELS`; not "the main gate 300 protesters")."""
         if is_arabic(word):
             return True
-        for found in re.finditer(
-            rf"\b({re.escape(word)})\s+{re.escape(number)}\b", self.digits, re.IGNORECASE
-        ):
-            if word not in _LOWERCASE_COUNTS or found.group(1)[0].isupper():
-                return True
-        return False
+        capital = self._labelled.get((word, number))
+        return capital is not None and (capital or word in _LOWERCASE_LABELS)
+
+    @cached_property
+    def _labelled(self) -> dict[tuple[str, str], bool]:
+        """Each word and the number right after it ("Category 5": its
+        separators dropped), and whether the word has a capital: one pass
+        over the text, whatever the numbers asked about."""
+        found: dict[tuple[str, str], bool] = {}
+        for word, number in self._WORD_THEN_NUMBER.findall(self.digits):
+            key = (word.lower(), self._SEPARATORS.sub("", number))
+            found[key] = found.get(key, False) or word[0].isupper()
+        return found
 
     @cached_property
     def may(self) -> bool:
@@ -387,9 +397,11 @@ class _Written:
         return re.search(r"\bMay\b|\bMAY\s+\d{1,2}\b", self.text) is not None
 
 
-#: English label words that, in lower case, often stand before a count
-#: that is no name ("the resolution 5,000 troops", "a round 200 people").
-_LOWERCASE_COUNTS = frozenset({"resolution", "round"})
+#: English label words that news writes in lower case too ("a category 5
+#: storm", "phase 2 of the deal", "a level 4 alert"); the others are labels
+#: only with a capital, as names ("Article 50"; not "the main gate 300
+#: protesters", "under the resolution 5,000 troops").
+_LOWERCASE_LABELS = frozenset({"category", "phase", "level", "terminal"})
 
 
 def _label(word: str) -> str | None:
@@ -397,10 +409,12 @@ def _label(word: str) -> str | None:
     written on it or not ("بالمادة", "للقرار"), or None."""
     if word in LABELS:
         return word
-    if is_arabic(word):
-        for bare in (word[1:], "ال" + word[2:] if word.startswith("لل") else None):
-            if bare and bare in LABELS and word[0] in "بلوف":
-                return bare
+    if is_arabic(word) and word[:1] in "بلوف":
+        # Only onto the article: "بالمادة", "للقرار" (ل + القرار), not "بقرار
+        # 5 دول" ("by a decision of 5 countries").
+        bare = "ال" + word[2:] if word.startswith("لل") else word[1:]
+        if bare.startswith("ال") and bare in LABELS:
+            return bare
     return None
 
 
