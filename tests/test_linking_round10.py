@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrack import LinkClaim
+
 from .test_linking_round9 import linked
 
 
@@ -493,3 +495,13 @@ def test_opening_fire_is_shooting_not_a_blaze():
 )
 def test_fourth_review(a, b, language, conflict, merged):
     judged(a, b, language, conflict, merged)
+
+
+def test_a_figure_written_again_is_compared_once():
+    """Two claims' figures are compared pair by pair: a text that repeats
+    "5" thousands of times must not make millions of pairs."""
+    from claimtrack_linker import fuzzy
+
+    text = " ".join("the round 5 talks ended." for _ in range(300))
+    _, figures = fuzzy.read_claims([LinkClaim("a", text, "en"), LinkClaim("b", text + " now", "en")])
+    assert [len(found) for found in figures] == [1, 1]

@@ -500,6 +500,16 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figur
         bare, text = _read(claim, normalized, figures)
         if bare:
             figures = [*figures, *bare]
+        if len(figures) > 1:
+            # A figure written again is compared once: two claims' figures
+            # are compared pair by pair, and a text that repeats "5" 4,000
+            # times made 16 million pairs.
+            once: dict[tuple, Figure] = {}
+            for figure in figures:
+                once.setdefault(
+                    (figure.raw, figure.unit, figure.value, figure.value_max, figure.counted), figure
+                )
+            figures = list(once.values())
         compared.append(text)
         all_figures.append(figures)
         texts.append(normalized)
