@@ -496,20 +496,11 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figur
             figures = [
                 replace(f, unit=BARE) if f.unit is None and f.value is not None else f for f in figures
             ]
+        figures = _once(figures)
         normalized = _normalized(claim)
         bare, text = _read(claim, normalized, figures)
         if bare:
-            figures = [*figures, *bare]
-        if len(figures) > 1:
-            # A figure written again is compared once: two claims' figures
-            # are compared pair by pair, and a text that repeats "5" 4,000
-            # times made 16 million pairs.
-            once: dict[tuple, Figure] = {}
-            for figure in figures:
-                once.setdefault(
-                    (figure.raw, figure.unit, figure.value, figure.value_max, figure.counted), figure
-                )
-            figures = list(once.values())
+            figures = _once([*figures, *bare])
         compared.append(text)
         all_figures.append(figures)
         texts.append(normalized)
@@ -520,6 +511,18 @@ def read_claims(claims: Sequence[LinkClaim]) -> tuple[list[str], list[list[Figur
     del texts
     _join_forms(compared, vocabulary)
     return compared, all_figures
+
+
+def _once(figures: list[Figure]) -> list[Figure]:
+    """A claim's figures, each written again left out: two claims' figures
+    are compared pair by pair, and a text that repeats "5" 4,000 times made
+    16 million pairs."""
+    if len(figures) < 2:
+        return figures
+    once: dict[tuple, Figure] = {}
+    for figure in figures:
+        once.setdefault((figure.raw, figure.unit, figure.value, figure.value_max, figure.counted), figure)
+    return list(once.values())
 
 
 def _read(claim: LinkClaim, normalized: str, figures: list[Figure]) -> tuple[list[Figure], str]:
