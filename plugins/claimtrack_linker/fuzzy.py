@@ -99,9 +99,6 @@ BARE = "number"
 #: The unit of a count of people (the figures plugin's unit table).
 PERSON = "person"
 BARE_TOKEN = "#" + BARE
-#: A figure's unit when what it counts is not known: none ("120 died") or
-#: :data:`BARE`.
-_UNKNOWN = (None, BARE)
 #: The smallest value of a figure that, given by both claims, counts as a
 #: shared word: small counts recur across the claims of one story ("9 jets"
 #: of the 737 MAX 9, "two ministers").
@@ -848,7 +845,8 @@ def _count_other_things(a: list[Figure], b: list[Figure]) -> bool:
     known_b = [f for f in b if f.unit and f.unit != BARE]
     if not known_a or not known_b:
         return False
-    if any(_meets(fa, fb) for fa in a for fb in b if fa.unit in _UNKNOWN or fb.unit in _UNKNOWN):
+    # read_claims made every figure of unknown unit ("120 died") a BARE one.
+    if any(_meets(fa, fb) for fa in a for fb in b if BARE in (fa.unit, fb.unit)):
         return False
     return not any(
         quantity(fa.unit) == quantity(fb.unit) or (_meets(fa, fb) and may_count_one_thing(fa.unit, fb.unit))
