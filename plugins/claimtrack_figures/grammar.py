@@ -44,9 +44,12 @@ from .compounds import MULTIPLIERS, NumberBuilder
 from .english_numbers import MONEY_SCALES
 from .number_words import NumberWord
 from .qualifiers import AFTER, BEFORE, VAGUE
+from .signs import below_zero
 from .units import (
     CURRENCY_CODES,
     LONGEST_UNIT_PHRASE,
+    POUND_GOODS,
+    TEMPERATURES,
     UNIT_PHRASE_STARTS,
     UNIT_PHRASES,
     UNIT_SYMBOLS,
@@ -567,6 +570,12 @@ class _Parser:
         """A unit noun and what may follow it: the nationality of money
         ("دينار كويتي", "pounds sterling"), a power ("كم2")."""
         span = (self.starts[k], self.ends[k])
+        if (
+            unit.unit == "GBP"
+            and self.key(k + 1) == "of"
+            and POUND_GOODS.intersection((self.key(k + 2), self.key(k + 3)))
+        ):
+            return UnitNoun("lb", "measure"), span, k + 1  # "300 pounds of (pure) cocaine"
         if unit.kind == "money":
             code = self.infos[k + 1].currency if k + 1 < self.n else None
             if code and (self.infos[k + 1].kind == "ar" or self.infos[k + 1].key == "sterling"):
@@ -980,13 +989,16 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
     result: list[Figure] = []
     for found in parser.figures():
         unit_raw = text[found.unit_span[0] : found.unit_span[1]] if found.unit_span else None
+        start, end, value, value_max = found.start, found.end, found.value, found.value_max
+        if found.unit is not None and found.unit.unit in TEMPERATURES:
+            start, end, value, value_max = below_zero(text, start, end, value, value_max)
         result.append(
             Figure(
-                raw=text[found.start : found.end],
-                start=found.start,
-                end=found.end,
-                value=_number(found.value),
-                value_max=_number(found.value_max) if found.value_max is not None else None,
+                raw=text[start:end],
+                start=start,
+                end=end,
+                value=_number(value),
+                value_max=_number(value_max) if value_max is not None else None,
                 unit=found.unit.unit if found.unit is not None else None,
                 unit_raw=unit_raw,
                 qualifier=found.qualifier,

@@ -251,6 +251,9 @@ _ARABIC: list[tuple[str, UnitNoun]] = [
     ("كغ", UnitNoun("kg", "measure")),
     ("كلغ", UnitNoun("kg", "measure")),
     *_arabic_forms("ton", "measure", ("طن",), ("أطنان",)),
+    # Not "غرامات": that is also the plural of "غرامة", a fine.
+    *_arabic_forms("g", "measure", ("غرام", "جرام"), ("جرامات",)),
+    *_arabic_forms("lb", "measure", ("رطل",), ("أرطال",)),
     *_arabic_forms("barrel", "measure", ("برميل",), ("براميل",)),
     *_arabic_forms("liter", "measure", ("لتر", "ليتر"), ("لترات", "ليترات")),
     *_arabic_forms("mile", "measure", ("ميل",), ("أميال",)),
@@ -394,6 +397,10 @@ _ENGLISH: list[tuple[str, UnitNoun]] = [
     *_english_forms("m", "measure", "metre metres meter meters"),
     *_english_forms("kg", "measure", "kg kgs kilogram kilograms kilogramme kilogrammes kilo kilos"),
     *_english_forms("ton", "measure", "ton tons tonne tonnes"),
+    # Not "g": "5G" is a network.
+    *_english_forms("g", "measure", "gram grams gramme grammes"),
+    # "pounds" alone is money; "pounds of cocaine" is a weight (POUND_GOODS).
+    *_english_forms("lb", "measure", "lb lbs"),
     *_english_forms("barrel", "measure", "barrel barrels bbl"),
     *_english_forms("liter", "measure", "litre litres liter liters"),
     *_english_forms("mile", "measure", "mile miles"),
@@ -469,6 +476,13 @@ UNIT_PHRASES: dict[tuple[str, ...], UnitNoun] = {
         ("square kilometer", UnitNoun("km2", "measure")),
         ("sq km", UnitNoun("km2", "measure")),
         ("square miles", UnitNoun("mile2", "measure")),
+        ("nautical mile", UnitNoun("nautical mile", "measure")),
+        ("nautical miles", UnitNoun("nautical mile", "measure")),
+        ("ميل بحري", UnitNoun("nautical mile", "measure", 1)),
+        ("ميلا بحريا", UnitNoun("nautical mile", "measure", 1)),
+        ("أميال بحرية", UnitNoun("nautical mile", "measure")),
+        ("ميلان بحريان", UnitNoun("nautical mile", "measure", 2)),
+        ("ميلين بحريين", UnitNoun("nautical mile", "measure", 2)),
         ("square metres", UnitNoun("m2", "measure")),
         ("square meters", UnitNoun("m2", "measure")),
         ("cubic metres", UnitNoun("m3", "measure")),
@@ -608,5 +622,22 @@ ENGLISH_NOT_MODIFIERS = frozenset(
         "we us our you your i me my as than then there here when where while after before since until "
         "during about over under into onto out up down off not no each every all some any another such "
         "only also just even still very per vs both either neither most least many much few several"
+    )
+)
+
+
+#: Temperatures, whose figures can be below zero: "-10C", "minus 10
+#: degrees", "10 درجات تحت الصفر" (:mod:`.signs`).
+TEMPERATURES = frozenset({"celsius", "fahrenheit", "degree"})
+
+#: What is weighed in pounds in the news: after "pounds of" one of these
+#: (a modifier may come between: "pounds of pure cocaine"), "pounds" is a
+#: weight, not money ("a fine of 3 million pounds", "pounds of aid").
+POUND_GOODS = frozenset(
+    split_words(
+        "gold silver copper cocaine heroin cannabis marijuana weed methamphetamine meth fentanyl opium "
+        "hashish hash drugs narcotics khat explosives explosive meat beef pork lamb chicken fish seafood "
+        "food rice flour sugar wheat grain coffee tea cheese butter produce vegetables fruit potatoes "
+        "waste trash garbage rubbish litter plastic debris ivory"
     )
 )

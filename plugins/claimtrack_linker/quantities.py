@@ -32,7 +32,14 @@ CONVERSIONS: dict[str, tuple[str, float]] = {
     },
     **{
         unit: ("length", m)
-        for unit, m in {"m": 1, "mm": 0.001, "cm": 0.01, "km": 1000, "mile": 1609.344}.items()
+        for unit, m in {
+            "m": 1,
+            "mm": 0.001,
+            "cm": 0.01,
+            "km": 1000,
+            "mile": 1609.344,
+            "nautical mile": 1852,
+        }.items()
     },
     **{
         unit: ("area", m2)
@@ -47,7 +54,7 @@ CONVERSIONS: dict[str, tuple[str, float]] = {
         }.items()
     },
     **{unit: ("volume", m3) for unit, m3 in {"m3": 1, "liter": 0.001, "barrel": 0.158987}.items()},
-    **{unit: ("mass", kg) for unit, kg in {"kg": 1, "ton": 1000}.items()},
+    **{unit: ("mass", kg) for unit, kg in {"g": 0.001, "kg": 1, "ton": 1000, "lb": 0.45359237}.items()},
     "celsius": ("temperature", 1),
     "fahrenheit": ("temperature", 1),
     # "Raised rates by 0.5%" is what other outlets write as half a
