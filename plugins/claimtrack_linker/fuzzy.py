@@ -174,6 +174,16 @@ LABELS = frozenset(
     for word in normalize_text(" ".join(line), language).split()
     if lexicon().form(word) is not None
 )
+#: A word of :data:`LABELS`' [signs] before a number ("No. 2254", "رقم
+#: 2254"), in normalized text: see :func:`_without_signs`.
+_SIGN_WORDS = [
+    re.escape(word)
+    for line, language in lexicon().lines("signs")
+    for word in normalize_text(" ".join(line), language).split()
+]
+_SIGNED = re.compile(rf"(?<!\S)({'|'.join(_SIGN_WORDS)}) (?=\d)")
+#: English "no" written as a number sign: "No. 2254", "No 10", "Nos. 3".
+_WRITTEN_NO = re.compile(r"\b(?:No|Nos|no|nos)\.\s*\d|\bNo\s+\d")
 #: Verbs that undo a measure ("lifted", "ألغت") and the measures they undo
 #: ("ban", "حظر"): see :func:`_undone`.
 REVERSALS = _listed("reversals")
@@ -340,7 +350,9 @@ class _Written:
 
     _RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–—‑‐]\s*(\d{1,2})(?!\d)")
     _MONTH_THEN_DAY = re.compile(r"([^\W\d_]+)[ \t\u00a0]+(\d{1,2})(?!\d)")
-    _WORD_THEN_NUMBER = re.compile(r"([A-Za-z]+)[\s\-\u2010-\u2014]+(\d[\d,\u066c\u00a0\u202f]*\d|\d)")
+    _WORD_THEN_NUMBER = re.compile(
+        r"([A-Za-z]+)(?:\s+(?:No|Nos|no|nos|Number|number)\.?)?[\s\-\u2010-\u2014]+(\d[\d,\u066c\u00a0\u202f]*\d|\d)"
+    )
     _SEPARATORS = re.compile(r"[,\u066c\u00a0\u202f]")
 
     def __init__(self, text: str) -> None:
@@ -525,8 +537,24 @@ def _once(figures: list[Figure]) -> list[Figure]:
 def _read(claim: LinkClaim, normalized: str, figures: list[Figure]) -> tuple[list[Figure], str]:
     """One claim's bare numbers (:func:`_numbers`) and compared text."""
     skip = _figure_words(claim, figures)
+    normalized = _without_signs(normalized, claim.text)
     bare, years = _numbers(normalized, skip, claim.text)
     return bare, " ".join(_content_words(normalized, skip) + _figure_tokens(figures + bare) + years)
+
+
+def _without_signs(normalized: str, text: str) -> str:
+    """``normalized`` without the words that say the number after them is a
+    name's ("Resolution No. 2254", "القرار رقم 2254"): the label then meets
+    its number ("#resolut2254", as "Resolution 2254" reads), and "No." is
+    not the negation "no". English "no" only where ``text`` writes it as a
+    sign ("No.", "No 10"): "no 5 people" would be odd English, but "no" is
+    a negation to keep."""
+    if _SIGNED.search(normalized) is None:
+        return normalized
+    written_no = _WRITTEN_NO.search(text) is not None
+    return _SIGNED.sub(
+        lambda m: m.group() if m.group(1) in ("no", "nos") and not written_no else "", normalized
+    )
 
 
 #: A word of Latin letters written with a hyphen: "peace-keeping", "cease-fire".

@@ -160,6 +160,10 @@ def read_lexicon(path: Path) -> dict[tuple[str, str], list[list[str]]]:
 
 #: Marks a word of a phrase matched as written, not as a form.
 _AS_WRITTEN = "="
+#: Object pronouns that stand between a verb and its particle ("called it
+#: off", "propped them up"), as matched: a phrase of a verb and a particle
+#: written as such is read across one of them.
+_OBJECTS = frozenset(_AS_WRITTEN + word for word in ("it", "them", "him", "her", "this", "that"))
 
 
 class Lexicon:
@@ -257,6 +261,15 @@ class Lexicon:
                 if tuple(matched[index : index + len(phrase)]) == phrase:
                     read.append(head)
                     index += len(phrase)
+                    break
+                if (
+                    len(phrase) == 2
+                    and phrase[1][0] == _AS_WRITTEN
+                    and tuple(matched[index + 2 : index + 3]) == phrase[1:]
+                    and matched[index + 1] in _OBJECTS
+                ):
+                    read.append(head)  # "called it off"
+                    index += 3
                     break
             else:
                 if current is not None:

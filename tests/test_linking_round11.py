@@ -1,0 +1,139 @@
+"""The linker's eleventh round: figures read right before they are
+compared (a temperature's sign, a weight in pounds, a distance at sea), a
+label's number written after "No." or "رقم", and a phrasal verb with its
+object between."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack_linker import fuzzy
+
+from .test_linking_round9 import linked
+from .test_linking_round10 import judged
+
+
+def test_a_temperature_below_zero_is_another_figure():
+    judged(
+        "Temperatures fell to -10C overnight in the capital Kyiv",
+        "Temperatures fell to 10C overnight in the capital Kyiv",
+        "en",
+        "figure",
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # One temperature below zero in two scales.
+        (
+            "Temperatures fell to -10C overnight in the capital Kyiv",
+            "Temperatures fell to 14F overnight in the capital Kyiv",
+            "en",
+        ),
+        # One weight in pounds and kilograms.
+        (
+            "Police seized 300 pounds of cocaine at the port of Antwerp",
+            "Police seized 136 kilograms of cocaine at the port of Antwerp",
+            "en",
+        ),
+        # One distance in nautical miles and kilometres.
+        (
+            "The tanker was seized 12 nautical miles off the coast of Oman",
+            "The tanker was seized 22 kilometres off the coast of Oman",
+            "en",
+        ),
+        (
+            "احتجزت الناقلة على بعد 12 ميلا بحريا من سواحل عمان",
+            "احتجزت الناقلة على بعد 22 كيلومترا من سواحل عمان",
+            "ar",
+        ),
+        # Below zero written two ways.
+        (
+            "سجلت منطقة الجوف خمس درجات تحت الصفر صباح اليوم",
+            "الجوف تسجل -5 درجات مئوية صباح اليوم",
+            "ar",
+        ),
+        # A label's number after "No." or "رقم": no negation, one resolution.
+        (
+            "The Security Council unanimously adopted Resolution 2254 on a Syrian peace process",
+            "The Security Council unanimously adopted Resolution No. 2254 on a Syrian peace process",
+            "en",
+        ),
+        (
+            "تبنى مجلس الأمن بالإجماع القرار 2254 بشأن عملية السلام في سوريا",
+            "تبنى مجلس الأمن بالإجماع القرار رقم 2254 بشأن عملية السلام في سوريا",
+            "ar",
+        ),
+        # A phrasal verb with a pronoun object.
+        (
+            "The union called it off at the last minute, ending the Rotterdam port strike",
+            "The union cancelled it at the last minute, ending the Rotterdam port strike",
+            "en",
+        ),
+    ],
+)
+def test_one_figure_or_name_written_two_ways(a, b, language):
+    judged(a, b, language, None, True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict"),
+    [
+        (
+            "The Security Council unanimously adopted Resolution 2254 on a Syrian peace process",
+            "The Security Council unanimously adopted Resolution No. 2255 on a Syrian peace process",
+            "en",
+            "changed",
+        ),
+        (
+            "تبنى مجلس الأمن بالإجماع القرار 2254 بشأن عملية السلام في سوريا",
+            "تبنى مجلس الأمن بالإجماع القرار رقم 2334 بشأن عملية السلام في سوريا",
+            "ar",
+            "changed",
+        ),
+        # "no" written as a word stays a negation.
+        (
+            "The minister said no 5 people were hurt in the blast",
+            "The minister said 5 people were hurt in the blast",
+            "en",
+            "negation",
+        ),
+        # Only a pronoun may stand inside the phrase.
+        (
+            "The union called it unfair at the last minute, ending the Rotterdam port strike",
+            "The union cancelled it at the last minute, ending the Rotterdam port strike",
+            "en",
+            "changed",
+        ),
+    ],
+)
+def test_kept_apart(a, b, language, conflict):
+    judged(a, b, language, conflict, False)
+
+
+def test_a_weight_is_not_money():
+    # "pounds of cocaine" was money, and money and a weight count other things.
+    link, merged = linked(
+        "Police seized 300 pounds of cocaine at the port of Antwerp",
+        "Police seized 300 pounds of cocaine in a container at the port of Antwerp",
+    )
+    assert merged and link.evidence.get("same_figure")
+
+
+@pytest.mark.parametrize(
+    ("normalized", "text", "expected"),
+    [
+        ("resolution no 2254", "Resolution No. 2254", "resolution 2254"),
+        ("resolution no 2254", "Resolution No 2254", "resolution 2254"),
+        ("resolution number 2254", "Resolution number 2254", "resolution 2254"),
+        ("القرار رقم 2254", "القرار رقم 2254", "القرار 2254"),
+        # "no" as written: a negation, kept.
+        ("no 5 people were hurt", "no 5 people were hurt", "no 5 people were hurt"),
+        # A sign only before a number.
+        ("no deal on number of troops", "No deal on number of troops", "no deal on number of troops"),
+    ],
+)
+def test_number_signs_left_out(normalized, text, expected):
+    assert fuzzy._without_signs(normalized, text) == expected
