@@ -137,3 +137,65 @@ def test_a_weight_is_not_money():
 )
 def test_number_signs_left_out(normalized, text, expected):
     assert fuzzy._without_signs(normalized, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict", "merged"),
+    [
+        # A label's number as a word is its digits.
+        (
+            "Phase two of the Gaza ceasefire deal began on Sunday",
+            "Phase 2 of the Gaza ceasefire deal began on Sunday",
+            None,
+            True,
+        ),
+        (
+            "The storm was upgraded to Category Four before landfall in Florida",
+            "The storm was upgraded to Category 4 before landfall in Florida",
+            None,
+            True,
+        ),
+        # Another label number is a changed fact, however written.
+        (
+            "Phase two of the Gaza ceasefire deal began on Sunday",
+            "Phase three of the Gaza ceasefire deal began on Sunday",
+            "changed",
+            False,
+        ),
+        (
+            "The storm was upgraded to Category Four before landfall in Florida",
+            "The storm was upgraded to Category 5 before landfall in Florida",
+            "changed",
+            False,
+        ),
+        # A number word outside any figure is a count, as digits are...
+        (
+            "All three Detroit carmakers raised prices on Monday",
+            "All four Detroit carmakers raised prices on Monday",
+            "figure",
+            True,
+        ),
+        (
+            "All three Detroit carmakers raised prices on Monday",
+            "All 3 Detroit carmakers raised prices on Monday",
+            None,
+            True,
+        ),
+        # ... compared with bare numbers only: "the two sides" is no count of days.
+        (
+            "The two sides agreed a ceasefire in Doha on Monday",
+            "The sides agreed a 3-day ceasefire in Doha on Monday",
+            None,
+            True,
+        ),
+    ],
+)
+def test_number_words(a, b, conflict, merged):
+    judged(a, b, "en", conflict, merged)
+
+
+def test_a_number_word_in_a_longer_number_is_left_to_the_figures():
+    numbers, _ = fuzzy._numbers("twenty five carmakers and three banks", frozenset(), "")
+    assert [(f.raw, f.value) for f in numbers] == [("three", 3.0)]
+    numbers, tokens = fuzzy._numbers("one of the largest", frozenset(), "")
+    assert numbers == [] and tokens == []

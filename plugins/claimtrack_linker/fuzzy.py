@@ -182,6 +182,19 @@ _SIGN_WORDS = [
     for word in normalize_text(" ".join(line), language).split()
 ]
 _SIGNED = re.compile(rf"(?<!\S)({'|'.join(_SIGN_WORDS)}) (?=\d)")
+#: Number words a label's number may be written in, with their values
+#: ("Category Four" is "Category 4"): [values LANG], one to twenty in order.
+_LABEL_VALUES: dict[str, str] = {
+    word: str(value)
+    for line, language in lexicon().lines("values")
+    for value, word in enumerate(normalize_text(" ".join(line), language).split(), 1)
+}
+#: Every number word of the lexicon, normalized ("twenty", "million").
+_NUMBER_WORDS = frozenset(
+    word
+    for line, language in lexicon().lines("numbers")
+    for word in normalize_text(" ".join(line), language).split()
+)
 #: English "no" written as a number sign: "No. 2254", "No 10", "Nos. 3".
 _WRITTEN_NO = re.compile(r"\b(?:No|Nos|no|nos)\.\s*\d|\bNo\s+\d")
 #: Verbs that undo a measure ("lifted", "ألغت") and the measures they undo
@@ -325,7 +338,20 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
     words = normalized.split()
     written = _Written(text)
     for index, word in enumerate(words):
-        if word in skip or not word.replace(".", "", 1).isdigit():
+        if word in skip:
+            continue
+        if word in _LABEL_VALUES:
+            # "Category Four", "Phase two": the number word is no content
+            # word; after a label it is the label's number.
+            label = _label(words[index - 1]) if index else None
+            if label and written.labels(label, word):
+                years.append(f"#{_form(label)}{_LABEL_VALUES[word]}")
+            elif word != "one" and not _in_compound(words, index):
+                # "All three Detroit carmakers" / "all four": a count, as
+                # "all 3" is. Not "one" ("one of the", "the one who").
+                numbers.append(Figure(word, 0, 0, float(_LABEL_VALUES[word]), unit=BARE))
+            continue
+        if not word.replace(".", "", 1).isdigit():
             continue
         try:
             value = float(word)
@@ -343,6 +369,15 @@ def _numbers(normalized: str, skip: frozenset[str], text: str) -> tuple[list[Fig
     return numbers, years
 
 
+def _in_compound(words: list[str], index: int) -> bool:
+    """Is the number word ``words[index]`` part of a longer number ("twenty
+    five", "three hundred", "two million"), which the figures plugin reads
+    when it counts something, and this linker does not?"""
+    return (index > 0 and words[index - 1] in _NUMBER_WORDS) or (
+        index + 1 < len(words) and words[index + 1] in _NUMBER_WORDS
+    )
+
+
 class _Written:
     """What a claim's text says of its dates that its normalized words do
     not keep (the dashes and commas, the capitals), each read once for the
@@ -350,6 +385,9 @@ class _Written:
 
     _RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–—‑‐]\s*(\d{1,2})(?!\d)")
     _MONTH_THEN_DAY = re.compile(r"([^\W\d_]+)[ \t\u00a0]+(\d{1,2})(?!\d)")
+    _WORD_THEN_NUMBER_WORD = re.compile(
+        rf"([A-Za-z]+)[\s\-\u2010-\u2014]+(?=((?i:{'|'.join(_LABEL_VALUES)}))\b)"
+    )
     _WORD_THEN_NUMBER = re.compile(
         r"([A-Za-z]+)(?:\s+(?:No|Nos|no|nos|Number|number)\.?)?[\s\-\u2010-\u2014]+(\d[\d,\u066c\u00a0\u202f]*\d|\d)"
     )
@@ -395,6 +433,9 @@ class _Written:
         found: dict[tuple[str, str], bool] = {}
         for word, number in self._WORD_THEN_NUMBER.findall(self.digits):
             key = (word.lower(), self._SEPARATORS.sub("", number))
+            found[key] = found.get(key, False) or word[0].isupper()
+        for word, number in self._WORD_THEN_NUMBER_WORD.findall(self.text):
+            key = (word.lower(), number.lower())
             found[key] = found.get(key, False) or word[0].isupper()
         return found
 
@@ -624,8 +665,23 @@ def _meets(fa: Figure, fb: Figure) -> bool:
 
 
 def _same_unit(fa: Figure, fb: Figure) -> bool:
-    """Figures of one unit; a bare number is of any unit."""
-    return fa.unit == fb.unit or fa.unit == BARE or fb.unit == BARE
+    """Figures of one unit; a bare number is of any unit, but one written
+    in words is compared with bare numbers only: outside any figure a
+    number word is as often a determiner ("the two sides agreed a
+    ceasefire" / "the sides agreed a 3-day ceasefire" give no two
+    figures)."""
+    if fa.unit == fb.unit:
+        return True
+    if fa.unit == BARE:
+        return not _in_words(fa)
+    return fb.unit == BARE and not _in_words(fb)
+
+
+def _in_words(figure: Figure) -> bool:
+    """Is ``figure`` a bare number this linker read as a number word
+    (:func:`_numbers`)? The figures plugin's own figures of unknown unit
+    ("twelve died") are counts, and count as digits do."""
+    return figure.unit == BARE and figure.start == figure.end == 0 and not figure.raw[:1].isdigit()
 
 
 @lru_cache(maxsize=1 << 12)
@@ -711,12 +767,16 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
             and not _other_people(fa, fb)
         ]
         if not same_kind:
-            if fa.unit == BARE and any(_meets(fa, fb) for fb in b):
+            if fa.unit == BARE and any(_meets(fa, fb) and _same_unit(fa, fb) for fb in b):
                 continue
             if loose is None:  # b's figures that no figure of a gives
                 given = [fb for fb in b if any(_same_unit(x, fb) and _meets(x, fb) for x in a)]
                 loose = [fb for fb in b if fb.unit and fb not in given]
-            same_kind = [fb for fb in loose if BARE in (fa.unit, fb.unit) and _may_count_alike(fa, fb)]
+            same_kind = [
+                fb
+                for fb in loose
+                if BARE in (fa.unit, fb.unit) and _same_unit(fa, fb) and _may_count_alike(fa, fb)
+            ]
         if not same_kind or any(_meets(fa, fb) for fb in same_kind):
             continue
         conflicts.append({"unit": fa.unit, "a": fa.raw, "b": same_kind[0].raw})
@@ -874,7 +934,7 @@ def _count_other_things(a: list[Figure], b: list[Figure]) -> bool:
     if not known_a or not known_b:
         return False
     # read_claims made every figure of unknown unit ("120 died") a BARE one.
-    if any(_meets(fa, fb) for fa in a for fb in b if BARE in (fa.unit, fb.unit)):
+    if any(_meets(fa, fb) and _same_unit(fa, fb) for fa in a for fb in b if BARE in (fa.unit, fb.unit)):
         return False
     return not any(
         quantity(fa.unit) == quantity(fb.unit) or (_meets(fa, fb) and may_count_one_thing(fa.unit, fb.unit))
