@@ -199,3 +199,32 @@ def test_a_number_word_in_a_longer_number_is_left_to_the_figures():
     assert [(f.raw, f.value) for f in numbers] == [("three", 3.0)]
     numbers, tokens = fuzzy._numbers("one of the largest", frozenset(), "")
     assert numbers == [] and tokens == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict"),
+    [
+        # The sample articles' rationing claims: one figure more on one side.
+        (
+            "ساعات التقنين ستنخفض إلى 4 ساعات مقابل ساعتين وصل في معظم المحافظات اعتبارا من يوم الأحد",
+            "ساعات التقنين ستنخفض إلى أربع ساعات يوميا في معظم المحافظات",
+            "ar",
+            None,
+        ),
+        # A figure no figure of the other claim gives still conflicts.
+        (
+            "قتل 9 أشخاص وأصيب 124 آخرون جراء زلزال ضرب ولاية ملاطيا",
+            "لقي 11 شخصا مصرعهم وأصيب 124 آخرين جراء زلزال ضرب ولاية ملاطيا",
+            "ar",
+            "figure",
+        ),
+        (
+            "The strike killed 9 people, 2 of them children, the ministry said",
+            "The strike killed 11 people, 2 of them children, the ministry said",
+            "en",
+            "figure",
+        ),
+    ],
+)
+def test_a_figure_both_give_is_no_counterpart(a, b, language, conflict):
+    judged(a, b, language, conflict, True)

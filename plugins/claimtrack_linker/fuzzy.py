@@ -766,18 +766,25 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
             and fa.unit != BARE
             and not _other_people(fa, fb)
         ]
-        if not same_kind:
+        if same_kind and any(_meets(fa, fb) for fb in same_kind):
+            continue
+        if loose is None:  # b's figures that no figure of a gives
+            given = [fb for fb in b if any(_same_unit(x, fb) and _meets(x, fb) for x in a)]
+            loose = [fb for fb in b if fb.unit and fb not in given]
+        if same_kind:
+            # A figure the other claim gives too is no counterpart of
+            # another: "ستنخفض إلى 4 ساعات مقابل ساعتين" / "ستنخفض إلى أربع
+            # ساعات" agree on the 4 hours, and the 2 hours are one more figure.
+            same_kind = [fb for fb in same_kind if fb in loose]
+        else:
             if fa.unit == BARE and any(_meets(fa, fb) and _same_unit(fa, fb) for fb in b):
                 continue
-            if loose is None:  # b's figures that no figure of a gives
-                given = [fb for fb in b if any(_same_unit(x, fb) and _meets(x, fb) for x in a)]
-                loose = [fb for fb in b if fb.unit and fb not in given]
             same_kind = [
                 fb
                 for fb in loose
                 if BARE in (fa.unit, fb.unit) and _same_unit(fa, fb) and _may_count_alike(fa, fb)
             ]
-        if not same_kind or any(_meets(fa, fb) for fb in same_kind):
+        if not same_kind:
             continue
         conflicts.append({"unit": fa.unit, "a": fa.raw, "b": same_kind[0].raw})
     return conflicts
