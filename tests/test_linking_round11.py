@@ -6,7 +6,6 @@ object between."""
 from __future__ import annotations
 
 import pytest
-
 from claimtrack_linker import fuzzy
 
 from .test_linking_round9 import linked
@@ -228,3 +227,58 @@ def test_a_number_word_in_a_longer_number_is_left_to_the_figures():
 )
 def test_a_figure_both_give_is_no_counterpart(a, b, language, conflict):
     judged(a, b, language, conflict, True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # A level reached and a change to it: one level.
+        (
+            "ارتفعت حصيلة ضحايا الزلزال في ولاية ملاطيا إلى 50 قتيلا",
+            "بلغت حصيلة ضحايا الزلزال في ولاية ملاطيا 50 قتيلا",
+            "ar",
+        ),
+        (
+            "ارتفعت حصيلة ضحايا الزلزال في ولاية ملاطيا إلى 50 قتيلا",
+            "وصلت حصيلة ضحايا الزلزال في ولاية ملاطيا إلى 50 قتيلا",
+            "ar",
+        ),
+        (
+            "تراجع التضخم في مصر إلى 24 بالمئة في أكتوبر",
+            "سجل التضخم في مصر 24 بالمئة في أكتوبر",
+            "ar",
+        ),
+        # The sample articles: "سيصل" is the future of "وصل".
+        (
+            "إنتاج الكهرباء سيصل إلى 4500 ميغاواط قبل الصيف",
+            "إنتاج الكهرباء سيرتفع إلى 4500 ميغاواط قبل بداية الصيف",
+            "ar",
+        ),
+        (
+            "The death toll from the earthquake in Malatya rose to 50",
+            "The death toll from the earthquake in Malatya reached 50",
+            "en",
+        ),
+        ("Inflation in Egypt fell to 24% in October", "Inflation in Egypt reached 24% in October", "en"),
+        ("Exports rose 5% to $2 billion in March", "Exports reached $2 billion in March", "en"),
+    ],
+)
+def test_a_level_reached_and_a_change_to_it(a, b, language):
+    judged(a, b, language, None, True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # An amount of change is no level.
+        ("Inflation in Egypt fell 24% in October", "Inflation in Egypt reached 24% in October", "changed"),
+        # Rising and falling to one level are opposites still.
+        (
+            "Inflation in Egypt fell to 24% in October",
+            "Inflation in Egypt rose to 24% in October",
+            "contrast",
+        ),
+    ],
+)
+def test_not_one_level(a, b, conflict):
+    judged(a, b, "en", conflict, False)

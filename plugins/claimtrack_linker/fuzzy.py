@@ -189,6 +189,15 @@ _LABEL_VALUES: dict[str, str] = {
     for line, language in lexicon().lines("values")
     for value, word in enumerate(normalize_text(" ".join(line), language).split(), 1)
 }
+#: Verbs that state a level ("reached", "بلغ") and verbs of change that
+#: state one with "to" ("rose to", "ارتفع إلى"): see :func:`_one_level`.
+_LEVELS = [lines for (kind, _), lines in lexicon().sections.items() if kind == "levels"]
+LEVEL_VERBS = frozenset(_form(word) for lines in _LEVELS for word in lines[0])
+CHANGE_VERBS = frozenset(_form(word) for lines in _LEVELS for word in lines[1])
+#: "to" or "إلى" before a number, a hedge of up to two words between ("rose
+#: to more than 50", "ارتفعت إلى نحو 50", "to $2 billion"): a level, not an
+#: amount of change.
+_TO_NUMBER = re.compile(r"(?:\bto|(?<!\S)[إا]لى)\s+(?:\S+\s+){0,2}?[$€£]?[\d٠-٩]")
 #: Every number word of the lexicon, normalized ("twenty", "million").
 _NUMBER_WORDS = frozenset(
     word
@@ -1136,6 +1145,10 @@ def _check(
         if only_a or only_b
         else (None, [])  # the same words: only the figures can differ
     )
+    if conflict == "changed" and same_figure and _one_level(only_a, only_b, a, b):
+        # "rose to 50" / "reached 50": one level, whatever verb gives it.
+        level = LEVEL_VERBS | CHANGE_VERBS
+        conflict, detail = _opposed(only_a - level, only_b - level, False, (read_a.sequence, read_b.sequence))
     if conflict is None and figures_a and figures_b:
         people = _people_changed(figures_a, figures_b)
         if people:
@@ -1245,6 +1258,18 @@ def _opposed(
     ):
         return "changed", sorted(words_a) + sorted(words_b)
     return None, []
+
+
+def _one_level(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> bool:
+    """Does one claim state a level ("reached 50", "بلغت الحصيلة 50") where
+    the other says it changed to it ("rose to 50", "ارتفعت الحصيلة إلى
+    50"), each verb in its claim only? Then, with one figure both give, the
+    two verbs say one thing ("rose 5%" / "reached 5%" do not: no "to")."""
+    if only_a & LEVEL_VERBS and only_b & CHANGE_VERBS:
+        return _TO_NUMBER.search(b.text) is not None
+    if only_b & LEVEL_VERBS and only_a & CHANGE_VERBS:
+        return _TO_NUMBER.search(a.text) is not None
+    return False
 
 
 def _unpaired(words: frozenset[str], others: frozenset[str]) -> set[str]:

@@ -318,8 +318,8 @@ class Lexicon:
     def _listed(self, stemmed: str) -> str | None:
         """The group form of a stemmed word the synonyms list, or None."""
         result = self.synonyms.get(stemmed) or None
-        if result is None and stemmed[0] == "س" and len(stemmed) > 4 and stemmed[1] in _IMPERFECT:
-            return self._listed(stemmed[1:])  # the future: "سيستوعب" of "استوعب"
+        if result is None and stemmed[0] == "س" and len(stemmed) > 3 and stemmed[1] in _IMPERFECT:
+            return self._listed(stemmed[1:])  # the future: "سيستوعب" of "استوعب", "سيصل" of "يصل"
         if result is None and stemmed[0] in _IMPERFECT and len(stemmed) > 3:
             # "يسجل"/"تسجل": the present tense of a listed verb; "تعلن"
             # of "أعلن", whose past begins with a hamza (folded to ا);
