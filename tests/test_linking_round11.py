@@ -282,3 +282,15 @@ def test_a_level_reached_and_a_change_to_it(a, b, language):
 )
 def test_not_one_level(a, b, conflict):
     judged(a, b, "en", conflict, False)
+
+
+@pytest.mark.parametrize(
+    ("b", "conflict"),
+    [
+        ("The strike claimed 12 lives in the northern city of Kharkiv, officials said", None),
+        ("The strike claimed the lives of 12 people in the northern city of Kharkiv, officials said", None),
+        ("The strike claimed 15 lives in the northern city of Kharkiv, officials said", "figure"),
+    ],
+)
+def test_claimed_lives_is_a_death_toll(b, conflict):
+    judged("The strike killed 12 people in the northern city of Kharkiv, officials said", b, "en", conflict, True)

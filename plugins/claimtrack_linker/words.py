@@ -166,6 +166,17 @@ _AS_WRITTEN = "="
 _OBJECTS = frozenset(_AS_WRITTEN + word for word in ("it", "them", "him", "her", "this", "that"))
 
 
+def _between(matched: str | None, phrase: tuple[str, ...]) -> bool:
+    """May ``matched`` stand between the two words of ``phrase``: an object
+    pronoun before a particle ("called it off"), or a number, which is
+    compared as a figure ("claimed 12 lives")?"""
+    if matched is None or matched[0] != _AS_WRITTEN:
+        return False
+    if matched[1:2].isdigit():
+        return True
+    return phrase[1][0] == _AS_WRITTEN and matched in _OBJECTS
+
+
 class Lexicon:
     """Stop words, number words and synonym groups, stemmed as claim words
     are; :meth:`form` gives the form a word is compared in."""
@@ -264,11 +275,10 @@ class Lexicon:
                     break
                 if (
                     len(phrase) == 2
-                    and phrase[1][0] == _AS_WRITTEN
                     and tuple(matched[index + 2 : index + 3]) == phrase[1:]
-                    and matched[index + 1] in _OBJECTS
+                    and _between(matched[index + 1], phrase)
                 ):
-                    read.append(head)  # "called it off"
+                    read.append(head)  # "called it off", "claimed 12 lives"
                     index += 3
                     break
             else:
