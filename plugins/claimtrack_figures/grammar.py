@@ -570,12 +570,6 @@ class _Parser:
         """A unit noun and what may follow it: the nationality of money
         ("دينار كويتي", "pounds sterling"), a power ("كم2")."""
         span = (self.starts[k], self.ends[k])
-        if (
-            unit.unit == "GBP"
-            and self.key(k + 1) == "of"
-            and POUND_GOODS.intersection((self.key(k + 2), self.key(k + 3)))
-        ):
-            return UnitNoun("lb", "measure"), span, k + 1  # "300 pounds of (pure) cocaine"
         if unit.kind == "money":
             code = self.infos[k + 1].currency if k + 1 < self.n else None
             if code and (self.infos[k + 1].kind == "ar" or self.infos[k + 1].key == "sterling"):
@@ -628,6 +622,8 @@ class _Parser:
                 if currency and unit.kind == "money":
                     self.currencies[unit.unit] = currency
                     return replace(unit, unit=currency), (self.starts[j], self.ends[j]), j + 1
+                if unit.unit == "GBP" and self._weighed(j, num):
+                    return UnitNoun("lb", "measure"), (self.starts[j], self.ends[j]), j + 1
                 return self._with_adjective(unit, j)
             if info.currency:
                 currency = info.currency
@@ -637,6 +633,15 @@ class _Parser:
                 return None
             j += 1
         return None
+
+    def _weighed(self, j: int, num: _Num | None) -> bool:
+        """Are the "pounds" at token ``j`` a weight: "of" and what is weighed
+        after them (:data:`.units.POUND_GOODS`, a modifier may come between:
+        "300 pounds of (pure) cocaine"), and no "worth" before the number
+        ("worth 5 million pounds of gold" is money)?"""
+        if self.key(j + 1) != "of" or not POUND_GOODS.intersection((self.key(j + 2), self.key(j + 3))):
+            return False
+        return num is None or self.key(num.first_tok - 1) != "worth"
 
     def _whole(self, j: int, part: _Num) -> tuple[UnitNoun, tuple[int, int], int] | None:
         """The count at token ``j`` that the number ``part`` is part of: "(five
@@ -991,7 +996,7 @@ def find_figures(text: str, language: str | None = None) -> list[Figure]:
         unit_raw = text[found.unit_span[0] : found.unit_span[1]] if found.unit_span else None
         start, end, value, value_max = found.start, found.end, found.value, found.value_max
         if found.unit is not None and found.unit.unit in TEMPERATURES:
-            start, end, value, value_max = below_zero(text, start, end, value, value_max)
+            start, end, value, value_max = below_zero(text, start, end, value, value_max, found.unit.unit)
         result.append(
             Figure(
                 raw=text[start:end],

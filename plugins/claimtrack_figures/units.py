@@ -253,7 +253,6 @@ _ARABIC: list[tuple[str, UnitNoun]] = [
     *_arabic_forms("ton", "measure", ("طن",), ("أطنان",)),
     # Not "غرامات": that is also the plural of "غرامة", a fine.
     *_arabic_forms("g", "measure", ("غرام", "جرام"), ("جرامات",)),
-    *_arabic_forms("lb", "measure", ("رطل",), ("أرطال",)),
     *_arabic_forms("barrel", "measure", ("برميل",), ("براميل",)),
     *_arabic_forms("liter", "measure", ("لتر", "ليتر"), ("لترات", "ليترات")),
     *_arabic_forms("mile", "measure", ("ميل",), ("أميال",)),
