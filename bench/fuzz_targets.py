@@ -23,7 +23,16 @@ from claimtrack_claimreview.reader import read_claimreview
 from claimtrack_feeds import _read_streamed, read_feed
 from claimtrack_html import read_html
 
-from claimtrack import Document, find_dates, find_figures, fold_with_offsets, light_stem, normalize
+from claimtrack import (
+    Document,
+    LinkClaim,
+    find_dates,
+    find_figures,
+    fold_with_offsets,
+    light_stem,
+    link_claims,
+    normalize,
+)
 from claimtrack.importers import read_claims, read_csv, read_jsonl, read_text
 from claimtrack.importing import ImportProblem, Source
 from claimtrack.normalize import search_form
@@ -91,6 +100,15 @@ def _normalizer(text: str) -> object:
     return fold_with_offsets(text), search_form(folded), [light_stem(w) for w in folded.split()]
 
 
+def _linker(text: str) -> object:
+    """The default linker's reading and checks of two claims of ``text``,
+    one with a figure more, after a label and its number, so that every
+    regex the linker runs over a claim runs (the labels' only when one is
+    there)."""
+    text = "Category Four " + text
+    return link_claims([LinkClaim(id="a", text=text), LinkClaim(id="b", text=text + " 5")])
+
+
 #: Text in, anything out: must never raise, and must run in linear time.
 TEXT_TARGETS: dict[str, Callable[[str], object]] = {
     "arabic extractor": _extractor("claimtrack_arabic", "ar"),
@@ -101,6 +119,7 @@ TEXT_TARGETS: dict[str, Callable[[str], object]] = {
     "dates (ar)": _dates("ar"),
     "dates (en)": _dates("en"),
     "normalizer": _normalizer,
+    "linker": _linker,
 }
 
 #: Importer name -> (read function, file suffix). Adding an importer to the
@@ -203,6 +222,9 @@ ADVERSARIAL = {
     "dates": "يوم الجمعة الماضي last Friday 2022-01-07 ",
     "figures": "2500 شخص more than $8 million ساعتين إلى ثلاث ساعات ",
     "no spaces": "ab٣ـ",
+    # One word of letters: a regex that starts at each letter rescans it.
+    "letter run": "a",
+    "labels": "Category Four Resolution No. 2254 القرار رقم 7 -10C ",
 }
 
 

@@ -130,6 +130,14 @@ def test_a_weight_is_not_money():
         ("القرار رقم 2254", "القرار رقم 2254", "القرار 2254"),
         # "no" as written: a negation, kept.
         ("no 5 people were hurt", "no 5 people were hurt", "no 5 people were hurt"),
+        ("no 5g masts were set on fire", "No 5G masts were set on fire", "no 5g masts were set on fire"),
+        # Each "no" on its own: the sign is dropped, the negation kept.
+        (
+            "resolution no 2254 with no 2 members abstaining",
+            "Resolution No. 2254, with no 2 members abstaining",
+            "resolution 2254 with no 2 members abstaining",
+        ),
+        ("resolution no 2254", "RESOLUTION NO. 2254", "resolution 2254"),
         # A sign only before a number.
         ("no deal on number of troops", "No deal on number of troops", "no deal on number of troops"),
     ],
@@ -293,4 +301,55 @@ def test_not_one_level(a, b, conflict):
     ],
 )
 def test_claimed_lives_is_a_death_toll(b, conflict):
-    judged("The strike killed 12 people in the northern city of Kharkiv, officials said", b, "en", conflict, True)
+    judged(
+        "The strike killed 12 people in the northern city of Kharkiv, officials said", b, "en", conflict, True
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict", "merged"),
+    [
+        # The values run on from line to line of [values en].
+        (
+            "All twenty Premier League clubs backed the new spending rules on Monday",
+            "All 20 Premier League clubs backed the new spending rules on Monday",
+            None,
+            True,
+        ),
+        (
+            "Amendment Seventeen was passed by the assembly on Monday",
+            "Amendment One was passed by the assembly on Monday",
+            "changed",
+            False,
+        ),
+        (
+            "Nineteen Democrats voted against the bill in the Senate on Monday",
+            "Three Democrats voted against the bill in the Senate on Monday",
+            "figure",
+            True,
+        ),
+        # A number word against a count the figures plugin read: no figure.
+        (
+            "Police said the suspect fired three times at the crowd in Prague",
+            "Police said the suspect fired at the crowd in Prague, killing 14",
+            None,
+            True,
+        ),
+        # A negation "No" before a number stays a negation.
+        (
+            "No 5G masts were set on fire in Birmingham last night, police said",
+            "5G masts were set on fire in Birmingham last night, police said",
+            "negation",
+            False,
+        ),
+        # Counts of people with other nouns are not one figure for giving it.
+        (
+            "Hamas released three hostages in exchange for 90 Palestinian prisoners",
+            "Hamas released hostages in exchange for 3 Palestinian prisoners",
+            "figure",
+            True,
+        ),
+    ],
+)
+def test_review_of_the_round(a, b, conflict, merged):
+    judged(a, b, "en", conflict, merged)

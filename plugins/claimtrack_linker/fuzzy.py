@@ -186,8 +186,12 @@ _SIGNED = re.compile(rf"(?<!\S)({'|'.join(_SIGN_WORDS)}) (?=\d)")
 #: ("Category Four" is "Category 4"): [values LANG], one to twenty in order.
 _LABEL_VALUES: dict[str, str] = {
     word: str(value)
-    for line, language in lexicon().lines("values")
-    for value, word in enumerate(normalize_text(" ".join(line), language).split(), 1)
+    for (kind, language), lines in lexicon().sections.items()
+    if kind == "values"
+    # Counted over the whole section: its words run on from line to line.
+    for value, word in enumerate(
+        normalize_text(" ".join(w for line in lines for w in line), language).split(), 1
+    )
 }
 #: Verbs that state a level ("reached", "بلغ") and verbs of change that
 #: state one with "to" ("rose to", "ارتفع إلى"): see :func:`_one_level`.
@@ -205,7 +209,11 @@ _NUMBER_WORDS = frozenset(
     for word in normalize_text(" ".join(line), language).split()
 )
 #: English "no" written as a number sign: "No. 2254", "No 10", "Nos. 3".
-_WRITTEN_NO = re.compile(r"\b(?:No|Nos|no|nos)\.\s*\d|\bNo\s+\d")
+#: "no" before a number in the text as written, each time: read as a number
+#: sign with a dot ("No. 2254", "NO. 5", "nos. 3") or after a word of
+#: :data:`LABELS` ("Resolution No 2254"), as a negation otherwise ("No 5G
+#: masts were set on fire", "said no 5 people were hurt").
+_NO_BEFORE_NUMBER = re.compile(r"\b(?:([A-Za-z]+)\s+)?(no|nos)(\.?)\s*(?=\d)", re.IGNORECASE)
 #: Verbs that undo a measure ("lifted", "ألغت") and the measures they undo
 #: ("ban", "حظر"): see :func:`_undone`.
 REVERSALS = _listed("reversals")
@@ -394,11 +402,13 @@ class _Written:
 
     _RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–—‑‐]\s*(\d{1,2})(?!\d)")
     _MONTH_THEN_DAY = re.compile(r"([^\W\d_]+)[ \t\u00a0]+(\d{1,2})(?!\d)")
+    # Each begins at a word's start (\b) and takes its letters whole (++):
+    # a run of 20,000 letters is scanned once, not from each of its letters.
     _WORD_THEN_NUMBER_WORD = re.compile(
-        rf"([A-Za-z]+)[\s\-\u2010-\u2014]+(?=((?i:{'|'.join(_LABEL_VALUES)}))\b)"
+        rf"\b([A-Za-z]++)[\s\-\u2010-\u2014]+(?=((?i:{'|'.join(_LABEL_VALUES)}))\b)"
     )
     _WORD_THEN_NUMBER = re.compile(
-        r"([A-Za-z]+)(?:\s+(?:No|Nos|no|nos|Number|number)\.?)?[\s\-\u2010-\u2014]+(\d[\d,\u066c\u00a0\u202f]*\d|\d)"
+        r"\b([A-Za-z]++)(?:\s+(?i:no|nos|number)\.?)?[\s\-\u2010-\u2014]+(\d[\d,\u066c\u00a0\u202f]*\d|\d)"
     )
     _SEPARATORS = re.compile(r"[,\u066c\u00a0\u202f]")
 
@@ -597,14 +607,28 @@ def _without_signs(normalized: str, text: str) -> str:
     name's ("Resolution No. 2254", "القرار رقم 2254"): the label then meets
     its number ("#resolut2254", as "Resolution 2254" reads), and "No." is
     not the negation "no". English "no" only where ``text`` writes it as a
-    sign ("No.", "No 10"): "no 5 people" would be odd English, but "no" is
-    a negation to keep."""
+    sign (:data:`_NO_BEFORE_NUMBER`), each time on its own: "No 5G masts"
+    keeps its negation. The text's "no"s before a number are matched with
+    the normalized text's in order; where they do not pair up, every "no"
+    is kept."""
     if _SIGNED.search(normalized) is None:
         return normalized
-    written_no = _WRITTEN_NO.search(text) is not None
-    return _SIGNED.sub(
-        lambda m: m.group() if m.group(1) in ("no", "nos") and not written_no else "", normalized
-    )
+    signs = None  # for each "no" before a number, in order: a sign?
+    if " no " in f" {normalized} " or " nos " in f" {normalized} ":
+        signs = [
+            bool(dot) or (word is not None and normalize_text(word, "en") in LABELS)
+            for word, _, dot in _NO_BEFORE_NUMBER.findall(text)
+        ]
+    nos = iter(signs or ())
+    count = sum(1 for m in _SIGNED.finditer(normalized) if m.group(1) in ("no", "nos"))
+
+    def drop(match: re.Match) -> str:
+        if match.group(1) not in ("no", "nos"):
+            return ""
+        sign = next(nos, False)
+        return "" if sign and signs is not None and len(signs) == count else match.group()
+
+    return _SIGNED.sub(drop, normalized)
 
 
 #: A word of Latin letters written with a hyphen: "peace-keeping", "cease-fire".
@@ -675,22 +699,27 @@ def _meets(fa: Figure, fb: Figure) -> bool:
 
 def _same_unit(fa: Figure, fb: Figure) -> bool:
     """Figures of one unit; a bare number is of any unit, but one written
-    in words is compared with bare numbers only: outside any figure a
-    number word is as often a determiner ("the two sides agreed a
-    ceasefire" / "the sides agreed a 3-day ceasefire" give no two
+    in words is compared with the numbers this linker read outside any
+    figure only: outside any figure a number word is as often a
+    determiner ("the two sides agreed a ceasefire" / "the sides agreed a
+    3-day ceasefire", "fired three times" / "killing 14" give no two
     figures)."""
-    if fa.unit == fb.unit:
-        return True
-    if fa.unit == BARE:
-        return not _in_words(fa)
-    return fb.unit == BARE and not _in_words(fb)
+    if _in_words(fa) or _in_words(fb):
+        return _outside(fa) and _outside(fb)
+    return fa.unit == fb.unit or fa.unit == BARE or fb.unit == BARE
+
+
+def _outside(figure: Figure) -> bool:
+    """Is ``figure`` a number this linker read outside any figure of the
+    figures plugin (:func:`_numbers`: no span)?"""
+    return figure.unit == BARE and figure.start == figure.end == 0
 
 
 def _in_words(figure: Figure) -> bool:
     """Is ``figure`` a bare number this linker read as a number word
     (:func:`_numbers`)? The figures plugin's own figures of unknown unit
     ("twelve died") are counts, and count as digits do."""
-    return figure.unit == BARE and figure.start == figure.end == 0 and not figure.raw[:1].isdigit()
+    return _outside(figure) and not figure.raw[:1].isdigit()
 
 
 @lru_cache(maxsize=1 << 12)
@@ -783,20 +812,46 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
         if same_kind:
             # A figure the other claim gives too is no counterpart of
             # another: "ستنخفض إلى 4 ساعات مقابل ساعتين" / "ستنخفض إلى أربع
-            # ساعات" agree on the 4 hours, and the 2 hours are one more figure.
-            same_kind = [fb for fb in same_kind if fb in loose]
+            # ساعات" agree on the 4 hours, and the 2 hours are one more
+            # figure. Counts of people given with other nouns are not one
+            # figure for that: "three hostages ... 90 prisoners" / "3
+            # prisoners" still differ on the prisoners.
+            same_kind = [fb for fb in same_kind if fb in loose or not any(_gives(x, fb) for x in a)]
         else:
             if fa.unit == BARE and any(_meets(fa, fb) and _same_unit(fa, fb) for fb in b):
                 continue
             same_kind = [
                 fb
                 for fb in loose
-                if BARE in (fa.unit, fb.unit) and _same_unit(fa, fb) and _may_count_alike(fa, fb)
+                if BARE in (fa.unit, fb.unit)
+                and _same_unit(fa, fb)
+                and _may_count_alike(fa, fb)
+                # A number word differs only from a number word: "All three
+                # carmakers" / "All four"; not "two airlines" / "737 MAX 9".
+                and _in_words(fa) == _in_words(fb)
             ]
         if not same_kind:
             continue
         conflicts.append({"unit": fa.unit, "a": fa.raw, "b": same_kind[0].raw})
     return conflicts
+
+
+def _gives(fa: Figure, fb: Figure) -> bool:
+    """Does ``fa`` give the figure ``fb``: one unit, values that meet, and
+    for counts of people the same noun ("3 prisoners" / "three prisoners",
+    not "three hostages")?"""
+    if fa.unit != fb.unit or not _meets(fa, fb):
+        return False
+    return fa.unit != PERSON or _noun(fa) == _noun(fb)
+
+
+def _noun(figure: Figure) -> str | None:
+    """The compared form of a figure's noun ("prisoners": "prison")."""
+    raw = figure.unit_raw
+    if not raw:
+        return None
+    words = normalize_text(raw, "ar" if is_arabic(raw) else "en").split()
+    return lexicon().form(words[-1]) if words else None
 
 
 def _may_count_alike(fa: Figure, fb: Figure) -> bool:
