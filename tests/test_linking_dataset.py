@@ -303,6 +303,7 @@ FORM_CHECKED = {
     "linking-dev6": "d6",
     "linking-dev7": "d7",
     "linking-dev8": "d8",
+    "linking-dev9": "d9",
 }
 
 
