@@ -353,3 +353,81 @@ def test_claimed_lives_is_a_death_toll(b, conflict):
 )
 def test_review_of_the_round(a, b, conflict, merged):
     judged(a, b, "en", conflict, merged)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict", "merged"),
+    [
+        # Two months, however reworded the rest.
+        (
+            "Sri Lanka will hold provincial council elections in June next year, "
+            "the election commission said",
+            "Provincial council elections in Sri Lanka will take place in September next year, "
+            "according to the election commission",
+            "en",
+            "changed",
+            False,
+        ),
+        (
+            "ستبدأ الكويت تطبيق الضريبة الانتقائية على التبغ ومشروبات الطاقة "
+            "اعتبارا من الأول من يناير المقبل",
+            "من المقرر أن تبدأ الكويت تطبيق الضريبة الانتقائية على التبغ ومشروبات الطاقة "
+            "في الأول من يوليو المقبل",
+            "ar",
+            "changed",
+            False,
+        ),
+        (
+            "The talks will resume in May, the ministry said",
+            "The ministry said talks would resume in June",
+            "en",
+            "changed",
+            False,
+        ),
+        # One month in two calendars.
+        (
+            "ستبدأ الكويت تطبيق الضريبة الانتقائية على التبغ اعتبارا من الأول من ديسمبر",
+            "تبدأ الكويت تطبيق الضريبة الانتقائية على التبغ في الأول من كانون الأول",
+            "ar",
+            None,
+            True,
+        ),
+        (
+            "تجرى الانتخابات النيابية في حزيران المقبل وفق الهيئة",
+            "قالت الهيئة إن الانتخابات النيابية ستجرى في يونيو المقبل",
+            "ar",
+            None,
+            True,
+        ),
+        # A denial against a claim that negates nothing, however reworded.
+        (
+            "سجلت وزارة الصحة العامة اللبنانية إصابة جديدة بالكوليرا في قضاء عكار شمال البلاد",
+            "نفت وزارة الصحة العامة اللبنانية تسجيل أي إصابة جديدة بالكوليرا في قضاء عكار",
+            "ar",
+            "negation",
+            False,
+        ),
+        (
+            "Kuwaiti authorities arrested three residents for smuggling drugs through Shuwaikh port",
+            "Kuwait's interior ministry denied arresting three residents over drug smuggling "
+            "through Shuwaikh port",
+            "en",
+            "negation",
+            False,
+        ),
+    ],
+)
+def test_dates_and_denials_through_rewording(a, b, language, conflict, merged):
+    judged(a, b, language, conflict, merged)
+
+
+def test_months_by_number():
+    assert fuzzy.MONTH_NUMBERS[("كانون", "الاول")] == 12
+    assert (
+        fuzzy.MONTH_NUMBERS[("جوان",)]
+        == fuzzy.MONTH_NUMBERS[("حزيران",)]
+        == fuzzy.MONTH_NUMBERS[("يونيو",)]
+        == 6
+    )
+    assert ("كانون",) not in fuzzy.MONTH_NUMBERS  # December or January
+    assert len(set(fuzzy.MONTH_NUMBERS.values())) == 12

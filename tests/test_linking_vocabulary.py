@@ -165,7 +165,8 @@ def test_the_checks_vocabulary_is_listed_in_the_lexicon():
     ):
         lines = lexicon().lines(kind)
         assert {language for _, language in lines} == {"ar", "en"}, kind
-        assert {fuzzy._form(word) for line, _ in lines for word in line} <= words, kind
+        # A month named in two words ("كانون_الثاني") is listed by its first.
+        assert {fuzzy._form(word.split("_")[0]) for line, _ in lines for word in line} <= words, kind
     # An Arabic negation also counts with و or ف written on.
     assert {fuzzy._form("ولم"), fuzzy._form("فلن")} <= fuzzy.NEGATIONS
     # Conjunctions are matched as normalized, not stemmed ("أو" is "او").

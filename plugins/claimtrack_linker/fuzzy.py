@@ -130,6 +130,8 @@ NEGATIONS = _listed("negations") | frozenset(
     for word in line
     for clitic in ("و", "ف")
 )
+#: Negations that are verbs of denial ("نفت", "denied"): see :func:`_opposed`.
+DENIALS = _listed("denials")
 #: Words that, added before or after a title, name someone else: "رئيس
 #: الوزراء" is not "الرئيس", "وكيل وزير" is not "وزير", "deputy minister"
 #: is not "minister". A pair that differs by one of them alone is a
@@ -141,14 +143,27 @@ ROLE_WORDS = _listed("roles")
 QUALIFIERS = _listed("qualifiers")
 #: Month and day names: spelled alike ("يونيو"/"يوليو", "June"/"July"),
 #: never the same date.
-CALENDAR_WORDS = _listed("calendar") | _listed("weekdays")
-#: Month names as normalized words, next to which a number is a day of the
-#: month (:func:`_dated`); a weekday is none ("الاثنين، 12 إصابة" counts).
+CALENDAR_WORDS = frozenset(
+    _form(name.split("_")[0]) for line, _ in lexicon().lines("calendar") for name in line
+) | _listed("weekdays")
+#: Month names as normalized words (a name of two words by its first, "كانون"),
+#: next to which a number is a day of the month (:func:`_dated`); a weekday
+#: is none ("الاثنين، 12 إصابة" counts).
 MONTHS = frozenset(
     word
     for line, language in lexicon().lines("calendar")
-    for word in normalize_text(" ".join(line), language).split()
+    for word in normalize_text(" ".join(name.split("_")[0] for name in line), language).split()
 )
+#: Each month's names as normalized words, and its number: "حزيران",
+#: "جوان" and "يونيو" are all 6, "كانون الاول" 12 ("كانون" alone is
+#: December or January, so no month).
+MONTH_NUMBERS: dict[tuple[str, ...], int] = {
+    tuple(normalize_text(name, language).split()): number
+    for (kind, language), lines in lexicon().sections.items()
+    if kind == "calendar"
+    for number, line in enumerate(lines, 1)
+    for name in line
+}
 #: Each word of a known contrast and the words opposed to it
 #: ("continued": {"stopped", "halted", "suspended"}).
 CONTRASTS: dict[str, set[str]] = defaultdict(set)
@@ -1204,6 +1219,10 @@ def _check(
         # "rose to 50" / "reached 50": one level, whatever verb gives it.
         level = LEVEL_VERBS | CHANGE_VERBS
         conflict, detail = _opposed(only_a - level, only_b - level, False, (read_a.sequence, read_b.sequence))
+    if conflict is None and (only_a or only_b):
+        dates = _other_dates(only_a, only_b, a, b)
+        if dates:
+            conflict, detail = "changed", dates
     if conflict is None and figures_a and figures_b:
         people = _people_changed(figures_a, figures_b)
         if people:
@@ -1286,6 +1305,11 @@ def _opposed(
     # the negation is (nearly) all that differs is it one.
     if neg_a != neg_b and len((words_a | words_b) - NEGATIONS) <= 2:
         return "negation", sorted(neg_a | neg_b)
+    # A denial governs the whole claim, however reworded the rest: "نفت
+    # الوزارة تسجيل إصابة" / "سجلت الوزارة إصابة". Only against a claim
+    # that negates nothing ("أكدت عدم تسجيل إصابة" denies it too).
+    if (words_a & DENIALS and not neg_b) or (words_b & DENIALS and not neg_a):
+        return "negation", sorted((words_a | words_b) & DENIALS)
     qualifiers = (words_a ^ words_b) & QUALIFIERS
     if qualifiers and len((words_a | words_b) - QUALIFIERS) <= 1:
         return "changed", sorted(qualifiers)  # "closed"/"partially closed"
@@ -1313,6 +1337,49 @@ def _opposed(
     ):
         return "changed", sorted(words_a) + sorted(words_b)
     return None, []
+
+
+def _other_dates(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> list[str]:
+    """Does each claim name a month, a year or a day of the month that the
+    other does not, however reworded the rest ("will hold elections in June
+    next year" / "elections will take place in September next year",
+    "ستطبق الضريبة اعتبارا من الأول من يناير" / "في الأول من يوليو")? Then
+    they tell of two dates: what differs, or an empty list. One month in
+    two calendars is one month ("ديسمبر"/"كانون الأول")."""
+    days_a = {w for w in only_a if w[0] == "#" and w[1:].isdigit()}
+    days_b = {w for w in only_b if w[0] == "#" and w[1:].isdigit()}
+    if days_a and days_b:
+        return sorted(days_a) + sorted(days_b)
+    if only_a.isdisjoint(CALENDAR_WORDS) and only_b.isdisjoint(CALENDAR_WORDS) and not _may_written(a, b):
+        return []
+    months_a, months_b = _months(a), _months(b)
+    if months_a - months_b and months_b - months_a:
+        return [f"month {m}" for m in sorted(months_a - months_b)] + [
+            f"month {m}" for m in sorted(months_b - months_a)
+        ]
+    return []
+
+
+def _may_written(a: LinkClaim, b: LinkClaim) -> bool:
+    """Might one of the claims name the month of May? "may" is no compared
+    word (the verb), so the differing words do not tell."""
+    return "May" in a.text or "MAY" in a.text or "May" in b.text or "MAY" in b.text
+
+
+def _months(claim: LinkClaim) -> frozenset[int]:
+    """The months a claim names, by number (:data:`MONTH_NUMBERS`); "may"
+    only where the text writes it as a month."""
+    words = _normalized(claim).split()
+    found = set()
+    for index, word in enumerate(words):
+        if word not in MONTHS:
+            continue
+        number = MONTH_NUMBERS.get((word, words[index + 1]) if index + 1 < len(words) else ())
+        if number is None:
+            number = MONTH_NUMBERS.get((word,))
+        if number is not None and (word != "may" or _Written(claim.text).may):
+            found.add(number)
+    return frozenset(found)
 
 
 def _one_level(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> bool:

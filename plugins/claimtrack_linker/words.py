@@ -197,11 +197,12 @@ class Lexicon:
         self.numbers: frozenset[str] = frozenset(
             w for line, lang in listed("numbers") for w in normalize_text(" ".join(line), lang).split()
         )
+        # A month named in two words ("كانون_الثاني") by its first.
         self.calendar: frozenset[str] = frozenset(
             w
             for kind in ("calendar", "weekdays")
             for line, lang in listed(kind)
-            for w in normalize_text(" ".join(line), lang).split()
+            for w in normalize_text(" ".join(name.split("_")[0] for name in line), lang).split()
         )
         # Words first, then phrases ("united_states"): a phrase is matched on
         # the forms of its words, which the word synonyms decide.
