@@ -1,12 +1,18 @@
 """The linker's eleventh round: figures read right before they are
 compared (a temperature's sign, a weight in pounds, a distance at sea), a
-label's number written after "No." or "رقم", and a phrasal verb with its
-object between."""
+label's number written after "No." or "رقم" or as a word, phrases read
+across a pronoun or a number, a level reached and a change to it, and what
+two claims are told apart by however reworded the rest: two dates, two
+countries, a denial, "may" against "will"."""
 
 from __future__ import annotations
 
 import pytest
 from claimtrack_linker import fuzzy
+from claimtrack_linker.countries import COUNTRIES, countries
+from claimtrack_linker.words import read_lexicon
+
+from claimtrack import normalize_text
 
 from .test_linking_round9 import linked
 from .test_linking_round10 import judged
@@ -431,3 +437,108 @@ def test_months_by_number():
     )
     assert ("كانون",) not in fuzzy.MONTH_NUMBERS  # December or January
     assert len(set(fuzzy.MONTH_NUMBERS.values())) == 12
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict", "merged"),
+    [
+        # "may" against "will", however reworded the rest.
+        (
+            "Germany may extend border checks with Poland beyond March, the interior ministry said",
+            "Border checks on Germany's frontier with Poland will be extended beyond March, "
+            "according to the interior ministry",
+            "changed",
+            False,
+        ),
+        # One sense on both sides is no change.
+        (
+            "Germany will extend border checks with Poland beyond March, the interior ministry said",
+            "Border checks on Germany's frontier with Poland will be extended beyond March, "
+            "according to the interior ministry",
+            None,
+            True,
+        ),
+    ],
+)
+def test_may_and_will_through_rewording(a, b, conflict, merged):
+    judged(a, b, "en", conflict, merged)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict", "merged"),
+    [
+        # Two countries, however reworded, also inside a count.
+        (
+            "The EU imposed sanctions on 12 Iranian officials over human rights abuses",
+            "Twelve Belarusian officials were hit with EU sanctions over human rights abuses",
+            "en",
+            "changed",
+            False,
+        ),
+        (
+            "وقعت السعودية وإندونيسيا مذكرة تفاهم للتعاون في مجال الهيدروجين الأخضر",
+            "السعودية وماليزيا توقعان مذكرة تفاهم للتعاون في مجال الهيدروجين الأخضر",
+            "ar",
+            "changed",
+            False,
+        ),
+        # One country in two names, or in another order.
+        (
+            "وقعت السعودية وإندونيسيا مذكرة تفاهم للتعاون في مجال الهيدروجين الأخضر",
+            "المملكة العربية السعودية وإندونيسيا توقعان مذكرة تفاهم للتعاون في مجال الهيدروجين الأخضر",
+            "ar",
+            None,
+            True,
+        ),
+        (
+            "Saudi Arabia and Indonesia signed a memorandum on green hydrogen cooperation",
+            "Indonesia and Saudi Arabia signed a green hydrogen cooperation memorandum",
+            "en",
+            None,
+            True,
+        ),
+        # A country on one side only is no change.
+        (
+            "The EU imposed sanctions on 12 Iranian officials over human rights abuses",
+            "The EU imposed sanctions on 12 officials over human rights abuses",
+            "en",
+            None,
+            True,
+        ),
+    ],
+)
+def test_two_countries(a, b, language, conflict, merged):
+    judged(a, b, language, conflict, merged)
+
+
+def test_country_names_are_read_as_written_not_as_stems():
+    table = countries()
+
+    def named(text, language):
+        return {table.first["en"][n] for n in table.named(normalize_text(text, language).split())}
+
+    assert named("ارتفاع منسوب البحر في بيروت وبكين والغابات", "ar") == set()  # sea, Beirut, Beijing, forests
+    assert named("والبحرين والسودانيين وللسعودية وبإندونيسيا", "ar") == {
+        "bahrain",
+        "sudan",
+        "saudi arabia",
+        "indonesia",
+    }
+    assert named("ألمانيا والألمانية", "ar") == {"germany"}
+    assert named("South Sudan and Sudan, Côte d'Ivoire, the U.S.", "en") == {
+        "south sudan",
+        "sudan",
+        "ivory coast",
+        "united states",
+    }
+    # "us" is the pronoun: the United States is "US" only where more is written.
+    assert named("told us", "en") == set()
+
+
+def test_the_country_table_is_one_country_a_line_in_both_languages():
+    sections = read_lexicon(COUNTRIES)
+    assert set(sections) == {("countries", "ar"), ("countries", "en")}
+    assert len(sections[("countries", "ar")]) == len(sections[("countries", "en")]) >= 190
+    for lines in sections.values():
+        words = [word for line in lines for word in line if word != "-"]
+        assert len(words) == len(set(words))

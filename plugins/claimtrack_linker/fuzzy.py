@@ -40,6 +40,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, collector_paused, find_figures, normalize_text
+from claimtrack_linker.countries import countries, other_countries
 from claimtrack_linker.quantities import PEOPLE_UNITS, converted, may_count_one_thing, quantity
 from claimtrack_linker.words import arabic_variants, is_arabic, lexicon
 
@@ -1223,6 +1224,13 @@ def _check(
         dates = _other_dates(only_a, only_b, a, b)
         if dates:
             conflict, detail = "changed", dates
+    if conflict is None:
+        # Two countries, however reworded the rest, and also where a count
+        # names them: "sanctions on 12 Iranian officials" / "12 Belarusian
+        # officials hit with sanctions".
+        in_a, in_b = other_countries(_normalized(a), _normalized(b))
+        if in_a and in_b:
+            conflict, detail = "changed", countries().called(in_a | in_b, a.language)
     if conflict is None and figures_a and figures_b:
         people = _people_changed(figures_a, figures_b)
         if people:
@@ -1237,6 +1245,10 @@ def _check(
             modality = _modality_changed(normalized_a.split(), normalized_b.split())
             if modality:
                 conflict, detail = "changed", modality
+    if conflict is None and (only_a or only_b):
+        sure = _sure_or_possible(_normalized(a), _normalized(b))
+        if sure:
+            conflict, detail = "changed", sure
     if conflict is None and min(evidence["differing"]) >= ADDED_FACT_WORDS:
         added = _facts_added(_normalized(a).split(), _normalized(b).split())
         if added:
@@ -1547,6 +1559,29 @@ def _senses(normalized: str) -> tuple[int, ...]:
 #: Words a run of quantity words may hold that say no quantity of their own
 #: ("a few", "very few", "only a few").
 _NEUTRAL = frozenset({"a", "an", "very", "only", "just"})
+
+
+#: The senses of "may" and of "will" (:data:`MODALITY` lines, both languages).
+_POSSIBLE = frozenset(MODALITY[word] for word in ("may", "قد"))
+_FUTURE = frozenset(MODALITY[word] for word in ("will", "سوف"))
+
+
+def _sure_or_possible(normalized_a: str, normalized_b: str) -> list[str]:
+    """Does one claim say a thing may happen and the other that it will,
+    however reworded the rest ("Germany may extend border checks" / "Border
+    checks will be extended")? The two senses' words, or an empty list."""
+    senses_a, senses_b = set(_senses(normalized_a)), set(_senses(normalized_b))
+    if not senses_a or not senses_b:
+        return []
+    for first, second in ((_POSSIBLE, _FUTURE), (_FUTURE, _POSSIBLE)):
+        if senses_a & first and senses_b & second and not senses_a & second and not senses_b & first:
+            return [
+                word
+                for normalized in (normalized_a, normalized_b)
+                for word in normalized.split()
+                if _sense(word) in first | second
+            ]
+    return []
 
 
 def _modal_reading(words: list[str]) -> list[str]:
