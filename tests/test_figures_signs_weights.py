@@ -83,6 +83,9 @@ WEIGHTS = cases(
     ("على بعد 12 ميلا بحريا من الساحل", {"value": 12, "unit": "nautical mile", "raw": "12 ميلا بحريا"}),
     ("على بعد ثلاثة أميال بحرية", {"value": 3, "unit": "nautical mile"}),
     ("12 miles off the coast", {"value": 12, "unit": "mile"}),
+    # Power.
+    ("ستضيف المملكة 20 غيغاواط من الطاقة الشمسية", {"value": 20, "unit": "GW"}),
+    ("adding 2.5 GW of solar capacity", {"value": 2.5, "unit": "GW"}),
 )
 
 

@@ -542,3 +542,32 @@ def test_the_country_table_is_one_country_a_line_in_both_languages():
     for lines in sections.values():
         words = [word for line in lines for word in line if word != "-"]
         assert len(words) == len(set(words))
+
+
+def test_power_in_two_units_is_one_figure():
+    judged(
+        "The plant will add 2.5 GW of solar capacity to the grid next year",
+        "The plant will add 2,500 MW of solar capacity to the grid next year",
+        "en",
+        None,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        (
+            "Japan's ruling coalition retained its upper house majority in Sunday's election",
+            "The ruling coalition in Japan lost its majority in the upper house in Sunday's election",
+            "en",
+        ),
+        (
+            "احتفظ الائتلاف الحاكم في اليابان بأغلبيته في مجلس الشيوخ",
+            "خسر الائتلاف الحاكم في اليابان أغلبيته في مجلس الشيوخ",
+            "ar",
+        ),
+    ],
+)
+def test_kept_and_lost_are_opposites(a, b, language):
+    judged(a, b, language, "contrast", False)

@@ -260,6 +260,7 @@ _ARABIC: list[tuple[str, UnitNoun]] = [
     *_arabic_forms("dunam", "measure", ("دونم",), ("دونمات",)),
     *_arabic_forms("feddan", "measure", ("فدان",), ("فدادين",)),
     *((word, UnitNoun("MW", "measure")) for word in ("ميغاواط", "ميجاوات", "ميغاوات", "ميجاواط")),
+    *((word, UnitNoun("GW", "measure")) for word in ("غيغاواط", "جيجاوات", "غيغاوات", "جيجاواط")),
     # Percent, written as one word.
     *((word, UnitNoun("percent", "percent")) for word in ("بالمئة", "بالمائة", "بالمية", "بالمئه")),
 ]
@@ -407,6 +408,7 @@ _ENGLISH: list[tuple[str, UnitNoun]] = [
     *_english_forms("acre", "measure", "acre acres"),
     *_english_forms("dunam", "measure", "dunam dunams dunum dunums"),
     *_english_forms("MW", "measure", "megawatt megawatts mw"),
+    *_english_forms("GW", "measure", "gigawatt gigawatts gw"),
 ]
 
 #: English unit nouns, lowercase.

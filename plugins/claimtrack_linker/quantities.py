@@ -55,6 +55,7 @@ CONVERSIONS: dict[str, tuple[str, float]] = {
     },
     **{unit: ("volume", m3) for unit, m3 in {"m3": 1, "liter": 0.001, "barrel": 0.158987}.items()},
     **{unit: ("mass", kg) for unit, kg in {"g": 0.001, "kg": 1, "ton": 1000, "lb": 0.45359237}.items()},
+    **{unit: ("power", mw) for unit, mw in {"MW": 1, "GW": 1000}.items()},
     "celsius": ("temperature", 1),
     "fahrenheit": ("temperature", 1),
     # "Raised rates by 0.5%" is what other outlets write as half a
