@@ -515,7 +515,7 @@ def test_country_names_are_read_as_written_not_as_stems():
     table = countries()
 
     def named(text, language):
-        return {table.first["en"][n] for n in table.named(normalize_text(text, language).split())}
+        return {table.first["en"][n] for n, _, _ in table.named(normalize_text(text, language).split())}
 
     assert named("ارتفاع منسوب البحر في بيروت وبكين والغابات", "ar") == set()  # sea, Beirut, Beijing, forests
     assert named("والبحرين والسودانيين وللسعودية وبإندونيسيا", "ar") == {
@@ -525,6 +525,8 @@ def test_country_names_are_read_as_written_not_as_stems():
         "indonesia",
     }
     assert named("ألمانيا والألمانية", "ar") == {"germany"}
+    # A name listed with its article is not read without it: "هند" is a name.
+    assert named("الطفلة هند رجب وديفيد كاميرون", "ar") == set()
     assert named("South Sudan and Sudan, Côte d'Ivoire, the U.S.", "en") == {
         "south sudan",
         "sudan",
@@ -571,3 +573,125 @@ def test_power_in_two_units_is_one_figure():
 )
 def test_kept_and_lost_are_opposites(a, b, language):
     judged(a, b, language, "contrast", False)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # Countries in other places of the sentence: parties to one event.
+        (
+            "Israeli strike on Gaza school kills 20, health ministry says",
+            "Strike on Gaza school kills 20, Palestinian health ministry says",
+            "en",
+        ),
+        (
+            "Russian missile strike on Kyiv apartment block kills 5",
+            "Missile strike on Kyiv apartment block kills 5, Ukrainian officials say",
+            "en",
+        ),
+        (
+            "Iranian-backed Houthis attack cargo ship in the Red Sea",
+            "Yemen's Houthi rebels attack cargo ship in the Red Sea",
+            "en",
+        ),
+        # A turkey farm is no country.
+        (
+            "Bird flu outbreak confirmed at a turkey farm near Konin on Friday",
+            "Poland confirms bird flu outbreak at a poultry farm near Konin on Friday",
+            "en",
+        ),
+        # Words written like a country's: the right foot, a first name, a surname.
+        (
+            "سجل محمد صلاح هدف الفوز بقدمه اليمنى في الدقيقة 90",
+            "سجل النجم المصري هدف الفوز في الدقيقة 90",
+            "ar",
+        ),
+        (
+            "قال تركي آل الشيخ إن موسم الرياض استقبل 12 مليون زائر",
+            "قال رئيس هيئة الترفيه السعودية إن موسم الرياض استقبل 12 مليون زائر",
+            "ar",
+        ),
+        (
+            "يزور رئيس الوزراء العراقي طهران غدا لبحث ملف الطاقة",
+            "السوداني يزور طهران غدا لبحث ملف الطاقة",
+            "ar",
+        ),
+        # Two dates of one event in other places: since when, as of when.
+        (
+            "Gaza death toll since October 7 reaches 35,000, health ministry says",
+            "Gaza death toll reaches 35,000 as of May 10, health ministry says",
+            "en",
+        ),
+        (
+            "استشهاد أب وأطفاله الثلاثة في قصف على خان يونس",
+            "استشهاد رجل وأطفاله الثلاثة في قصف على خان يونس فجر 12 أكتوبر",
+            "ar",
+        ),
+        # The month May is no "may"; "can" is no "may"; "قد" before a past verb is "had".
+        (
+            "Parliament will vote on the pension reform bill next month",
+            "Parliament is set to vote on the pension reform bill in May",
+            "en",
+        ),
+        (
+            "The ministry said it would allow 500 aid trucks into Gaza daily",
+            "500 aid trucks can now enter Gaza daily, the ministry said",
+            "en",
+        ),
+        (
+            "أعلنت الحكومة أنها سوف ترفع الحد الأدنى للأجور إلى 6 آلاف جنيه",
+            "الحكومة ترفع الحد الأدنى للأجور إلى 6 آلاف جنيه وكان الرئيس قد وعد بذلك",
+            "ar",
+        ),
+        # A passive "denied" is no denial.
+        (
+            "The former minister was denied bail by the court and will remain in custody until his trial",
+            "The court ordered the former minister held in custody until his trial, rejecting a bail request",
+            "en",
+        ),
+    ],
+)
+def test_second_review_of_the_round_same_claims(a, b, language):
+    judged(a, b, language, None, True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "conflict"),
+    [
+        # A stale toll against the update: the figure after "to" is not the one reached.
+        (
+            "The death toll rose from 20 to 50 on Monday after the quake",
+            "The death toll reached 20 on Monday after the quake",
+            "en",
+            "changed",
+        ),
+        (
+            "ارتفعت حصيلة ضحايا الزلزال من 20 إلى 50 قتيلا",
+            "بلغت حصيلة ضحايا الزلزال 20 قتيلا",
+            "ar",
+            "changed",
+        ),
+        # Months of two words.
+        (
+            "تجرى الانتخابات في تشرين الأول المقبل وفق الهيئة",
+            "تجرى الانتخابات في تشرين الثاني المقبل وفق الهيئة",
+            "ar",
+            "changed",
+        ),
+        (
+            "تجرى الانتخابات في كانون ثاني المقبل وفق الهيئة",
+            "تجرى الانتخابات في كانون الأول المقبل وفق الهيئة",
+            "ar",
+            "changed",
+        ),
+        # "will" against "may", the words only reordered.
+        (
+            "The central bank will cut interest rates by 25 basis points, the governor said",
+            "The governor said the central bank may cut interest rates by 25 basis points",
+            "en",
+            "changed",
+        ),
+    ],
+)
+def test_second_review_of_the_round_different_claims(a, b, language, conflict):
+    judged(a, b, language, conflict, False)

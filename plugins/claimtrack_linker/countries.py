@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from claimtrack import normalize_text
-from claimtrack_linker.words import is_arabic, read_lexicon
+from claimtrack_linker.words import is_arabic, neighbours, read_lexicon
 
 COUNTRIES = Path(__file__).with_name("countries.txt")
 
@@ -43,7 +43,10 @@ def _arabic_forms(words: list[str], article: bool) -> set[tuple[str, ...]]:
     plurals too."""
     first, last = words[0], words[-1]
     bare = first[2:] if article else first
-    starts = {prefix + article + bare for prefix in _ARABIC_PREFIXES for article in ("", "ال")}
+    # A name listed with its article is always written with it: "الهند",
+    # never "هند" (a name), "الكاميرون", never "كاميرون" (Cameron).
+    articles = ("ال",) if article else ("", "ال")
+    starts = {prefix + the + bare for prefix in _ARABIC_PREFIXES for the in articles}
     starts |= {prefix + "ل" + bare for prefix in ("ل", "ول")}  # ل + ال is written "لل"
     endings = ("", *_ARABIC_ENDINGS) if last.endswith("ي") else ("",)
     if len(words) == 1:
@@ -83,12 +86,13 @@ class Countries:
         self.starts = frozenset(form[0] for form in self.names)
         self.longest = max(len(form) for form in self.names)
 
-    def named(self, words: list[str]) -> frozenset[int]:
-        """The countries a claim's normalized words name, the longest name
-        first ("south sudan" is not "sudan")."""
+    def named(self, words: list[str]) -> list[tuple[int, int, int]]:
+        """Each country a claim's normalized words name, with where its name
+        begins and ends, the longest name first ("south sudan" is not
+        "sudan")."""
         if self.starts.isdisjoint(words):
-            return frozenset()  # most claims: one pass in C
-        found: set[int] = set()
+            return []  # most claims: one pass in C
+        found = []
         index = 0
         while index < len(words):
             if words[index] not in self.starts:
@@ -97,12 +101,12 @@ class Countries:
             for size in range(min(self.longest, len(words) - index), 0, -1):
                 country = self.names.get(tuple(words[index : index + size]))
                 if country is not None:
-                    found.add(country)
+                    found.append((country, index, index + size))
                     index += size
                     break
             else:
                 index += 1
-        return frozenset(found)
+        return found
 
     def called(self, numbers: frozenset[int], language: str | None) -> list[str]:
         """The countries ``numbers`` stand for, by their first name in
@@ -118,15 +122,36 @@ def countries() -> Countries:
 
 
 @lru_cache(maxsize=1 << 12)
-def named_in(normalized: str) -> frozenset[int]:
+def places(normalized: str, text: str) -> dict[int, frozenset[str]]:
     """The countries a claim's normalized text names, its figures' words
-    included ("12 Iranian officials"). Cached: a claim meets its block's
-    members in turn."""
-    return countries().named(normalized.split())
+    included ("12 Iranian officials"), each with what stands on either side
+    of it (:func:`neighbours`). An English name counts only where ``text``
+    writes it with a capital: "a turkey farm" names no country. Cached: a
+    claim meets its block's members in turn."""
+    words = normalized.split()
+    found: dict[int, frozenset[str]] = {}
+    for country, start, end in countries().named(words):
+        first = words[start]
+        if not is_arabic(first) and first.capitalize() not in text and first.upper() not in text:
+            continue
+        found[country] = found.get(country, frozenset()) | neighbours(words, start, end)
+    return found
 
 
-def other_countries(normalized_a: str, normalized_b: str) -> tuple[frozenset[int], frozenset[int]]:
-    """The countries each of two claims (their normalized texts) names that
-    the other does not."""
-    named_a, named_b = named_in(normalized_a), named_in(normalized_b)
-    return named_a - named_b, named_b - named_a
+def other_countries(normalized_a: str, text_a: str, normalized_b: str, text_b: str) -> list[int]:
+    """The countries two claims (their normalized texts) name in one place
+    each, one that the other claim does not name: "sanctions on 12 Iranian
+    officials" / "Twelve Belarusian officials were hit with sanctions",
+    "السعودية وإندونيسيا" / "السعودية وماليزيا". A country named elsewhere in
+    the sentence is another party to one event, not a changed one ("Israeli
+    strike ..." / "..., Palestinian health ministry says"). Empty when none."""
+    places_a, places_b = places(normalized_a, text_a), places(normalized_b, text_b)
+    if not places_a or not places_b:
+        return []
+    for country_a, around_a in places_a.items():
+        if country_a in places_b:
+            continue
+        for country_b, around_b in places_b.items():
+            if country_b not in places_a and not around_a.isdisjoint(around_b):
+                return [country_a, country_b]
+    return []

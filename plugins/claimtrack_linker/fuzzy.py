@@ -42,7 +42,7 @@ from rapidfuzz import fuzz, process
 from claimtrack import Figure, Link, LinkClaim, collector_paused, find_figures, normalize_text
 from claimtrack_linker.countries import countries, other_countries
 from claimtrack_linker.quantities import PEOPLE_UNITS, converted, may_count_one_thing, quantity
-from claimtrack_linker.words import arabic_variants, is_arabic, lexicon
+from claimtrack_linker.words import arabic_variants, is_arabic, lexicon, neighbours
 
 #: Rare words a claim is filed under: four find 99.97% of the links that
 #: all-pairs matching finds on bench/bench_link.py's 20,000-claim sample
@@ -217,7 +217,7 @@ CHANGE_VERBS = frozenset(_form(word) for lines in _LEVELS for word in lines[1])
 #: "to" or "إلى" before a number, a hedge of up to two words between ("rose
 #: to more than 50", "ارتفعت إلى نحو 50", "to $2 billion"): a level, not an
 #: amount of change.
-_TO_NUMBER = re.compile(r"(?:\bto|(?<!\S)[إا]لى)\s+(?:\S+\s+){0,2}?[$€£]?[\d٠-٩]")
+_TO_NUMBER = re.compile(r"(?:\bto|(?<!\S)[إا]لى)\s+(?:\S+\s+){0,2}?[$€£]?([\d٠-٩][\d٠-٩,.٬٫]*)")
 #: Every number word of the lexicon, normalized ("twenty", "million").
 _NUMBER_WORDS = frozenset(
     word
@@ -1216,10 +1216,14 @@ def _check(
         if only_a or only_b
         else (None, [])  # the same words: only the figures can differ
     )
-    if conflict == "changed" and same_figure and _one_level(only_a, only_b, a, b):
+    if conflict == "changed" and same_figure and _one_level(only_a, only_b, a, b, (figures_a, figures_b)):
         # "rose to 50" / "reached 50": one level, whatever verb gives it.
         level = LEVEL_VERBS | CHANGE_VERBS
         conflict, detail = _opposed(only_a - level, only_b - level, False, (read_a.sequence, read_b.sequence))
+    if conflict is None and (only_a or only_b):
+        denial = _denied(only_a, only_b, a, b)
+        if denial:
+            conflict, detail = "negation", denial
     if conflict is None and (only_a or only_b):
         dates = _other_dates(only_a, only_b, a, b)
         if dates:
@@ -1228,9 +1232,9 @@ def _check(
         # Two countries, however reworded the rest, and also where a count
         # names them: "sanctions on 12 Iranian officials" / "12 Belarusian
         # officials hit with sanctions".
-        in_a, in_b = other_countries(_normalized(a), _normalized(b))
-        if in_a and in_b:
-            conflict, detail = "changed", countries().called(in_a | in_b, a.language)
+        other = other_countries(_normalized(a), a.text, _normalized(b), b.text)
+        if other:
+            conflict, detail = "changed", countries().called(frozenset(other), a.language)
     if conflict is None and figures_a and figures_b:
         people = _people_changed(figures_a, figures_b)
         if people:
@@ -1245,8 +1249,8 @@ def _check(
             modality = _modality_changed(normalized_a.split(), normalized_b.split())
             if modality:
                 conflict, detail = "changed", modality
-    if conflict is None and (only_a or only_b):
-        sure = _sure_or_possible(_normalized(a), _normalized(b))
+    if conflict is None:
+        sure = _sure_or_possible(a, b)
         if sure:
             conflict, detail = "changed", sure
     if conflict is None and min(evidence["differing"]) >= ADDED_FACT_WORDS:
@@ -1317,11 +1321,6 @@ def _opposed(
     # the negation is (nearly) all that differs is it one.
     if neg_a != neg_b and len((words_a | words_b) - NEGATIONS) <= 2:
         return "negation", sorted(neg_a | neg_b)
-    # A denial governs the whole claim, however reworded the rest: "نفت
-    # الوزارة تسجيل إصابة" / "سجلت الوزارة إصابة". Only against a claim
-    # that negates nothing ("أكدت عدم تسجيل إصابة" denies it too).
-    if (words_a & DENIALS and not neg_b) or (words_b & DENIALS and not neg_a):
-        return "negation", sorted((words_a | words_b) & DENIALS)
     qualifiers = (words_a ^ words_b) & QUALIFIERS
     if qualifiers and len((words_a | words_b) - QUALIFIERS) <= 1:
         return "changed", sorted(qualifiers)  # "closed"/"partially closed"
@@ -1351,59 +1350,126 @@ def _opposed(
     return None, []
 
 
-def _other_dates(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> list[str]:
-    """Does each claim name a month, a year or a day of the month that the
-    other does not, however reworded the rest ("will hold elections in June
-    next year" / "elections will take place in September next year",
-    "ستطبق الضريبة اعتبارا من الأول من يناير" / "في الأول من يوليو")? Then
-    they tell of two dates: what differs, or an empty list. One month in
-    two calendars is one month ("ديسمبر"/"كانون الأول")."""
-    days_a = {w for w in only_a if w[0] == "#" and w[1:].isdigit()}
-    days_b = {w for w in only_b if w[0] == "#" and w[1:].isdigit()}
-    if days_a and days_b:
-        return sorted(days_a) + sorted(days_b)
-    if only_a.isdisjoint(CALENDAR_WORDS) and only_b.isdisjoint(CALENDAR_WORDS) and not _may_written(a, b):
-        return []
-    months_a, months_b = _months(a), _months(b)
-    if months_a - months_b and months_b - months_a:
-        return [f"month {m}" for m in sorted(months_a - months_b)] + [
-            f"month {m}" for m in sorted(months_b - months_a)
-        ]
+def _denied(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> list[str]:
+    """Does one claim deny what the other states, however reworded the
+    rest: a verb of denial ("نفت", "denied": :data:`DENIALS`) on its side
+    only, against a claim that negates nothing ("نفت الوزارة تسجيل إصابة" /
+    "سجلت الوزارة إصابة"; "أكدت عدم تسجيل إصابة" denies it too)? Not a
+    passive "denied" ("was denied bail": refused, not a denial). The
+    denial, or an empty list."""
+    for denying, other, claim in ((only_a, only_b, a), (only_b, only_a, b)):
+        denial = denying & DENIALS
+        if denial and other.isdisjoint(NEGATIONS) and not _PASSIVE_DENIAL.search(claim.text):
+            return sorted(denial)
     return []
 
 
-def _may_written(a: LinkClaim, b: LinkClaim) -> bool:
-    """Might one of the claims name the month of May? "may" is no compared
-    word (the verb), so the differing words do not tell."""
-    return "May" in a.text or "MAY" in a.text or "May" in b.text or "MAY" in b.text
+#: "denied" as the passive of "deny" someone something: "was denied bail".
+_PASSIVE_DENIAL = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got|gets)\s+denied\b", re.IGNORECASE)
 
 
-def _months(claim: LinkClaim) -> frozenset[int]:
-    """The months a claim names, by number (:data:`MONTH_NUMBERS`); "may"
-    only where the text writes it as a month."""
+def _other_dates(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> list[str]:
+    """Does each claim name a month, a year or a day of the month that the
+    other does not, in one place, however reworded the rest ("will hold
+    elections in June next year" / "elections will take place in September
+    next year", "اعتبارا من الأول من يناير المقبل" / "في الأول من يوليو
+    المقبل")? Then they tell of two dates: what differs, or an empty list.
+    One month in two calendars is one month ("ديسمبر"/"كانون الأول"). Dates
+    put in other places are two dates of one event ("the toll since October
+    7" / "the toll as of May 10"): the two must share what stands next to
+    them (:func:`neighbours`)."""
+    days_a = {w[1:] for w in only_a if w[0] == "#" and w[1:].isdigit()}
+    days_b = {w[1:] for w in only_b if w[0] == "#" and w[1:].isdigit()}
+    if not (days_a and days_b) and not _may_name_months(only_a, only_b, a, b):
+        return []
+    dates_a, dates_b = _dates(a, days_a), _dates(b, days_b)
+    for date_a, around_a in dates_a.items():
+        if date_a in dates_b:
+            continue
+        for date_b, around_b in dates_b.items():
+            if date_b not in dates_a and not around_a.isdisjoint(around_b):
+                return [date_a, date_b]
+    return []
+
+
+def _may_name_months(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> bool:
+    """Might the two claims name months that differ? A month's name is
+    among the differing words, or "May" is written ("may" is no compared
+    word: the verb), or a month of two words ("تشرين الأول" / "تشرين
+    الثاني" differ by "الأول" and "الثاني" only)."""
+    if not (only_a.isdisjoint(CALENDAR_WORDS) and only_b.isdisjoint(CALENDAR_WORDS)):
+        return True
+    if "May" in a.text or "MAY" in a.text or "May" in b.text or "MAY" in b.text:
+        return True
+    return any(first in _normalized(claim) for first in _TWO_WORD_MONTHS for claim in (a, b))
+
+
+#: The first words of the months named in two words ("كانون", "تشرين").
+_TWO_WORD_MONTHS = frozenset(name[0] for name in MONTH_NUMBERS if len(name) > 1)
+
+
+def _dates(claim: LinkClaim, days: set[str]) -> dict[str, frozenset[str]]:
+    """The months a claim names (by number, :data:`MONTH_NUMBERS`; "may"
+    only where the text writes it as a month) and its ``days`` (years and
+    days of the month, as written), each with what stands next to it."""
     words = _normalized(claim).split()
-    found = set()
+    found: dict[str, frozenset[str]] = {}
     for index, word in enumerate(words):
+        if word in days:
+            found["#" + word] = found.get("#" + word, frozenset()) | neighbours(words, index, index + 1)
+            continue
         if word not in MONTHS:
             continue
-        number = MONTH_NUMBERS.get((word, words[index + 1]) if index + 1 < len(words) else ())
+        size, number = 2, MONTH_NUMBERS.get((word, words[index + 1]) if index + 1 < len(words) else ())
         if number is None:
-            number = MONTH_NUMBERS.get((word,))
+            size, number = 1, MONTH_NUMBERS.get((word,))
         if number is not None and (word != "may" or _Written(claim.text).may):
-            found.add(number)
-    return frozenset(found)
+            label = f"month {number}"
+            found[label] = found.get(label, frozenset()) | neighbours(words, index, index + size)
+    return found
 
 
-def _one_level(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> bool:
+def _one_level(
+    only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim, figures: tuple[list, list]
+) -> bool:
     """Does one claim state a level ("reached 50", "بلغت الحصيلة 50") where
     the other says it changed to it ("rose to 50", "ارتفعت الحصيلة إلى
-    50"), each verb in its claim only? Then, with one figure both give, the
-    two verbs say one thing ("rose 5%" / "reached 5%" do not: no "to")."""
+    50"), each verb in its claim only, the level's figure the one after
+    "to"? Then the two verbs say one thing. "rose 5%" / "reached 5%" do not
+    (no "to"), nor "rose from 20 to 50" / "reached 20" (a stale toll)."""
     if only_a & LEVEL_VERBS and only_b & CHANGE_VERBS:
-        return _TO_NUMBER.search(b.text) is not None
-    if only_b & LEVEL_VERBS and only_a & CHANGE_VERBS:
-        return _TO_NUMBER.search(a.text) is not None
-    return False
+        changed, level = b, figures[0]
+    elif only_b & LEVEL_VERBS and only_a & CHANGE_VERBS:
+        changed, level = a, figures[1]
+    else:
+        return False
+    targets = {_value(match) for match in _TO_NUMBER.findall(changed.text)}
+    return any(
+        figure.value in targets or (figure.value_max is not None and figure.value_max in targets)
+        for figure in level
+        if figure.value is not None
+    ) or any(target is not None and _scaled_in(target, level) for target in targets)
+
+
+def _value(digits: str) -> float | None:
+    """The number a run of digits after "to" writes ("35,000", "٣٥٫٥")."""
+    digits = digits.translate(_DIGITS).replace("٬", ",").replace("٫", ".").rstrip(".,")
+    try:
+        return float(digits.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _scaled_in(target: float, figures: list) -> bool:
+    """Is ``target`` ("2" of "to $2 billion") a figure's value before its
+    scale word: 2e9 written "2 billion"?"""
+    return any(
+        figure.value is not None
+        and figure.value != target
+        and target
+        and figure.value / target in _SCALES.values()
+        for figure in figures
+    )
 
 
 def _unpaired(words: frozenset[str], others: frozenset[str]) -> set[str]:
@@ -1561,26 +1627,43 @@ def _senses(normalized: str) -> tuple[int, ...]:
 _NEUTRAL = frozenset({"a", "an", "very", "only", "just"})
 
 
-#: The senses of "may" and of "will" (:data:`MODALITY` lines, both languages).
-_POSSIBLE = frozenset(MODALITY[word] for word in ("may", "قد"))
-_FUTURE = frozenset(MODALITY[word] for word in ("will", "سوف"))
+#: Words that say a thing may happen, and that it will: "may" against
+#: "will" is a changed fact however reworded the rest (:func:`_certainty`).
+#: Not "can" (ability: "500 trucks can now enter" / "said it would allow
+#: 500 trucks"); "قد" only before a verb in the present ("قد تلجأ": may;
+#: "وكان الرئيس قد وعد": had promised).
+_POSSIBLE = frozenset(normalize_text("may might possibly perhaps ربما يحتمل لعل", None).split())
+_FUTURE = frozenset(normalize_text("will shall would سوف", None).split())
 
 
-def _sure_or_possible(normalized_a: str, normalized_b: str) -> list[str]:
+@lru_cache(maxsize=1 << 12)
+def _certainty(normalized: str, may_is_a_month: bool) -> tuple[bool, bool]:
+    """Does a claim say a thing may happen, and does it say it will?
+    ``may_is_a_month``: the text writes "May" as a month."""
+    words = normalized.split()
+    possible = future = False
+    for index, word in enumerate(words):
+        bare = word[1:] if word[:1] == "و" and len(word) > 2 else word
+        if bare in _FUTURE:
+            future = True
+        elif bare == "قد":
+            possible = possible or (index + 1 < len(words) and words[index + 1][:1] in "يتن")
+        elif bare in _POSSIBLE:
+            possible = possible or not (bare == "may" and may_is_a_month)
+    return possible, future
+
+
+def _sure_or_possible(a: LinkClaim, b: LinkClaim) -> list[str]:
     """Does one claim say a thing may happen and the other that it will,
-    however reworded the rest ("Germany may extend border checks" / "Border
-    checks will be extended")? The two senses' words, or an empty list."""
-    senses_a, senses_b = set(_senses(normalized_a)), set(_senses(normalized_b))
-    if not senses_a or not senses_b:
-        return []
-    for first, second in ((_POSSIBLE, _FUTURE), (_FUTURE, _POSSIBLE)):
-        if senses_a & first and senses_b & second and not senses_a & second and not senses_b & first:
-            return [
-                word
-                for normalized in (normalized_a, normalized_b)
-                for word in normalized.split()
-                if _sense(word) in first | second
-            ]
+    however reworded the rest, or only reordered ("Germany may extend border
+    checks" / "Border checks will be extended")? The two senses, or an
+    empty list."""
+    possible_a, future_a = _certainty(_normalized(a), _Written(a.text).may)
+    possible_b, future_b = _certainty(_normalized(b), _Written(b.text).may)
+    if possible_a and not future_a and future_b and not possible_b:
+        return ["may", "will"]
+    if future_a and not possible_a and possible_b and not future_b:
+        return ["will", "may"]
     return []
 
 

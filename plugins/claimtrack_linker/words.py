@@ -359,3 +359,24 @@ class _Forms(dict[str, str | None]):
 def lexicon() -> Lexicon:
     """The lexicon shipped with the plugin, loaded once."""
     return Lexicon()
+
+
+def neighbours(words: list[str], start: int, end: int) -> frozenset[str]:
+    """What stands on either side of ``words[start:end]`` (a name, a date):
+    the nearest content word before and after it, in its compared form, or
+    a number as written; function words are passed over ("in June next
+    year": "elections" and "year"). Two claims that put two names in one
+    place ("sanctions on Iranian officials" / "on Belarusian officials")
+    name two things; put elsewhere ("Israeli strike ..." / "..., Palestinian
+    health ministry says") they may name two parties of one event."""
+    before = next((n for n in (_neighbour(words[i]) for i in range(start - 1, -1, -1)) if n), None)
+    after = next((n for n in (_neighbour(words[i]) for i in range(end, len(words))) if n), None)
+    return frozenset(n for n in (before, after) if n)
+
+
+def _neighbour(word: str) -> str | None:
+    """A word as a neighbour: its compared form, a number as written, or
+    None for a function word."""
+    if _is_number(word):
+        return word
+    return lexicon().form(word)
