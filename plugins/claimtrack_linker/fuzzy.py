@@ -715,13 +715,13 @@ def _meets(fa: Figure, fb: Figure) -> bool:
 
 def _same_unit(fa: Figure, fb: Figure) -> bool:
     """Figures of one unit; a bare number is of any unit, but one written
-    in words is compared with the numbers this linker read outside any
-    figure only: outside any figure a number word is as often a
-    determiner ("the two sides agreed a ceasefire" / "the sides agreed a
-    3-day ceasefire", "fired three times" / "killing 14" give no two
-    figures)."""
+    in words is compared with bare numbers only: outside any figure a
+    number word is as often a determiner ("the two sides agreed a
+    ceasefire" / "the sides agreed a 3-day ceasefire" give no two figures),
+    and it differs only from another number word (:func:`_figure_conflict`:
+    "fired three times" / "killing 14")."""
     if _in_words(fa) or _in_words(fb):
-        return _outside(fa) and _outside(fb)
+        return fa.unit == fb.unit
     return fa.unit == fb.unit or fa.unit == BARE or fb.unit == BARE
 
 
