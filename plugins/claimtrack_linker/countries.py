@@ -121,14 +121,11 @@ def countries() -> Countries:
     return Countries()
 
 
-@lru_cache(maxsize=1 << 12)
-def places(normalized: str, text: str) -> dict[int, frozenset[str]]:
-    """The countries a claim's normalized text names, its figures' words
+def places(words: list[str], text: str) -> dict[int, frozenset[str]]:
+    """The countries a claim's normalized words name, its figures' words
     included ("12 Iranian officials"), each with what stands on either side
     of it (:func:`neighbours`). An English name counts only where ``text``
-    writes it with a capital: "a turkey farm" names no country. Cached: a
-    claim meets its block's members in turn."""
-    words = normalized.split()
+    writes it with a capital: "a turkey farm" names no country."""
     found: dict[int, frozenset[str]] = {}
     for country, start, end in countries().named(words):
         first = words[start]
@@ -138,16 +135,14 @@ def places(normalized: str, text: str) -> dict[int, frozenset[str]]:
     return found
 
 
-def other_countries(normalized_a: str, text_a: str, normalized_b: str, text_b: str) -> list[int]:
-    """The countries two claims (their normalized texts) name in one place
-    each, one that the other claim does not name: "sanctions on 12 Iranian
-    officials" / "Twelve Belarusian officials were hit with sanctions",
-    "السعودية وإندونيسيا" / "السعودية وماليزيا". A country named elsewhere in
-    the sentence is another party to one event, not a changed one ("Israeli
-    strike ..." / "..., Palestinian health ministry says"). Empty when none."""
-    places_a, places_b = places(normalized_a, text_a), places(normalized_b, text_b)
-    if not places_a or not places_b:
-        return []
+def other_countries(places_a: dict[int, frozenset[str]], places_b: dict[int, frozenset[str]]) -> list[int]:
+    """The countries two claims name in one place each (their
+    :func:`places`), one that the other claim does not name: "sanctions on
+    12 Iranian officials" / "Twelve Belarusian officials were hit with
+    sanctions", "السعودية وإندونيسيا" / "السعودية وماليزيا". A country named
+    elsewhere in the sentence is another party to one event, not a changed
+    one ("Israeli strike ..." / "..., Palestinian health ministry says").
+    Empty when none."""
     for country_a, around_a in places_a.items():
         if country_a in places_b:
             continue

@@ -34,13 +34,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, collector_paused, find_figures, normalize_text
-from claimtrack_linker.countries import countries, other_countries
+from claimtrack_linker.countries import countries, other_countries, places
 from claimtrack_linker.quantities import PEOPLE_UNITS, converted, may_count_one_thing, quantity
 from claimtrack_linker.words import arabic_variants, is_arabic, lexicon, neighbours
 
@@ -912,6 +912,7 @@ def _link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -
     # What rapidfuzz compares, one string per claim: the content words, with
     # figures as canonical tokens. Only these strings are kept (memory).
     compared, figures = read_claims(claims)
+    hints = claim_hints(claims)
     is_new = None if new is None else np.fromiter((c.id in new for c in claims), bool, len(claims))
     links = []
     comparisons = 0
@@ -919,7 +920,7 @@ def _link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -
 
     @lru_cache(maxsize=READINGS_KEPT)
     def reading(index: int) -> Reading:
-        return Reading.of(compared[index].split(), figures[index], claims[index].said_on)
+        return Reading.of(compared[index].split(), figures[index], claims[index].said_on, hints[index])
 
     for pairs in candidate_pairs(claims, compared, is_new):
         comparisons += len(pairs)
@@ -964,6 +965,7 @@ def check_similar(
         return []
     with collector_paused():
         compared, figures = read_claims(claims)
+        hints = claim_hints(claims)
         if near is not None and near.any():
             kept = [
                 not is_near or _corroborated(figures[a], figures[b])
@@ -981,8 +983,8 @@ def check_similar(
         )
         links = []
         for a, b, score in zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), scores.tolist(), strict=True):
-            read_a = Reading.of(compared[a].split(), figures[a], claims[a].said_on)
-            read_b = Reading.of(compared[b].split(), figures[b], claims[b].said_on)
+            read_a = Reading.of(compared[a].split(), figures[a], claims[a].said_on, hints[a])
+            read_b = Reading.of(compared[b].split(), figures[b], claims[b].said_on, hints[b])
             found = _check(claims[a], claims[b], read_a, read_b, float(score), threshold, by_meaning=True)
             if found is not None:
                 links.append(found)
@@ -1141,12 +1143,20 @@ class Reading:
     tokens: frozenset[str]
     #: The date said (``said_on``) as a day number, when it is one.
     day: int | None = None
+    #: What the claim holds for :func:`_told_apart` (:func:`claim_hints`).
+    hints: _Hints | None = None
 
     @classmethod
-    def of(cls, sequence: list[str], figures: list[Figure], said_on: str | None = None) -> Reading:
+    def of(
+        cls,
+        sequence: list[str],
+        figures: list[Figure],
+        said_on: str | None = None,
+        hints: _Hints | None = None,
+    ) -> Reading:
         words = frozenset(sequence)
         tokens = frozenset(w for w in words if w[0] == "#")
-        return cls(sequence, figures, words, tokens, _day(said_on) if said_on else None)
+        return cls(sequence, figures, words, tokens, _day(said_on) if said_on else None, hints)
 
     @property
     def content(self) -> int:
@@ -1220,21 +1230,8 @@ def _check(
         # "rose to 50" / "reached 50": one level, whatever verb gives it.
         level = LEVEL_VERBS | CHANGE_VERBS
         conflict, detail = _opposed(only_a - level, only_b - level, False, (read_a.sequence, read_b.sequence))
-    if conflict is None and (only_a or only_b):
-        denial = _denied(only_a, only_b, a, b)
-        if denial:
-            conflict, detail = "negation", denial
-    if conflict is None and (only_a or only_b):
-        dates = _other_dates(only_a, only_b, a, b)
-        if dates:
-            conflict, detail = "changed", dates
     if conflict is None:
-        # Two countries, however reworded the rest, and also where a count
-        # names them: "sanctions on 12 Iranian officials" / "12 Belarusian
-        # officials hit with sanctions".
-        other = other_countries(_normalized(a), a.text, _normalized(b), b.text)
-        if other:
-            conflict, detail = "changed", countries().called(frozenset(other), a.language)
+        conflict, detail = _told_apart(a, b, only_a, only_b, read_a, read_b)
     if conflict is None and figures_a and figures_b:
         people = _people_changed(figures_a, figures_b)
         if people:
@@ -1249,10 +1246,6 @@ def _check(
             modality = _modality_changed(normalized_a.split(), normalized_b.split())
             if modality:
                 conflict, detail = "changed", modality
-    if conflict is None:
-        sure = _sure_or_possible(a, b)
-        if sure:
-            conflict, detail = "changed", sure
     if conflict is None and min(evidence["differing"]) >= ADDED_FACT_WORDS:
         added = _facts_added(_normalized(a).split(), _normalized(b).split())
         if added:
@@ -1350,6 +1343,90 @@ def _opposed(
     return None, []
 
 
+def _told_apart(
+    a: LinkClaim,
+    b: LinkClaim,
+    only_a: frozenset[str],
+    only_b: frozenset[str],
+    read_a: Reading,
+    read_b: Reading,
+) -> tuple[str | None, list[str]]:
+    """What tells two claims apart however reworded the rest: a denial
+    (:func:`_denied`), two dates (:func:`_other_dates`), two countries
+    (:func:`claimtrack_linker.countries.other_countries`), "may" against
+    "will" (:func:`_certainty`). Asked of every pair the other checks
+    passed, so what each claim holds for them is read once a claim
+    (:func:`claim_hints`); most claims hold none. The conflict and its
+    words, or ``(None, [])``."""
+    hints_a, hints_b = read_a.hints or NO_HINTS, read_b.hints or NO_HINTS
+    if only_a or only_b:
+        if not (only_a.isdisjoint(DENIALS) and only_b.isdisjoint(DENIALS)):
+            denial = _denied(only_a, only_b, a, b)
+            if denial:
+                return "negation", denial
+        days_a = {w[1:] for w in only_a & read_a.tokens if w[1:].isdigit()}
+        days_b = {w[1:] for w in only_b & read_b.tokens if w[1:].isdigit()}
+        if (days_a and days_b) or (
+            hints_a.month_hidden
+            or hints_b.month_hidden
+            or not (only_a.isdisjoint(CALENDAR_WORDS) and only_b.isdisjoint(CALENDAR_WORDS))
+        ):
+            dates = _other_dates(_dates(a, days_a), _dates(b, days_b))
+            if dates:
+                return "changed", dates
+    if hints_a.places and hints_b.places:
+        other = other_countries(hints_a.places, hints_b.places)
+        if other:
+            return "changed", countries().called(frozenset(other), a.language)
+    if (
+        hints_a.possible != hints_b.possible
+        and hints_a.future != hints_b.future
+        and hints_a.possible != hints_a.future
+    ):
+        return "changed", [_certainty_word(_normalized(a)), _certainty_word(_normalized(b))]
+    return None, []
+
+
+def _certainty_word(normalized: str) -> str:
+    """The first word of :func:`_certainty` in a claim, for evidence."""
+    return next(word for word in normalized.split() if word in _CERTAINTY)
+
+
+class _Hints(NamedTuple):
+    """What one claim holds for :func:`_told_apart`."""
+
+    #: A month no compared word shows: "May" (read as the verb), a month
+    #: of two words ("تشرين الأول" / "تشرين الثاني" differ by "الأول").
+    month_hidden: bool
+    #: It says a thing may happen / will happen (:func:`_certainty`).
+    possible: bool
+    future: bool
+    #: The countries it names, with what stands next to each.
+    places: dict[int, frozenset[str]]
+
+
+#: A claim that holds nothing for :func:`_told_apart`.
+NO_HINTS = _Hints(False, False, False, {})
+
+
+def claim_hints(claims: Sequence[LinkClaim]) -> list[_Hints | None]:
+    """Each claim's :class:`_Hints`, read once a claim, None for the most,
+    which hold none (a million claims keep a million Nones, not a million
+    tuples)."""
+    return [_claim_hints(_normalized(claim), claim.text) for claim in claims]
+
+
+def _claim_hints(normalized: str, text: str) -> _Hints | None:
+    """:class:`_Hints` of one claim (its normalized words, its text)."""
+    words = normalized.split()
+    possible, future = _certainty(words, text)
+    month_hidden = "May" in text or "MAY" in text or any(first in normalized for first in _TWO_WORD_MONTHS)
+    named = places(words, text)
+    if not (possible or future or month_hidden or named):
+        return None
+    return _Hints(month_hidden, possible, future, named)
+
+
 def _denied(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> list[str]:
     """Does one claim deny what the other states, however reworded the
     rest: a verb of denial ("نفت", "denied": :data:`DENIALS`) on its side
@@ -1368,21 +1445,16 @@ def _denied(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: Lin
 _PASSIVE_DENIAL = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got|gets)\s+denied\b", re.IGNORECASE)
 
 
-def _other_dates(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> list[str]:
-    """Does each claim name a month, a year or a day of the month that the
-    other does not, in one place, however reworded the rest ("will hold
-    elections in June next year" / "elections will take place in September
-    next year", "اعتبارا من الأول من يناير المقبل" / "في الأول من يوليو
-    المقبل")? Then they tell of two dates: what differs, or an empty list.
-    One month in two calendars is one month ("ديسمبر"/"كانون الأول"). Dates
-    put in other places are two dates of one event ("the toll since October
-    7" / "the toll as of May 10"): the two must share what stands next to
-    them (:func:`neighbours`)."""
-    days_a = {w[1:] for w in only_a if w[0] == "#" and w[1:].isdigit()}
-    days_b = {w[1:] for w in only_b if w[0] == "#" and w[1:].isdigit()}
-    if not (days_a and days_b) and not _may_name_months(only_a, only_b, a, b):
-        return []
-    dates_a, dates_b = _dates(a, days_a), _dates(b, days_b)
+def _other_dates(dates_a: dict[str, frozenset[str]], dates_b: dict[str, frozenset[str]]) -> list[str]:
+    """Does each claim name a month, a year or a day of the month (its
+    :func:`_dates`) that the other does not, in one place, however reworded
+    the rest ("will hold elections in June next year" / "elections will take
+    place in September next year", "اعتبارا من الأول من يناير المقبل" / "في
+    الأول من يوليو المقبل")? Then they tell of two dates: what differs, or
+    an empty list. One month in two calendars is one month ("ديسمبر"/"كانون
+    الأول"). Dates put in other places are two dates of one event ("the toll
+    since October 7" / "the toll as of May 10"): the two must share what
+    stands next to them (:func:`neighbours`)."""
     for date_a, around_a in dates_a.items():
         if date_a in dates_b:
             continue
@@ -1390,18 +1462,6 @@ def _other_dates(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b
             if date_b not in dates_a and not around_a.isdisjoint(around_b):
                 return [date_a, date_b]
     return []
-
-
-def _may_name_months(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> bool:
-    """Might the two claims name months that differ? A month's name is
-    among the differing words, or "May" is written ("may" is no compared
-    word: the verb), or a month of two words ("تشرين الأول" / "تشرين
-    الثاني" differ by "الأول" and "الثاني" only)."""
-    if not (only_a.isdisjoint(CALENDAR_WORDS) and only_b.isdisjoint(CALENDAR_WORDS)):
-        return True
-    if "May" in a.text or "MAY" in a.text or "May" in b.text or "MAY" in b.text:
-        return True
-    return any(first in _normalized(claim) for first in _TWO_WORD_MONTHS for claim in (a, b))
 
 
 #: The first words of the months named in two words ("كانون", "تشرين").
@@ -1636,11 +1696,18 @@ _POSSIBLE = frozenset(normalize_text("may might possibly perhaps ربما يحت
 _FUTURE = frozenset(normalize_text("will shall would سوف", None).split())
 
 
-@lru_cache(maxsize=1 << 12)
-def _certainty(normalized: str, may_is_a_month: bool) -> tuple[bool, bool]:
-    """Does a claim say a thing may happen, and does it say it will?
-    ``may_is_a_month``: the text writes "May" as a month."""
-    words = normalized.split()
+#: Every word :func:`_certainty` reads.
+_CERTAINTY = _POSSIBLE | _FUTURE | frozenset({"قد"}) | {"و" + word for word in _POSSIBLE | _FUTURE | {"قد"}}
+
+
+def _certainty(words: list[str], text: str) -> tuple[bool, bool]:
+    """Does a claim (its normalized words, its text) say a thing may happen,
+    and does it say it will? ("may" against "will" however reworded:
+    "Germany may extend border checks" / "Border checks will be
+    extended".)"""
+    if _CERTAINTY.isdisjoint(words):
+        return False, False
+    may_is_a_month = "may" in words and _Written(text).may
     possible = future = False
     for index, word in enumerate(words):
         bare = word[1:] if word[:1] == "و" and len(word) > 2 else word
@@ -1651,20 +1718,6 @@ def _certainty(normalized: str, may_is_a_month: bool) -> tuple[bool, bool]:
         elif bare in _POSSIBLE:
             possible = possible or not (bare == "may" and may_is_a_month)
     return possible, future
-
-
-def _sure_or_possible(a: LinkClaim, b: LinkClaim) -> list[str]:
-    """Does one claim say a thing may happen and the other that it will,
-    however reworded the rest, or only reordered ("Germany may extend border
-    checks" / "Border checks will be extended")? The two senses, or an
-    empty list."""
-    possible_a, future_a = _certainty(_normalized(a), _Written(a.text).may)
-    possible_b, future_b = _certainty(_normalized(b), _Written(b.text).may)
-    if possible_a and not future_a and future_b and not possible_b:
-        return ["may", "will"]
-    if future_a and not possible_a and possible_b and not future_b:
-        return ["will", "may"]
-    return []
 
 
 def _modal_reading(words: list[str]) -> list[str]:
