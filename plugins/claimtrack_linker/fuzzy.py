@@ -920,7 +920,7 @@ def _link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -
 
     @lru_cache(maxsize=READINGS_KEPT)
     def reading(index: int) -> Reading:
-        return Reading.of(compared[index].split(), figures[index], claims[index].said_on, hints[index])
+        return Reading.of(compared[index].split(), figures[index], claims[index].said_on, hints.get(index))
 
     for pairs in candidate_pairs(claims, compared, is_new):
         comparisons += len(pairs)
@@ -983,8 +983,8 @@ def check_similar(
         )
         links = []
         for a, b, score in zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), scores.tolist(), strict=True):
-            read_a = Reading.of(compared[a].split(), figures[a], claims[a].said_on, hints[a])
-            read_b = Reading.of(compared[b].split(), figures[b], claims[b].said_on, hints[b])
+            read_a = Reading.of(compared[a].split(), figures[a], claims[a].said_on, hints.get(a))
+            read_b = Reading.of(compared[b].split(), figures[b], claims[b].said_on, hints.get(b))
             found = _check(claims[a], claims[b], read_a, read_b, float(score), threshold, by_meaning=True)
             if found is not None:
                 links.append(found)
@@ -1409,11 +1409,16 @@ class _Hints(NamedTuple):
 NO_HINTS = _Hints(False, False, False, {})
 
 
-def claim_hints(claims: Sequence[LinkClaim]) -> list[_Hints | None]:
-    """Each claim's :class:`_Hints`, read once a claim, None for the most,
-    which hold none (a million claims keep a million Nones, not a million
-    tuples)."""
-    return [_claim_hints(_normalized(claim), claim.text) for claim in claims]
+def claim_hints(claims: Sequence[LinkClaim]) -> dict[int, _Hints]:
+    """The :class:`_Hints` of the claims that hold any, by position, read
+    once a claim: most hold none, and a million claims keep no million
+    entries."""
+    found = {}
+    for index, claim in enumerate(claims):
+        hints = _claim_hints(_normalized(claim), claim.text)
+        if hints is not None:
+            found[index] = hints
+    return found
 
 
 def _claim_hints(normalized: str, text: str) -> _Hints | None:
