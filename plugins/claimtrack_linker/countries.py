@@ -133,20 +133,3 @@ def places(words: list[str], text: str) -> dict[int, frozenset[str]]:
             continue
         found[country] = found.get(country, frozenset()) | neighbours(words, start, end)
     return found
-
-
-def other_countries(places_a: dict[int, frozenset[str]], places_b: dict[int, frozenset[str]]) -> list[int]:
-    """The countries two claims name in one place each (their
-    :func:`places`), one that the other claim does not name: "sanctions on
-    12 Iranian officials" / "Twelve Belarusian officials were hit with
-    sanctions", "السعودية وإندونيسيا" / "السعودية وماليزيا". A country named
-    elsewhere in the sentence is another party to one event, not a changed
-    one ("Israeli strike ..." / "..., Palestinian health ministry says").
-    Empty when none."""
-    for country_a, around_a in places_a.items():
-        if country_a in places_b:
-            continue
-        for country_b, around_b in places_b.items():
-            if country_b not in places_a and not around_a.isdisjoint(around_b):
-                return [country_a, country_b]
-    return []

@@ -40,9 +40,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, collector_paused, find_figures, normalize_text
-from claimtrack_linker.countries import countries, other_countries, places
+from claimtrack_linker.countries import countries, places
 from claimtrack_linker.quantities import PEOPLE_UNITS, converted, may_count_one_thing, quantity
-from claimtrack_linker.words import arabic_variants, is_arabic, lexicon, neighbours
+from claimtrack_linker.words import arabic_variants, in_one_place, is_arabic, lexicon, neighbours
 
 #: Rare words a claim is filed under: four find 99.97% of the links that
 #: all-pairs matching finds on bench/bench_link.py's 20,000-claim sample
@@ -1353,7 +1353,7 @@ def _told_apart(
 ) -> tuple[str | None, list[str]]:
     """What tells two claims apart however reworded the rest: a denial
     (:func:`_denied`), two dates (:func:`_other_dates`), two countries
-    (:func:`claimtrack_linker.countries.other_countries`), "may" against
+    (:mod:`claimtrack_linker.countries`), "may" against
     "will" (:func:`_certainty`). Asked of every pair the other checks
     passed, so what each claim holds for them is read once a claim
     (:func:`claim_hints`); most claims hold none. The conflict and its
@@ -1375,7 +1375,10 @@ def _told_apart(
             if dates:
                 return "changed", dates
     if hints_a.places and hints_b.places:
-        other = other_countries(hints_a.places, hints_b.places)
+        # Named in one place: "sanctions on 12 Iranian officials" / "Twelve
+        # Belarusian officials"; not "Israeli strike ..." / "..., Palestinian
+        # health ministry says", two parties to one event.
+        other = in_one_place(hints_a.places, hints_b.places)
         if other:
             return "changed", countries().called(frozenset(other), a.language)
     if (
@@ -1460,13 +1463,7 @@ def _other_dates(dates_a: dict[str, frozenset[str]], dates_b: dict[str, frozense
     الأول"). Dates put in other places are two dates of one event ("the toll
     since October 7" / "the toll as of May 10"): the two must share what
     stands next to them (:func:`neighbours`)."""
-    for date_a, around_a in dates_a.items():
-        if date_a in dates_b:
-            continue
-        for date_b, around_b in dates_b.items():
-            if date_b not in dates_a and not around_a.isdisjoint(around_b):
-                return [date_a, date_b]
-    return []
+    return in_one_place(dates_a, dates_b)
 
 
 #: The first words of the months named in two words ("كانون", "تشرين").

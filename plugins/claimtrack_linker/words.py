@@ -380,3 +380,20 @@ def _neighbour(word: str) -> str | None:
     if _is_number(word):
         return word
     return lexicon().form(word)
+
+
+def in_one_place(named_a: dict, named_b: dict) -> list:
+    """Two things (countries, dates), one that each claim names and the
+    other does not, named in one place: sharing what stands next to them
+    (``named_a``/``named_b``: each thing a claim names, with its
+    :func:`neighbours`). "sanctions on Iranian officials" / "on Belarusian
+    officials" name two countries in one place; "Israeli strike ..." /
+    "..., Palestinian health ministry says" do not. The two, or an empty
+    list."""
+    for thing_a, around_a in named_a.items():
+        if thing_a in named_b:
+            continue
+        for thing_b, around_b in named_b.items():
+            if thing_b not in named_a and not around_a.isdisjoint(around_b):
+                return [thing_a, thing_b]
+    return []
