@@ -251,6 +251,7 @@ def recall(sample: int, threshold: float = THRESHOLD) -> dict:
     by the same rules; only the blocking differs."""
     claims, _ = generate(sample, seed=11)
     texts, figures = fuzzy.read_claims(claims)
+    flags = fuzzy.claim_flags(claims)
     sequences = [text.split() for text in texts]
     start = time.perf_counter()
     pairs = possible_pairs(claims, sequences)
@@ -268,8 +269,8 @@ def recall(sample: int, threshold: float = THRESHOLD) -> dict:
         checked = fuzzy._check(
             claims[a],
             claims[b],
-            fuzzy.Reading.of(sequences[a], figures[a], claims[a].said_on),
-            fuzzy.Reading.of(sequences[b], figures[b], claims[b].said_on),
+            fuzzy.Reading.of(sequences[a], figures[a], claims[a].said_on, flags[a]),
+            fuzzy.Reading.of(sequences[b], figures[b], claims[b].said_on, flags[b]),
             float(scores[row]),
             threshold,
         )

@@ -34,7 +34,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -912,7 +912,7 @@ def _link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -
     # What rapidfuzz compares, one string per claim: the content words, with
     # figures as canonical tokens. Only these strings are kept (memory).
     compared, figures = read_claims(claims)
-    hints = claim_hints(claims)
+    flags = claim_flags(claims)
     is_new = None if new is None else np.fromiter((c.id in new for c in claims), bool, len(claims))
     links = []
     comparisons = 0
@@ -920,7 +920,7 @@ def _link(claims: Sequence[LinkClaim], threshold: float, new: set[str] | None) -
 
     @lru_cache(maxsize=READINGS_KEPT)
     def reading(index: int) -> Reading:
-        return Reading.of(compared[index].split(), figures[index], claims[index].said_on, hints.get(index))
+        return Reading.of(compared[index].split(), figures[index], claims[index].said_on, flags[index])
 
     for pairs in candidate_pairs(claims, compared, is_new):
         comparisons += len(pairs)
@@ -965,7 +965,7 @@ def check_similar(
         return []
     with collector_paused():
         compared, figures = read_claims(claims)
-        hints = claim_hints(claims)
+        flags = claim_flags(claims)
         if near is not None and near.any():
             kept = [
                 not is_near or _corroborated(figures[a], figures[b])
@@ -983,8 +983,8 @@ def check_similar(
         )
         links = []
         for a, b, score in zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), scores.tolist(), strict=True):
-            read_a = Reading.of(compared[a].split(), figures[a], claims[a].said_on, hints.get(a))
-            read_b = Reading.of(compared[b].split(), figures[b], claims[b].said_on, hints.get(b))
+            read_a = Reading.of(compared[a].split(), figures[a], claims[a].said_on, flags[a])
+            read_b = Reading.of(compared[b].split(), figures[b], claims[b].said_on, flags[b])
             found = _check(claims[a], claims[b], read_a, read_b, float(score), threshold, by_meaning=True)
             if found is not None:
                 links.append(found)
@@ -1143,8 +1143,8 @@ class Reading:
     tokens: frozenset[str]
     #: The date said (``said_on``) as a day number, when it is one.
     day: int | None = None
-    #: What the claim holds for :func:`_told_apart` (:func:`claim_hints`).
-    hints: _Hints | None = None
+    #: What the claim holds for :func:`_told_apart` (:func:`claim_flags`).
+    flags: int = 0
 
     @classmethod
     def of(
@@ -1152,11 +1152,11 @@ class Reading:
         sequence: list[str],
         figures: list[Figure],
         said_on: str | None = None,
-        hints: _Hints | None = None,
+        flags: int = 0,
     ) -> Reading:
         words = frozenset(sequence)
         tokens = frozenset(w for w in words if w[0] == "#")
-        return cls(sequence, figures, words, tokens, _day(said_on) if said_on else None, hints)
+        return cls(sequence, figures, words, tokens, _day(said_on) if said_on else None, flags)
 
     @property
     def content(self) -> int:
@@ -1246,6 +1246,10 @@ def _check(
             modality = _modality_changed(normalized_a.split(), normalized_b.split())
             if modality:
                 conflict, detail = "changed", modality
+    if conflict is None:
+        sure = _sure_or_possible(read_a, read_b)
+        if sure:
+            conflict, detail = "changed", sure
     if conflict is None and min(evidence["differing"]) >= ADDED_FACT_WORDS:
         added = _facts_added(_normalized(a).split(), _normalized(b).split())
         if added:
@@ -1353,12 +1357,12 @@ def _told_apart(
 ) -> tuple[str | None, list[str]]:
     """What tells two claims apart however reworded the rest: a denial
     (:func:`_denied`), two dates (:func:`_other_dates`), two countries
-    (:mod:`claimtrack_linker.countries`), "may" against
-    "will" (:func:`_certainty`). Asked of every pair the other checks
-    passed, so what each claim holds for them is read once a claim
-    (:func:`claim_hints`); most claims hold none. The conflict and its
+    (:mod:`claimtrack_linker.countries`). Asked of every pair the other
+    checks passed, so what each claim holds for them is noted once a claim
+    (:func:`claim_flags`, a byte a claim): the dates and the countries are
+    read for the pairs whose claims both hold some. The conflict and its
     words, or ``(None, [])``."""
-    hints_a, hints_b = read_a.hints or NO_HINTS, read_b.hints or NO_HINTS
+    flags_a, flags_b = read_a.flags, read_b.flags
     if only_a or only_b:
         if not (only_a.isdisjoint(DENIALS) and only_b.isdisjoint(DENIALS)):
             denial = _denied(only_a, only_b, a, b)
@@ -1367,72 +1371,68 @@ def _told_apart(
         days_a = {w[1:] for w in only_a & read_a.tokens if w[1:].isdigit()}
         days_b = {w[1:] for w in only_b & read_b.tokens if w[1:].isdigit()}
         if (days_a and days_b) or (
-            hints_a.month_hidden
-            or hints_b.month_hidden
+            (flags_a | flags_b) & _MONTH_HIDDEN
             or not (only_a.isdisjoint(CALENDAR_WORDS) and only_b.isdisjoint(CALENDAR_WORDS))
         ):
             dates = _other_dates(_dates(a, days_a), _dates(b, days_b))
             if dates:
                 return "changed", dates
-    if hints_a.places and hints_b.places:
+    if flags_a & flags_b & _COUNTRY:
         # Named in one place: "sanctions on 12 Iranian officials" / "Twelve
         # Belarusian officials"; not "Israeli strike ..." / "..., Palestinian
         # health ministry says", two parties to one event.
-        other = in_one_place(hints_a.places, hints_b.places)
+        other = in_one_place(_places(_normalized(a), a.text), _places(_normalized(b), b.text))
         if other:
             return "changed", countries().called(frozenset(other), a.language)
-    if (
-        hints_a.possible != hints_b.possible
-        and hints_a.future != hints_b.future
-        and hints_a.possible != hints_a.future
-    ):
-        return "changed", [_certainty_word(_normalized(a)), _certainty_word(_normalized(b))]
     return None, []
 
 
-def _certainty_word(normalized: str) -> str:
-    """The first word of :func:`_certainty` in a claim, for evidence."""
-    return next(word for word in normalized.split() if word in _CERTAINTY)
+def _sure_or_possible(read_a: Reading, read_b: Reading) -> list[str]:
+    """Does one claim say a thing may happen and the other that it will
+    (:func:`_certainty`), however reworded the rest or only reordered
+    ("Germany may extend border checks" / "Border checks will be
+    extended")? The two senses, or an empty list."""
+    certain_a = read_a.flags & (_POSSIBLY | _SURELY)
+    certain_b = read_b.flags & (_POSSIBLY | _SURELY)
+    if certain_a == _POSSIBLY and certain_b == _SURELY:
+        return ["may", "will"]
+    if certain_a == _SURELY and certain_b == _POSSIBLY:
+        return ["will", "may"]
+    return []
 
 
-class _Hints(NamedTuple):
-    """What one claim holds for :func:`_told_apart`."""
-
-    #: A month no compared word shows: "May" (read as the verb), a month
-    #: of two words ("تشرين الأول" / "تشرين الثاني" differ by "الأول").
-    month_hidden: bool
-    #: It says a thing may happen / will happen (:func:`_certainty`).
-    possible: bool
-    future: bool
-    #: The countries it names, with what stands next to each.
-    places: dict[int, frozenset[str]]
+#: What :func:`claim_flags` notes of a claim, a bit each: a month no
+#: compared word shows ("May", read as the verb; a month of two words,
+#: "تشرين الأول" / "تشرين الثاني" differ by "الأول"), that it says a thing
+#: may happen, that it says it will, that it names a country.
+_MONTH_HIDDEN, _POSSIBLY, _SURELY, _COUNTRY = 1, 2, 4, 8
 
 
-#: A claim that holds nothing for :func:`_told_apart`.
-NO_HINTS = _Hints(False, False, False, {})
+def claim_flags(claims: Sequence[LinkClaim]) -> bytearray:
+    """What each claim holds for :func:`_told_apart` and
+    :func:`_sure_or_possible`, a byte a claim (a million claims, a
+    megabyte; what the countries stand next to is read again, cached, for
+    the pairs that need it)."""
+    return bytearray(_claim_flags(_normalized(claim), claim.text) for claim in claims)
 
 
-def claim_hints(claims: Sequence[LinkClaim]) -> dict[int, _Hints]:
-    """The :class:`_Hints` of the claims that hold any, by position, read
-    once a claim: most hold none, and a million claims keep no million
-    entries."""
-    found = {}
-    for index, claim in enumerate(claims):
-        hints = _claim_hints(_normalized(claim), claim.text)
-        if hints is not None:
-            found[index] = hints
-    return found
-
-
-def _claim_hints(normalized: str, text: str) -> _Hints | None:
-    """:class:`_Hints` of one claim (its normalized words, its text)."""
+def _claim_flags(normalized: str, text: str) -> int:
+    """:func:`claim_flags` of one claim (its normalized words, its text)."""
     words = normalized.split()
     possible, future = _certainty(words, text)
-    month_hidden = "May" in text or "MAY" in text or any(first in normalized for first in _TWO_WORD_MONTHS)
-    named = places(words, text)
-    if not (possible or future or month_hidden or named):
-        return None
-    return _Hints(month_hidden, possible, future, named)
+    flags = (_POSSIBLY if possible else 0) | (_SURELY if future else 0)
+    if "May" in text or "MAY" in text or any(first in normalized for first in _TWO_WORD_MONTHS):
+        flags |= _MONTH_HIDDEN
+    if places(words, text):
+        flags |= _COUNTRY
+    return flags
+
+
+@lru_cache(maxsize=1 << 12)
+def _places(normalized: str, text: str) -> dict[int, frozenset[str]]:
+    """:func:`claimtrack_linker.countries.places` of one claim, cached for
+    the claims of the last few blocks (a claim meets its members in turn)."""
+    return places(normalized.split(), text)
 
 
 def _denied(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: LinkClaim) -> list[str]:
