@@ -225,6 +225,9 @@ ADVERSARIAL = {
     # One word of letters: a regex that starts at each letter rescans it.
     "letter run": "a",
     "labels": "Category Four Resolution No. 2254 القرار رقم 7 -10C ",
+    # A country named again and again with function words between: what
+    # stands next to each is looked for a few words away only.
+    "countries": "U.S. and the ",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from claimtrack_linker import fuzzy
 from claimtrack_linker.countries import COUNTRIES, countries
-from claimtrack_linker.words import read_lexicon
+from claimtrack_linker.words import neighbours, read_lexicon
 
 from claimtrack import normalize_text
 
@@ -695,3 +695,32 @@ def test_second_review_of_the_round_same_claims(a, b, language):
 )
 def test_second_review_of_the_round_different_claims(a, b, language, conflict):
     judged(a, b, language, conflict, False)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict", "detail"),
+    [
+        # The checks of one place of the sentence come before "may"/"will".
+        (
+            "Ukraine will ban poultry imports from Poland",
+            "Ukraine may lift its ban on poultry imports from Poland",
+            "negation",
+            ["lift"],
+        ),
+        (
+            "Spain will send 1,000 soldiers to the flooded towns in Valencia",
+            "Spain may send 1,000 police officers to the flooded towns in Valencia",
+            "changed",
+            ["officers", "soldiers"],
+        ),
+    ],
+)
+def test_third_review_of_the_round(a, b, conflict, detail):
+    link, merged = linked(a, b)
+    assert not merged and link.conflict == conflict and link.evidence[conflict] == detail
+
+
+def test_neighbours_are_looked_for_a_few_words_away():
+    words = ["sanctions", "on", "the", "u", "s", "of", "the", "of", "the", "of", "the", "iran"]
+    assert neighbours(words, 11, 12) == frozenset()  # only function words within reach
+    assert neighbours(["sanctions", "on", "iran", "officials"], 2, 3) == {"sanction", "offici"}
