@@ -9,12 +9,16 @@ country a line, in the same order in both languages).
 
 Names are matched as written (normalized), not as stems: a stem would make
 "البحر" (the sea) Bahrain and "بيروت" Peru. So each listed word brings the
-forms running text writes it in: an Arabic one with or without the article
-and with a preposition or و written on ("والبحرين"، "بالسودان"، "للسعودية"),
-an Arabic adjective also in the feminine and the plural ("إيرانية"،
-"السوريين"), an English one also with -s ("Iranians"). A name of several
-words ("south_africa", "المملكة_العربية_السعودية") is matched word for word,
-the longest first.
+forms running text writes it in: an Arabic one with a preposition or و
+written on ("والبحرين"، "بالسودان"، "للسعودية"), with the article, and
+without it unless it is listed with it ("الهند"; "هند" is a name), an
+Arabic adjective also in the feminine and the plural ("إيرانية"،
+"السوريين"), an English one also with -s ("Iranians") and only where the
+text writes it with a capital ("a turkey farm"). A name of several words
+("south_africa", "المملكة_العربية_السعودية") is matched word for word, the
+longest first. Each country is kept with what stands next to it
+(:func:`claimtrack_linker.words.neighbours`): the linker counts two
+countries as a changed fact only in one place of the sentence.
 """
 
 from __future__ import annotations
