@@ -144,17 +144,11 @@ ROLE_WORDS = _listed("roles")
 QUALIFIERS = _listed("qualifiers")
 #: Month and day names: spelled alike ("يونيو"/"يوليو", "June"/"July"),
 #: never the same date.
-CALENDAR_WORDS = frozenset(
-    _form(name.split("_")[0]) for line, _ in lexicon().lines("calendar") for name in line
-) | _listed("weekdays")
+CALENDAR_WORDS = frozenset(_form(word) for word in lexicon().calendar)
 #: Month names as normalized words (a name of two words by its first, "كانون"),
 #: next to which a number is a day of the month (:func:`_dated`); a weekday
 #: is none ("الاثنين، 12 إصابة" counts).
-MONTHS = frozenset(
-    word
-    for line, language in lexicon().lines("calendar")
-    for word in normalize_text(" ".join(name.split("_")[0] for name in line), language).split()
-)
+MONTHS = lexicon().months
 #: Each month's names as normalized words, and its number: "حزيران",
 #: "جوان" and "يونيو" are all 6, "كانون الاول" 12 ("كانون" alone is
 #: December or January, so no month).
@@ -224,7 +218,6 @@ _NUMBER_WORDS = frozenset(
     for line, language in lexicon().lines("numbers")
     for word in normalize_text(" ".join(line), language).split()
 )
-#: English "no" written as a number sign: "No. 2254", "No 10", "Nos. 3".
 #: "no" before a number in the text as written, each time: read as a number
 #: sign with a dot ("No. 2254", "NO. 5", "nos. 3") or after a word of
 #: :data:`LABELS` ("Resolution No 2254"), as a negation otherwise ("No 5G
@@ -820,22 +813,22 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
             and fa.unit != BARE
             and not _other_people(fa, fb)
         ]
-        if same_kind and any(_meets(fa, fb) for fb in same_kind):
-            continue
-        if loose is None:  # b's figures that no figure of a gives
-            given = [fb for fb in b if any(_same_unit(x, fb) and _meets(x, fb) for x in a)]
-            loose = [fb for fb in b if fb.unit and fb not in given]
         if same_kind:
+            if any(_meets(fa, fb) for fb in same_kind):
+                continue
             # A figure the other claim gives too is no counterpart of
             # another: "ستنخفض إلى 4 ساعات مقابل ساعتين" / "ستنخفض إلى أربع
             # ساعات" agree on the 4 hours, and the 2 hours are one more
             # figure. Counts of people given with other nouns are not one
             # figure for that: "three hostages ... 90 prisoners" / "3
             # prisoners" still differ on the prisoners.
-            same_kind = [fb for fb in same_kind if fb in loose or not any(_gives(x, fb) for x in a)]
+            same_kind = [fb for fb in same_kind if not any(_gives(x, fb) for x in a)]
         else:
             if fa.unit == BARE and any(_meets(fa, fb) and _same_unit(fa, fb) for fb in b):
                 continue
+            if loose is None:  # b's figures that no figure of a gives
+                given = [fb for fb in b if any(_same_unit(x, fb) and _meets(x, fb) for x in a)]
+                loose = [fb for fb in b if fb.unit and fb not in given]
             same_kind = [
                 fb
                 for fb in loose
@@ -1356,7 +1349,7 @@ def _told_apart(
     read_b: Reading,
 ) -> tuple[str | None, list[str]]:
     """What tells two claims apart however reworded the rest: a denial
-    (:func:`_denied`), two dates (:func:`_other_dates`), two countries
+    (:func:`_denied`), two dates (:func:`_dates`), two countries
     (:mod:`claimtrack_linker.countries`). Asked of every pair the other
     checks passed, so what each claim holds for them is noted once a claim
     (:func:`claim_flags`, a byte a claim): the dates and the countries are
@@ -1374,7 +1367,7 @@ def _told_apart(
             (flags_a | flags_b) & _MONTH_HIDDEN
             or not (only_a.isdisjoint(CALENDAR_WORDS) and only_b.isdisjoint(CALENDAR_WORDS))
         ):
-            dates = _other_dates(_dates(a, days_a), _dates(b, days_b))
+            dates = in_one_place(_dates(a, days_a), _dates(b, days_b))
             if dates:
                 return "changed", dates
     if flags_a & flags_b & _COUNTRY:
@@ -1453,27 +1446,19 @@ def _denied(only_a: frozenset[str], only_b: frozenset[str], a: LinkClaim, b: Lin
 _PASSIVE_DENIAL = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got|gets)\s+denied\b", re.IGNORECASE)
 
 
-def _other_dates(dates_a: dict[str, frozenset[str]], dates_b: dict[str, frozenset[str]]) -> list[str]:
-    """Does each claim name a month, a year or a day of the month (its
-    :func:`_dates`) that the other does not, in one place, however reworded
-    the rest ("will hold elections in June next year" / "elections will take
-    place in September next year", "اعتبارا من الأول من يناير المقبل" / "في
-    الأول من يوليو المقبل")? Then they tell of two dates: what differs, or
-    an empty list. One month in two calendars is one month ("ديسمبر"/"كانون
-    الأول"). Dates put in other places are two dates of one event ("the toll
-    since October 7" / "the toll as of May 10"): the two must share what
-    stands next to them (:func:`neighbours`)."""
-    return in_one_place(dates_a, dates_b)
-
-
 #: The first words of the months named in two words ("كانون", "تشرين").
 _TWO_WORD_MONTHS = frozenset(name[0] for name in MONTH_NUMBERS if len(name) > 1)
 
 
 def _dates(claim: LinkClaim, days: set[str]) -> dict[str, frozenset[str]]:
-    """The months a claim names (by number, :data:`MONTH_NUMBERS`; "may"
-    only where the text writes it as a month) and its ``days`` (years and
-    days of the month, as written), each with what stands next to it."""
+    """The months a claim names (by number, :data:`MONTH_NUMBERS`: one
+    month in two calendars is one month, "ديسمبر"/"كانون الأول"; "may" only
+    where the text writes it as a month) and its ``days`` (years and days
+    of the month, as written), each with what stands next to it. Two claims
+    that each name one the other does not, in one place (:func:`in_one_place`),
+    tell of two dates however reworded the rest ("elections in June next
+    year" / "take place in September next year"); in other places they are
+    two dates of one event ("the toll since October 7" / "as of May 10")."""
     words = _normalized(claim).split()
     found: dict[str, frozenset[str]] = {}
     for index, word in enumerate(words):

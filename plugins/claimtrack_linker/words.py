@@ -197,12 +197,16 @@ class Lexicon:
         self.numbers: frozenset[str] = frozenset(
             w for line, lang in listed("numbers") for w in normalize_text(" ".join(line), lang).split()
         )
-        # A month named in two words ("كانون_الثاني") by its first.
-        self.calendar: frozenset[str] = frozenset(
+        #: Month names, normalized; a month named in two words ("كانون_الثاني")
+        #: by its first.
+        self.months: frozenset[str] = frozenset(
             w
-            for kind in ("calendar", "weekdays")
-            for line, lang in listed(kind)
+            for line, lang in listed("calendar")
             for w in normalize_text(" ".join(name.split("_")[0] for name in line), lang).split()
+        )
+        #: Month and day names, normalized.
+        self.calendar: frozenset[str] = self.months | frozenset(
+            w for line, lang in listed("weekdays") for w in normalize_text(" ".join(line), lang).split()
         )
         # Words first, then phrases ("united_states"): a phrase is matched on
         # the forms of its words, which the word synonyms decide.
@@ -363,9 +367,9 @@ def lexicon() -> Lexicon:
 
 def neighbours(words: list[str], start: int, end: int) -> frozenset[str]:
     """What stands on either side of ``words[start:end]`` (a name, a date):
-    the nearest content word before and after it, in its compared form, or
-    a number as written; function words are passed over ("in June next
-    year": "elections" and "year"). Two claims that put two names in one
+    the nearest content word before and after it within :data:`_REACH`
+    words, in its compared form, or a number as written; function words are
+    passed over ("in June next year": "elections" and "year"). Two claims that put two names in one
     place ("sanctions on Iranian officials" / "on Belarusian officials")
     name two things; put elsewhere ("Israeli strike ..." / "..., Palestinian
     health ministry says") they may name two parties of one event."""
