@@ -1240,7 +1240,7 @@ def _check(
             if modality:
                 conflict, detail = "changed", modality
     if conflict is None:
-        sure = _sure_or_possible(read_a, read_b)
+        sure = _sure_or_possible(read_a, read_b, a, b) or _done_or_to_come(read_a, read_b, a, b)
         if sure:
             conflict, detail = "changed", sure
     if conflict is None and min(evidence["differing"]) >= ADDED_FACT_WORDS:
@@ -1380,18 +1380,94 @@ def _told_apart(
     return None, []
 
 
-def _sure_or_possible(read_a: Reading, read_b: Reading) -> list[str]:
+def _sure_or_possible(read_a: Reading, read_b: Reading, a: LinkClaim, b: LinkClaim) -> list[str]:
     """Does one claim say a thing may happen and the other that it will
     (:func:`_certainty`), however reworded the rest or only reordered
     ("Germany may extend border checks" / "Border checks will be
-    extended")? The two senses, or an empty list."""
+    extended")? The Arabic future is mostly written on the verb, "ستلجأ":
+    against "قد تلجأ" it is read as "will" where the other claim says that
+    verb (:func:`_future_of`). The two senses, or an empty list."""
     certain_a = read_a.flags & (_POSSIBLY | _SURELY)
     certain_b = read_b.flags & (_POSSIBLY | _SURELY)
-    if certain_a == _POSSIBLY and certain_b == _SURELY:
+    if certain_a == _POSSIBLY and (
+        certain_b == _SURELY or (not certain_b and _future_of(_normalized(a), _normalized(b)))
+    ):
         return ["may", "will"]
-    if certain_a == _SURELY and certain_b == _POSSIBLY:
+    if certain_b == _POSSIBLY and (
+        certain_a == _SURELY or (not certain_a and _future_of(_normalized(b), _normalized(a)))
+    ):
         return ["will", "may"]
     return []
+
+
+def _done_or_to_come(read_a: Reading, read_b: Reading, a: LinkClaim, b: LinkClaim) -> list[str]:
+    """Does one claim say a thing will be done and the other that it was
+    ("Construction will begin in the spring" / "Construction began in the
+    spring", "will be extended" / "was extended")? A promise and its
+    keeping are two facts to check. English only: the verb "will" governs
+    and its past tense in the other claim (:func:`_told_done`). The two
+    verbs, or an empty list."""
+    future_a, future_b = read_a.flags & _SURELY, read_b.flags & _SURELY
+    if future_a == future_b or a.language != "en" or b.language != "en":
+        return []
+    future, other = (a, b) if future_a else (b, a)
+    found = _told_done(_normalized(future).split(), _normalized(other).split())
+    return found if future_a else found[::-1]
+
+
+def _told_done(future: list[str], other: list[str]) -> list[str]:
+    """The verb ``future`` says will be done ("will begin") and the past
+    tense of it that ``other`` says ("began"), or an empty list."""
+    for index, word in enumerate(future):
+        if word not in ("will", "shall", "would"):
+            continue
+        verbs = [w for w in future[index + 1 : index + 4] if w not in _ADVERBS][:2]
+        if not verbs or verbs[0] == "not":
+            continue
+        if verbs[0] == "be" and len(verbs) > 1:
+            # "will be extended" / "was extended"
+            if verbs[1] in other and not _PASSIVE_PAST.isdisjoint(other):
+                return [f"{word} be {verbs[1]}", verbs[1]]
+            continue
+        form = lexicon().form(verbs[0])
+        if form is None:
+            continue
+        for done in other:
+            if done != verbs[0] and _past_tense(done) and lexicon().form(done) == form:
+                return [f"{word} {verbs[0]}", done]
+    return []
+
+
+def _past_tense(word: str) -> bool:
+    """Is an English word a verb's past tense (or participle)?"""
+    return (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST
+
+
+#: Words between "will" and its verb: "will also begin", "will soon be".
+_ADVERBS = frozenset(
+    {"also", "soon", "now", "then", "likely", "probably", "still", "first", "again", "only", "finally"}
+)
+_PASSIVE_PAST = frozenset({"was", "were", "been"})
+#: The past tenses and participles of irregular verbs ("began", "held"),
+#: matched as written: see ``[past en]`` in lexicon.txt.
+_IRREGULAR_PAST = frozenset(
+    word for line, _ in lexicon().lines("past") for word in normalize_text(" ".join(line), "en").split()
+)
+
+
+def _future_of(possible: str, other: str) -> bool:
+    """Does ``other`` (normalized words) write in the future, with س on the
+    verb, a verb that ``possible`` writes as it is ("قد تلجا" / "ستلجا",
+    "وسيرتفع")? Only a verb both write tells: "سيارة" (a car) and "سياسة"
+    (politics) begin the same way."""
+    verbs = {
+        w[1:] if w[0] == "و" else w
+        for w in other.split()
+        if w[:2] in _FUTURE_STARTS or w[:3] in _FUTURE_STARTS
+    }
+    if not verbs:
+        return False
+    return any("س" + word in verbs for word in possible.split() if len(word) > 2 and word[0] in "يتن")
 
 
 #: What :func:`claim_flags` notes of a claim, a bit each: a month no
@@ -1685,6 +1761,11 @@ _FUTURE = frozenset(normalize_text("will shall would سوف", None).split())
 
 #: Every word :func:`_certainty` reads.
 _CERTAINTY = _POSSIBLE | _FUTURE | frozenset({"قد"}) | {"و" + word for word in _POSSIBLE | _FUTURE | {"قد"}}
+
+
+#: How a verb with the Arabic future prefix begins: س then the prefix of
+#: the present tense, و written on or not.
+_FUTURE_STARTS = frozenset({"سي", "ست", "سن", "وسي", "وست", "وسن"})
 
 
 def _certainty(words: list[str], text: str) -> tuple[bool, bool]:

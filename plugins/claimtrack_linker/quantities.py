@@ -97,9 +97,28 @@ def quantity(unit: str | None) -> str | None:
 
 
 def may_count_one_thing(unit_a: str | None, unit_b: str | None) -> bool:
-    """May figures of these two units with one value count one thing? Not a
-    count of people and a figure of a unit that counts no people."""
+    """May figures of these two units with one value count one thing? Two
+    counts may ("120 new cholera cases" / "120 people caught cholera"), but
+    not a count of people and a figure of a unit that counts no people ("40
+    workers" / "40 farms"). A measure (a time, a length, a power, money, a
+    rate) is one thing only with a measure of its own quantity: "20 GW" /
+    "20 projects", "5 hours" / "5 km" are two; "5 degrees below zero" /
+    "-5C" is one."""
+    measure_a, measure_b = _measured(unit_a), _measured(unit_b)
+    if measure_a or measure_b:
+        return measure_a == measure_b
     return (unit_a in PEOPLE_UNITS) == (unit_b in PEOPLE_UNITS)
+
+
+def _measured(unit: str | None) -> str | None:
+    """What ``unit`` measures when it is a measure (money included; a
+    degree of no scale is a temperature), or None for a noun of things
+    counted."""
+    if unit == "degree":
+        return "temperature"
+    if unit in CONVERSIONS or quantity(unit) == "money":
+        return quantity(unit)
+    return None
 
 
 def converted(a: list[Figure], b: list[Figure]) -> frozenset[str]:
