@@ -148,6 +148,12 @@ def test_no_future_read_where_none_is_said(a, b):
             "Border checks with Austria were extended by six months",
             ["will be extended", "extended"],
         ),
+        # A plan against its outcome.
+        (
+            "The utility plans to connect 40,000 rural homes to the grid by December",
+            "The utility has connected 40,000 rural homes to the grid by December",
+            ["plans to connect", "connected"],
+        ),
         # Told in reported speech.
         (
             "The ministry said it would also build 300 new classrooms",
@@ -169,6 +175,11 @@ def test_a_thing_promised_and_a_thing_done_are_two_facts(a, b, words):
         (
             "The prime minister will visit Cairo on Monday",
             "The prime minister visits Cairo on Monday",
+        ),
+        # A plan and "will": both to come.
+        (
+            "The utility plans to connect 40,000 rural homes to the grid by December",
+            "The utility will connect 40,000 rural homes to the grid by December",
         ),
         # Both to come.
         (

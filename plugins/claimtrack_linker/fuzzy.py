@@ -1403,11 +1403,12 @@ def _sure_or_possible(read_a: Reading, read_b: Reading, a: LinkClaim, b: LinkCla
 def _done_or_to_come(read_a: Reading, read_b: Reading, a: LinkClaim, b: LinkClaim) -> list[str]:
     """Does one claim say a thing will be done and the other that it was
     ("Construction will begin in the spring" / "Construction began in the
-    spring", "will be extended" / "was extended")? A promise and its
-    keeping are two facts to check. English only: the verb "will" governs
-    and its past tense in the other claim (:func:`_told_done`). The two
-    verbs, or an empty list."""
-    future_a, future_b = read_a.flags & _SURELY, read_b.flags & _SURELY
+    spring", "will be extended" / "was extended", "plans to connect" /
+    "has connected")? A promise and its keeping are two facts to check.
+    English only: the verb "will" or a verb of intent governs and its past
+    tense in the other claim (:func:`_told_done`). The two verbs, or an
+    empty list."""
+    future_a, future_b = bool(read_a.flags & (_SURELY | _PLANNED)), bool(read_b.flags & (_SURELY | _PLANNED))
     if future_a == future_b or a.language != "en" or b.language != "en":
         return []
     future, other = (a, b) if future_a else (b, a)
@@ -1416,25 +1417,31 @@ def _done_or_to_come(read_a: Reading, read_b: Reading, a: LinkClaim, b: LinkClai
 
 
 def _told_done(future: list[str], other: list[str]) -> list[str]:
-    """The verb ``future`` says will be done ("will begin") and the past
-    tense of it that ``other`` says ("began"), or an empty list."""
+    """The verb ``future`` says will be done ("will begin", "plans to
+    connect") and the past tense of it that ``other`` says ("began",
+    "connected"), or an empty list."""
     for index, word in enumerate(future):
-        if word not in ("will", "shall", "would"):
+        if word in ("will", "shall", "would"):
+            start = index + 1
+        elif word in _PLANS and future[index + 1 : index + 2] == ["to"]:
+            start = index + 2  # "plans to connect"
+        else:
             continue
-        verbs = [w for w in future[index + 1 : index + 4] if w not in _ADVERBS][:2]
+        said = " ".join(future[index:start])
+        verbs = [w for w in future[start : start + 3] if w not in _ADVERBS][:2]
         if not verbs or verbs[0] == "not":
             continue
         if verbs[0] == "be" and len(verbs) > 1:
             # "will be extended" / "was extended"
             if verbs[1] in other and not _PASSIVE_PAST.isdisjoint(other):
-                return [f"{word} be {verbs[1]}", verbs[1]]
+                return [f"{said} be {verbs[1]}", verbs[1]]
             continue
         form = lexicon().form(verbs[0])
         if form is None:
             continue
         for done in other:
             if done != verbs[0] and _past_tense(done) and lexicon().form(done) == form:
-                return [f"{word} {verbs[0]}", done]
+                return [f"{said} {verbs[0]}", done]
     return []
 
 
@@ -1443,6 +1450,12 @@ def _past_tense(word: str) -> bool:
     return (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST
 
 
+#: Verbs of intent that, with "to", say a thing is to be done: "plans to
+#: connect" against "has connected" is a plan against its outcome.
+_PLANS = frozenset(
+    {"plan", "plans", "planned", "intend", "intends", "aim", "aims", "seek", "seeks"}
+    | {"expect", "expects", "expected", "set", "due"}
+)
 #: Words between "will" and its verb: "will also begin", "will soon be".
 _ADVERBS = frozenset(
     {"also", "soon", "now", "then", "likely", "probably", "still", "first", "again", "only", "finally"}
@@ -1473,8 +1486,9 @@ def _future_of(possible: str, other: str) -> bool:
 #: What :func:`claim_flags` notes of a claim, a bit each: a month no
 #: compared word shows ("May", read as the verb; a month of two words,
 #: "تشرين الأول" / "تشرين الثاني" differ by "الأول"), that it says a thing
-#: may happen, that it says it will, that it names a country.
-_MONTH_HIDDEN, _POSSIBLY, _SURELY, _COUNTRY = 1, 2, 4, 8
+#: may happen, that it says it will, that it names a country, that it
+#: says someone plans to do a thing ("plans to connect": :func:`_told_done`).
+_MONTH_HIDDEN, _POSSIBLY, _SURELY, _COUNTRY, _PLANNED = 1, 2, 4, 8, 16
 
 
 def claim_flags(claims: Sequence[LinkClaim]) -> bytearray:
@@ -1494,6 +1508,8 @@ def _claim_flags(normalized: str, text: str) -> int:
         flags |= _MONTH_HIDDEN
     if places(words, text):
         flags |= _COUNTRY
+    if "to" in words and not _PLANS.isdisjoint(words):
+        flags |= _PLANNED
     return flags
 
 
