@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from claimtrack_linker import fuzzy
-from claimtrack_linker.countries import COUNTRIES, countries
+from claimtrack_linker.places import COUNTRIES, gazetteer
 from claimtrack_linker.words import neighbours, read_lexicon
 
 from claimtrack import normalize_text
@@ -503,10 +503,11 @@ def test_two_countries(a, b, language, conflict, merged):
 
 
 def test_country_names_are_read_as_written_not_as_stems():
-    table = countries()
+    table = gazetteer()
 
     def named(text, language):
-        return {table.first["en"][n] for n, _, _ in table.named(normalize_text(text, language).split())}
+        words = normalize_text(text, language).split()
+        return {table.first[0]["en"][n] for kind, n, _, _ in table.named(words) if kind == 0}
 
     assert named("ارتفاع منسوب البحر في بيروت وبكين والغابات", "ar") == set()  # sea, Beirut, Beijing, forests
     assert named("والبحرين والسودانيين وللسعودية وبإندونيسيا", "ar") == {

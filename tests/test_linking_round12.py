@@ -196,3 +196,101 @@ def test_a_thing_promised_and_a_thing_done_are_two_facts(a, b, words):
 def test_no_promise_against_a_deed_where_none_is_said(a, b):
     link, merged = linked(a, b, "en")
     assert link is not None and link.conflict is None and merged
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "words"),
+    [
+        (
+            "Heavy snow shut the motorway between Ankara and Istanbul for five hours on Friday",
+            "The highway linking Ankara and Izmir was closed for five hours by heavy snowfall on Friday",
+            "en",
+            ["istanbul", "izmir"],
+        ),
+        (
+            "توقعت الأرصاد هطول أمطار غزيرة على منطقة نجران يوم الخميس",
+            "تتوقع الأرصاد أمطارا غزيرة على منطقة تبوك الخميس",
+            "ar",
+            ["تبوك", "نجران"],
+        ),
+        (
+            "سيربط القطار السريع بين طنجة ومراكش في أقل من أربع ساعات",
+            "القطار السريع سيقطع المسافة بين طنجة وأكادير في أقل من أربع ساعات",
+            "ar",
+            ["أكادير", "مراكش"],
+        ),
+    ],
+)
+def test_two_cities_or_two_regions_in_one_place(a, b, language, words):
+    """However reworded: a place swapped where nothing else moved was a
+    changed fact already (its words are the evidence then)."""
+    link, merged = linked(a, b, language)
+    assert link is not None and link.conflict == "changed" and not merged
+    assert sorted(link.evidence["changed"]) == sorted(words)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # A place named more or less closely: a city and its country, a city
+        # and its region.
+        (
+            "The foreign ministers of Iran and Egypt held talks in Riyadh on Sunday",
+            "Iranian and Egyptian foreign ministers met for talks in Saudi Arabia on Sunday",
+            "en",
+        ),
+        (
+            "Israeli air strikes on Rafah killed 12 people overnight, medics said",
+            "Medics said 12 people were killed overnight as Israeli jets struck Gaza",
+            "en",
+        ),
+        # Two cities in two places of the sentence: where it happened and who
+        # said it.
+        (
+            "Floods in Alexandria killed 4 people, officials in Cairo said",
+            "Floods killed 4 people in Alexandria on Monday",
+            "en",
+        ),
+    ],
+)
+def test_places_of_other_kinds_or_other_places_in_the_sentence(a, b, language):
+    link, merged = linked(a, b, language)
+    assert link is not None and link.conflict is None and merged
+
+
+def test_a_name_inside_a_longer_name_of_another_kind_is_no_name():
+    named = _named("Wildfires in New Mexico and British Columbia; talks in Port of Spain")
+    assert named == (set(), {"port of spain"}, {"new mexico", "british columbia"})
+    # "the port" is no Port Said where "Portugal" gives the letters.
+    assert _named("Flights from Portugal and the port") == ({"portugal"}, set(), set())
+    # Accents aside: "Côte d'Ivoire", "Bogotá".
+    assert _named("Talks in Côte d'Ivoire and Bogotá") == ({"ivory coast"}, {"bogota"}, set())
+
+
+def _named(text, language="en"):
+    from claimtrack_linker.places import gazetteer, places
+
+    from claimtrack import normalize_text
+
+    found = places(normalize_text(text, language).split(), text)
+    return tuple({gazetteer().first[kind]["en"][n] for n in named} for kind, named in enumerate(found))
+
+
+def test_the_place_tables_are_one_place_a_line_and_name_each_place_once():
+    """The three tables' sections pair line by line, and no way a name is
+    written (with the prefixes and article the loader adds) names two
+    places, in one table or across them."""
+    from claimtrack_linker.places import KINDS, Gazetteer, _forms
+    from claimtrack_linker.words import read_lexicon
+
+    owner: dict = {}
+    for kind, path in enumerate(KINDS):
+        sections = read_lexicon(path)
+        assert len(sections) == 2 and len({len(lines) for lines in sections.values()}) == 1
+        for (_, language), lines in sections.items():
+            for number, line in enumerate(lines):
+                for name in line:
+                    for form in _forms(name, language) if name != "-" else ():
+                        assert owner.setdefault(form, (kind, number)) == (kind, number), (path.name, name)
+    table = Gazetteer()
+    assert len(table.first[1]["en"]) >= 500 and len(table.first[2]["en"]) >= 250

@@ -40,7 +40,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, collector_paused, find_figures, normalize_text
-from claimtrack_linker.countries import countries, places
+from claimtrack_linker.places import gazetteer, places
 from claimtrack_linker.quantities import PEOPLE_UNITS, converted, may_count_one_thing, quantity
 from claimtrack_linker.words import arabic_variants, in_one_place, is_arabic, lexicon, neighbours
 
@@ -1349,11 +1349,11 @@ def _told_apart(
     read_b: Reading,
 ) -> tuple[str | None, list[str]]:
     """What tells two claims apart however reworded the rest: a denial
-    (:func:`_denied`), two dates (:func:`_dates`), two countries
-    (:mod:`claimtrack_linker.countries`). Asked of every pair the other
-    checks passed, so what each claim holds for them is noted once a claim
-    (:func:`claim_flags`, a byte a claim): the dates and the countries are
-    read for the pairs whose claims both hold some. The conflict and its
+    (:func:`_denied`), two dates (:func:`_dates`), two countries, two
+    cities or two regions (:mod:`claimtrack_linker.places`). Asked of every
+    pair the other checks passed, so what each claim holds for them is
+    noted once a claim (:func:`claim_flags`, a byte a claim): the dates and
+    the places are read for the pairs whose claims both hold some. The conflict and its
     words, or ``(None, [])``."""
     flags_a, flags_b = read_a.flags, read_b.flags
     if only_a or only_b:
@@ -1370,13 +1370,16 @@ def _told_apart(
             dates = in_one_place(_dates(a, days_a), _dates(b, days_b))
             if dates:
                 return "changed", dates
-    if flags_a & flags_b & _COUNTRY:
+    if flags_a & flags_b & _PLACE:
         # Named in one place: "sanctions on 12 Iranian officials" / "Twelve
         # Belarusian officials"; not "Israeli strike ..." / "..., Palestinian
-        # health ministry says", two parties to one event.
-        other = in_one_place(_places(_normalized(a), a.text), _places(_normalized(b), b.text))
-        if other:
-            return "changed", countries().called(frozenset(other), a.language)
+        # health ministry says", two parties to one event. A place only
+        # against one of its kind: "in Riyadh" / "in Saudi Arabia" is one.
+        places_a, places_b = _places(_normalized(a), a.text), _places(_normalized(b), b.text)
+        for kind, (named_a, named_b) in enumerate(zip(places_a, places_b, strict=True)):
+            other = in_one_place(named_a, named_b)
+            if other:
+                return "changed", gazetteer().called(kind, frozenset(other), a.language)
     return None, []
 
 
@@ -1486,15 +1489,16 @@ def _future_of(possible: str, other: str) -> bool:
 #: What :func:`claim_flags` notes of a claim, a bit each: a month no
 #: compared word shows ("May", read as the verb; a month of two words,
 #: "تشرين الأول" / "تشرين الثاني" differ by "الأول"), that it says a thing
-#: may happen, that it says it will, that it names a country, that it
-#: says someone plans to do a thing ("plans to connect": :func:`_told_done`).
-_MONTH_HIDDEN, _POSSIBLY, _SURELY, _COUNTRY, _PLANNED = 1, 2, 4, 8, 16
+#: may happen, that it says it will, that it names a place (a country, a
+#: city, a region), that it says someone plans to do a thing ("plans to
+#: connect": :func:`_told_done`).
+_MONTH_HIDDEN, _POSSIBLY, _SURELY, _PLACE, _PLANNED = 1, 2, 4, 8, 16
 
 
 def claim_flags(claims: Sequence[LinkClaim]) -> bytearray:
     """What each claim holds for :func:`_told_apart` and
     :func:`_sure_or_possible`, a byte a claim (a million claims, a
-    megabyte; what the countries stand next to is read again, cached, for
+    megabyte; what the places stand next to is read again, cached, for
     the pairs that need it)."""
     return bytearray(_claim_flags(_normalized(claim), claim.text) for claim in claims)
 
@@ -1506,17 +1510,17 @@ def _claim_flags(normalized: str, text: str) -> int:
     flags = (_POSSIBLY if possible else 0) | (_SURELY if future else 0)
     if "May" in text or "MAY" in text or any(first in normalized for first in _TWO_WORD_MONTHS):
         flags |= _MONTH_HIDDEN
-    if places(words, text):
-        flags |= _COUNTRY
+    if any(places(words, text)):
+        flags |= _PLACE
     if "to" in words and not _PLANS.isdisjoint(words):
         flags |= _PLANNED
     return flags
 
 
 @lru_cache(maxsize=1 << 12)
-def _places(normalized: str, text: str) -> dict[int, frozenset[str]]:
-    """:func:`claimtrack_linker.countries.places` of one claim, cached for
-    the claims of the last few blocks (a claim meets its members in turn)."""
+def _places(normalized: str, text: str) -> tuple[dict[int, frozenset[str]], ...]:
+    """:func:`claimtrack_linker.places.places` of one claim, cached for the
+    claims of the last few blocks (a claim meets its members in turn)."""
     return places(normalized.split(), text)
 
 

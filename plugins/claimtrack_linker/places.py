@@ -1,0 +1,180 @@
+"""The places a claim names, so that two claims naming different places
+in one place of the sentence are told apart however reworded the rest.
+
+"The EU imposed sanctions on 12 Iranian officials" / "Twelve Belarusian
+officials were hit with EU sanctions", "وقعت السعودية وإندونيسيا مذكرة
+تفاهم" / "السعودية وماليزيا توقعان مذكرة تفاهم", "the highway between Ankara
+and Istanbul" / "the motorway linking Ankara and Izmir", "أمطار على منطقة
+عسير" / "على منطقة جازان": each names a place the other does not.
+
+Three tables, one kind of place each, in one format (one place a line, in
+the same order in both languages): ``countries.txt`` (names and
+nationality adjectives), ``cities.txt`` and ``regions.txt`` (provinces,
+governorates, states, territories). A place is told apart only from a place
+of its own kind: "talks in Riyadh" / "talks in Saudi Arabia" and "a strike
+on Rafah" / "a strike on Gaza" are one claim told with a place named more
+or less closely.
+
+Names are matched as written (normalized), not as stems: a stem would make
+"البحر" (the sea) Bahrain and "بيروت" Peru. So each listed word brings the
+forms running text writes it in: an Arabic one with a preposition or و
+written on ("والبحرين"، "بالسودان"، "للسعودية"), with the article, and
+without it unless it is listed with it ("الهند"; "هند" is a name), an
+Arabic adjective also in the feminine and the plural ("إيرانية"،
+"السوريين"), an English one also with -s ("Iranians") and only where the
+text writes it with a capital ("a turkey farm"). A name of several words
+("south_africa", "المملكة_العربية_السعودية") is matched word for word, the
+longest first. Each place is kept with what stands next to it
+(:func:`claimtrack_linker.words.neighbours`): the linker counts two
+places as a changed fact only in one place of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from claimtrack import normalize_text
+from claimtrack_linker.words import is_arabic, neighbours, read_lexicon
+
+COUNTRIES = Path(__file__).with_name("countries.txt")
+CITIES = Path(__file__).with_name("cities.txt")
+REGIONS = Path(__file__).with_name("regions.txt")
+#: The tables, one kind of place each: a place is told apart only from
+#: another of its kind.
+KINDS = (COUNTRIES, CITIES, REGIONS)
+
+#: Prepositions and conjunctions written onto an Arabic word, alone or with
+#: the article: "والبحرين"، "بالسودان"، "للسعودية" (ل + ال).
+_ARABIC_PREFIXES = ("", "و", "ب", "ل", "ف", "ك", "وب", "ول")
+#: The endings of an Arabic adjective of nationality besides its masculine
+#: singular ("إيراني"): feminine, plurals and duals, as normalized ("ة" is
+#: "ه").
+_ARABIC_ENDINGS = ("ه", "ين", "ون", "ان", "تين", "تان")
+
+
+def _arabic_forms(words: list[str], article: bool) -> set[tuple[str, ...]]:
+    """The ways running text writes an Arabic name of ``words``: its first
+    word with or without the article (``article``: the name is listed with
+    it) and a prefix written on, its last an adjective's feminine and
+    plurals too."""
+    first, last = words[0], words[-1]
+    bare = first[2:] if article else first
+    # A name listed with its article is always written with it: "الهند",
+    # never "هند" (a name), "الكاميرون", never "كاميرون" (Cameron).
+    articles = ("ال",) if article else ("", "ال")
+    starts = {prefix + the + bare for prefix in _ARABIC_PREFIXES for the in articles}
+    starts |= {prefix + "ل" + bare for prefix in ("ل", "ول")}  # ل + ال is written "لل"
+    endings = ("", *_ARABIC_ENDINGS) if last.endswith("ي") else ("",)
+    if len(words) == 1:
+        return {(start + ending,) for start in starts for ending in endings}
+    return {(start, *words[1:-1], last + ending) for start in starts for ending in endings}
+
+
+class Gazetteer:
+    """The place of each way a name is written, as normalized words, over
+    several tables: a place is its table's number in :data:`KINDS` and its
+    line there. One lookup for all of them, so that a claim's words are
+    read once and the longest name wins whatever its kind ("New Mexico" is
+    a state, not Mexico; "Port of Spain" a city, not Spain)."""
+
+    def __init__(self, paths: tuple[Path, ...] = KINDS) -> None:
+        self.names: dict[tuple[str, ...], tuple[int, int]] = {}
+        #: Each place's first name in each language, a table of them a kind,
+        #: for evidence.
+        self.first: list[dict[str, dict[int, str]]] = []
+        for kind, path in enumerate(paths):
+            sections = read_lexicon(path)
+            lengths = {len(lines) for lines in sections.values()}
+            if len(lengths) > 1:
+                raise ValueError(f"{path}: the sections have different numbers of lines: {sorted(lengths)}")
+            first: dict[str, dict[int, str]] = {}
+            self.first.append(first)
+            for (_, language), lines in sections.items():
+                for number, line in enumerate(lines):
+                    first.setdefault(language, {})[number] = line[0].replace("_", " ")
+                    for name in line:
+                        if name == "-":  # no safe word for this place here
+                            continue
+                        for form in _forms(name, language):
+                            self.names.setdefault(form, (kind, number))
+        #: Every word that begins a name: a claim with none names no place.
+        self.starts = frozenset(form[0] for form in self.names)
+        self.longest = max(len(form) for form in self.names)
+
+    def named(self, words: list[str]) -> list[tuple[int, int, int, int]]:
+        """Each place a claim's normalized words name (its kind, its line),
+        with where its name begins and ends, the longest name first ("south
+        sudan" is not "sudan")."""
+        if self.starts.isdisjoint(words):
+            return []  # most claims: one pass in C
+        found = []
+        index = 0
+        while index < len(words):
+            if words[index] not in self.starts:
+                index += 1
+                continue
+            for size in range(min(self.longest, len(words) - index), 0, -1):
+                place = self.names.get(tuple(words[index : index + size]))
+                if place is not None:
+                    found.append((*place, index, index + size))
+                    index += size
+                    break
+            else:
+                index += 1
+        return found
+
+    def called(self, kind: int, numbers: frozenset[int], language: str | None) -> list[str]:
+        """The places of ``kind`` that ``numbers`` stand for, by their first
+        name in ``language`` (English where it has none, or none safe:
+        "-"), sorted."""
+        english = self.first[kind]["en"]
+        first = self.first[kind].get(language or "en", english)
+        return sorted(first[n] if first[n] != "-" else english[n] for n in numbers)
+
+
+def _forms(name: str, language: str) -> set[tuple[str, ...]]:
+    """The ways running text writes a listed name, as normalized words."""
+    words = normalize_text(name.replace("_", " "), language).split()
+    if not words:
+        return set()
+    if is_arabic(words[0]):
+        # "الجزائر" is listed with its article; "ألمانيا" begins with a
+        # hamza, so "ال" is the name's own.
+        return _arabic_forms(words, name.startswith("ال"))
+    return {tuple(words), (*words[:-1], words[-1] + "s")}
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The tables shipped with the plugin, loaded once."""
+    return Gazetteer()
+
+
+def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]:
+    """The places of each kind (one mapping a table, in the order of
+    :data:`KINDS`) that a claim's normalized words name, its figures' words
+    included ("12 Iranian officials"), each with what stands on either
+    side of it (:func:`neighbours`). An English name counts only where
+    ``text`` writes it with a capital, as a word of its own: "a turkey
+    farm" names no country, "the port" (in a claim that names Portugal) no
+    Port Said."""
+    found: tuple[dict[int, frozenset[str]], ...] = tuple({} for _ in KINDS)
+    for kind, place, start, end in gazetteer().named(words):
+        if _as_name(words[start], text):
+            named = found[kind]
+            named[place] = named.get(place, frozenset()) | neighbours(words, start, end)
+    return found
+
+
+def _as_name(word: str, text: str) -> bool:
+    """Is a claim's normalized ``word`` a name as ``text`` writes it: any
+    Arabic word; an English one written with a capital (or in capitals),
+    as a word of its own, accents aside ("Côte d'Ivoire", "Bogotá")."""
+    if is_arabic(word):
+        return True
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.search(rf"\b(?:{re.escape(word.capitalize())}|{re.escape(word.upper())})\b", text) is not None
