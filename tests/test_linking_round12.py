@@ -294,3 +294,15 @@ def test_the_place_tables_are_one_place_a_line_and_name_each_place_once():
                         assert owner.setdefault(form, (kind, number)) == (kind, number), (path.name, name)
     table = Gazetteer()
     assert len(table.first[1]["en"]) >= 500 and len(table.first[2]["en"]) >= 250
+
+
+def test_the_word_that_says_what_kind_of_place_belongs_to_the_name():
+    """"منطقة عسير" is listed whole ("عسير" alone is "difficult"), "جازان"
+    alone: both read with "منطقة", so the two share what stands next to
+    them."""
+    link, merged = linked(
+        "تتوقع الأرصاد أمطارا رعدية مع زخات من البرد على منطقة عسير اليوم الجمعة",
+        "توقعت الأرصاد هطول أمطار رعدية وزخات من البرد على منطقة جازان الجمعة",
+        "ar",
+    )
+    assert link.conflict == "changed" and not merged

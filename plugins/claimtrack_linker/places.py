@@ -164,9 +164,35 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
     found: tuple[dict[int, frozenset[str]], ...] = tuple({} for _ in KINDS)
     for kind, place, start, end in gazetteer().named(words):
         if _as_name(words[start], text):
+            # "منطقة عسير" and "منطقة جازان", "Idlib province": the word that
+            # says what kind of place it is belongs to the name, whether the
+            # table lists it ("منطقة_عسير") or not.
+            if start and _bare(words[start - 1]) in _KIND_WORDS:
+                start -= 1
+            if end < len(words) and words[end] in _KIND_WORDS:
+                end += 1
             named = found[kind]
             named[place] = named.get(place, frozenset()) | neighbours(words, start, end)
     return found
+
+
+#: Words that say what kind of place a name is, as normalized: before an
+#: Arabic name ("مدينة", "محافظة"), after an English one ("province").
+_KIND_WORDS = frozenset(normalize_text("مدينة منطقة محافظة ولاية إقليم جزيرة مخيم ميناء", "ar").split()) | {
+    "city",
+    "province",
+    "region",
+    "governorate",
+    "state",
+    "district",
+    "county",
+    "oblast",
+}
+
+
+def _bare(word: str) -> str:
+    """An Arabic word without a preposition or و written on ("بمنطقة")."""
+    return word[1:] if len(word) > 4 and word[0] in "وبلفك" else word
 
 
 def _as_name(word: str, text: str) -> bool:
