@@ -280,11 +280,11 @@ def test_the_place_tables_are_one_place_a_line_and_name_each_place_once():
     """The three tables' sections pair line by line, and no way a name is
     written (with the prefixes and article the loader adds) names two
     places, in one table or across them."""
-    from claimtrack_linker.places import KINDS, Gazetteer, _forms
+    from claimtrack_linker.places import KINDS, MASKS, Gazetteer, _forms
     from claimtrack_linker.words import read_lexicon
 
     owner: dict = {}
-    for kind, path in enumerate(KINDS):
+    for kind, path in enumerate(KINDS + MASKS):
         sections = read_lexicon(path)
         assert len(sections) == 2 and len({len(lines) for lines in sections.values()}) == 1
         for (_, language), lines in sections.items():
@@ -294,6 +294,7 @@ def test_the_place_tables_are_one_place_a_line_and_name_each_place_once():
                         assert owner.setdefault(form, (kind, number)) == (kind, number), (path.name, name)
     table = Gazetteer()
     assert len(table.first[1]["en"]) >= 500 and len(table.first[2]["en"]) >= 250
+    assert len(table.first[3]["en"]) >= 100
 
 
 def test_the_word_that_says_what_kind_of_place_belongs_to_the_name():
@@ -306,3 +307,18 @@ def test_the_word_that_says_what_kind_of_place_belongs_to_the_name():
         "ar",
     )
     assert link.conflict == "changed" and not merged
+
+
+def test_an_area_names_no_place_inside_it_and_is_never_told_apart():
+    assert _named("Leaders of Latin America met in Lima") == (set(), {"lima"}, set())
+    assert _named("A cyclone in the Indian Ocean is heading for the Gulf of Oman") == (set(), set(), set())
+    assert _named("حادث في خليج عمان قرب المحيط الهندي", "ar") == (set(), set(), set())
+    # Areas hold one another: "East Africa" / "Africa" is one place named
+    # more or less closely.
+    judged(
+        "The drought in East Africa has left 20 million people short of food, the UN said",
+        "The UN said 20 million people are short of food because of drought in Africa",
+        "en",
+        None,
+        True,
+    )

@@ -13,7 +13,9 @@ nationality adjectives), ``cities.txt`` and ``regions.txt`` (provinces,
 governorates, states, territories). A place is told apart only from a place
 of its own kind: "talks in Riyadh" / "talks in Saudi Arabia" and "a strike
 on Rafah" / "a strike on Gaza" are one claim told with a place named more
-or less closely.
+or less closely. A fourth, ``areas.txt`` (world regions and waters), is
+read only so that no place is read inside an area's name: "Latin
+America" names no America, "the Indian Ocean" no India.
 
 Names are matched as written (normalized), not as stems: a stem would make
 "البحر" (the sea) Bahrain and "بيروت" Peru. So each listed word brings the
@@ -42,9 +44,15 @@ from claimtrack_linker.words import is_arabic, neighbours, read_lexicon
 COUNTRIES = Path(__file__).with_name("countries.txt")
 CITIES = Path(__file__).with_name("cities.txt")
 REGIONS = Path(__file__).with_name("regions.txt")
+AREAS = Path(__file__).with_name("areas.txt")
 #: The tables, one kind of place each: a place is told apart only from
 #: another of its kind.
 KINDS = (COUNTRIES, CITIES, REGIONS)
+#: Tables whose names are read only so that no shorter name is read inside
+#: them: world regions and waters ("Latin America" names no America, "the
+#: Indian Ocean" no India). Areas are never told apart: they hold one
+#: another ("East Africa" / "Africa", "the Aegean" / "the Mediterranean").
+MASKS = (AREAS,)
 
 #: Prepositions and conjunctions written onto an Arabic word, alone or with
 #: the article: "والبحرين"، "بالسودان"، "للسعودية" (ل + ال).
@@ -80,7 +88,7 @@ class Gazetteer:
     read once and the longest name wins whatever its kind ("New Mexico" is
     a state, not Mexico; "Port of Spain" a city, not Spain)."""
 
-    def __init__(self, paths: tuple[Path, ...] = KINDS) -> None:
+    def __init__(self, paths: tuple[Path, ...] = KINDS + MASKS) -> None:
         self.names: dict[tuple[str, ...], tuple[int, int]] = {}
         #: Each place's first name in each language, a table of them a kind,
         #: for evidence.
@@ -163,7 +171,7 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
     Port Said."""
     found: tuple[dict[int, frozenset[str]], ...] = tuple({} for _ in KINDS)
     for kind, place, start, end in gazetteer().named(words):
-        if _as_name(words[start], text):
+        if kind < len(KINDS) and _as_name(words[start], text):
             # "منطقة عسير" and "منطقة جازان", "Idlib province": the word that
             # says what kind of place it is belongs to the name, whether the
             # table lists it ("منطقة_عسير") or not.
