@@ -298,7 +298,7 @@ def test_the_place_tables_are_one_place_a_line_and_name_each_place_once():
 
 
 def test_the_word_that_says_what_kind_of_place_belongs_to_the_name():
-    """"منطقة عسير" is listed whole ("عسير" alone is "difficult"), "جازان"
+    """ "منطقة عسير" is listed whole ("عسير" alone is "difficult"), "جازان"
     alone: both read with "منطقة", so the two share what stands next to
     them."""
     link, merged = linked(
