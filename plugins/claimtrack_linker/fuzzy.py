@@ -1421,30 +1421,46 @@ def _done_or_to_come(read_a: Reading, read_b: Reading, a: LinkClaim, b: LinkClai
 
 def _told_done(future: list[str], other: list[str]) -> list[str]:
     """The verb ``future`` says will be done ("will begin", "plans to
-    connect") and the past tense of it that ``other`` says ("began",
-    "connected"), or an empty list."""
+    connect", "will be extended") and the past tense of it that only
+    ``other`` says ("began", "connected"; "were extended"), or an empty
+    list. A past word both claims say is no deed: "will hold talks on the
+    hostages held in Gaza" / "are to hold talks on the hostages held in
+    Gaza". Each claim's words are read once (linear in their length)."""
+    said_here = set(future)
+    done: dict[str, str] = {}  # the form of a verb the other claim puts in the past: that past
+    for word in other:
+        if word in said_here:
+            continue
+        base = _IRREGULAR_PAST.get(word) or (word if word.endswith("ed") and len(word) > 4 else None)
+        form = lexicon().form(base) if base else None
+        if form is not None:
+            done.setdefault(form, word)
+    # "were extended": a participle after a past of "be".
+    passive = {other[i + 1] for i in range(len(other) - 1) if other[i] in _PASSIVE_PAST}
+    if not done and not passive:
+        return []
     for index, word in enumerate(future):
         if word in ("will", "shall", "would"):
             start = index + 1
-        elif word in _PLANS and future[index + 1 : index + 2] == ["to"]:
-            start = index + 2  # "plans to connect"
+        elif (
+            word in _PLANS
+            and future[index + 1 : index + 2] == ["to"]
+            and (word not in _PLANS_AFTER_BE or (index and future[index - 1] in _BE))
+        ):
+            start = index + 2  # "plans to connect", "is expected to open"
         else:
             continue
         said = " ".join(future[index:start])
         verbs = [w for w in future[start : start + 3] if w not in _ADVERBS][:2]
         if not verbs or verbs[0] == "not":
             continue
-        if verbs[0] == "be" and len(verbs) > 1:
-            # "will be extended" / "was extended"
-            if verbs[1] in other and not _PASSIVE_PAST.isdisjoint(other):
+        if verbs[0] == "be":
+            if len(verbs) > 1 and verbs[1] in passive and _past_tense(verbs[1]):
                 return [f"{said} be {verbs[1]}", verbs[1]]
             continue
         form = lexicon().form(verbs[0])
-        if form is None:
-            continue
-        for done in other:
-            if done != verbs[0] and _past_tense(done) and lexicon().form(done) == form:
-                return [f"{said} {verbs[0]}", done]
+        if form is not None and form in done:
+            return [f"{said} {verbs[0]}", done[form]]
     return []
 
 
@@ -1457,33 +1473,55 @@ def _past_tense(word: str) -> bool:
 #: connect" against "has connected" is a plan against its outcome.
 _PLANS = frozenset(
     {"plan", "plans", "planned", "intend", "intends", "aim", "aims", "seek", "seeks"}
-    | {"expect", "expects", "expected", "set", "due"}
-)
+) | frozenset({"expect", "expects", "expected", "set"})
+#: Those that say so only after "is" or "are": "is expected to open", "is
+#: set to reopen"; not "more than expected to reach", "a set of ... to".
+_PLANS_AFTER_BE = frozenset({"expected", "set"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
 #: Words between "will" and its verb: "will also begin", "will soon be".
 _ADVERBS = frozenset(
     {"also", "soon", "now", "then", "likely", "probably", "still", "first", "again", "only", "finally"}
 )
 _PASSIVE_PAST = frozenset({"was", "were", "been"})
 #: The past tenses and participles of irregular verbs ("began", "held"),
-#: matched as written: see ``[past en]`` in lexicon.txt.
-_IRREGULAR_PAST = frozenset(
-    word for line, _ in lexicon().lines("past") for word in normalize_text(" ".join(line), "en").split()
-)
+#: each with its verb, matched as written: ``[past en]`` in lexicon.txt.
+_IRREGULAR_PAST = {
+    past: verb
+    for line, _ in lexicon().lines("past")
+    for verb, *pasts in [normalize_text(" ".join(line), "en").split()]
+    for past in pasts
+}
 
 
 def _future_of(possible: str, other: str) -> bool:
     """Does ``other`` (normalized words) write in the future, with س on the
-    verb, a verb that ``possible`` writes as it is ("قد تلجا" / "ستلجا",
-    "وسيرتفع")? Only a verb both write tells: "سيارة" (a car) and "سياسة"
-    (politics) begin the same way."""
+    verb, the verb that "may" governs in ``possible`` ("قد تلجا" /
+    "ستلجا", "ربما يرتفع" / "وسيرتفع")? Only the verb both write tells:
+    "سيارة" (a car) and "سياسة" (politics) begin the same way, and a future
+    on another verb of the claim is another statement."""
     verbs = {
         w[1:] if w[0] == "و" else w
         for w in other.split()
         if w[:2] in _FUTURE_STARTS or w[:3] in _FUTURE_STARTS
     }
-    if not verbs:
-        return False
-    return any("س" + word in verbs for word in possible.split() if len(word) > 2 and word[0] in "يتن")
+    return bool(verbs) and any("س" + verb in verbs for verb in _maybe_done(possible.split()))
+
+
+def _maybe_done(words: list[str]) -> list[str]:
+    """The Arabic verbs that "قد" or a word of possibility governs in a
+    claim's normalized words: the word after it, or after "أن" ("يحتمل أن
+    تلجا"), when it begins as a verb in the present does."""
+    verbs = []
+    for index, word in enumerate(words):
+        bare = word[1:] if word[:1] == "و" and len(word) > 2 else word
+        if bare != "قد" and bare not in _POSSIBLE:
+            continue
+        after = words[index + 1 : index + 3]
+        if after and after[0] in ("ان", "بان"):
+            after = after[1:]
+        if after and len(after[0]) > 2 and after[0][0] in "يتن":
+            verbs.append(after[0])
+    return verbs
 
 
 #: What :func:`claim_flags` notes of a claim, a bit each: a month no
@@ -1802,10 +1840,31 @@ def _certainty(words: list[str], text: str) -> tuple[bool, bool]:
         if bare in _FUTURE:
             future = True
         elif bare == "قد":
-            possible = possible or (index + 1 < len(words) and words[index + 1][:1] in "يتن")
+            possible = possible or _may(words, index)
         elif bare in _POSSIBLE:
             possible = possible or not (bare == "may" and may_is_a_month)
     return possible, future
+
+
+def _may(words: list[str], index: int) -> bool:
+    """Does the "قد" at ``index`` say "may": before a verb in the present
+    ("قد ترفع"), not a past ("قد تم", "قد أعلنت"), and not after "كان"
+    within a few words, the past perfect ("وكانت الحكومة قد تعهدت", had
+    pledged)?"""
+    after = words[index + 1] if index + 1 < len(words) else ""
+    if after[:1] not in ("ي", "ت", "ن") or after in _PAST_AFTER_QAD:
+        return False
+    return all(_bare_kan(w) not in _KAN for w in words[max(0, index - 4) : index])
+
+
+def _bare_kan(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+
+
+#: "كان" in the forms that open a past perfect with "قد".
+_KAN = frozenset(normalize_text("كان كانت كانوا كنا", "ar").split())
+#: Past verbs after "قد" that begin as a present does.
+_PAST_AFTER_QAD = frozenset(normalize_text("تم تمت تمكن تمكنت توصل توصلت تعهد تعهدت", "ar").split())
 
 
 def _modal_reading(words: list[str]) -> list[str]:

@@ -111,6 +111,19 @@ class Gazetteer:
         #: Every word that begins a name: a claim with none names no place.
         self.starts = frozenset(form[0] for form in self.names)
         self.longest = max(len(form) for form in self.names)
+        #: A city or a region named as a part of another of its kind, and
+        #: that other: "North Darfur" and "Darfur", "شمال سيناء" and
+        #: "سيناء" are one place named more or less closely. Not countries:
+        #: "South Sudan" is not Sudan.
+        self.within: dict[tuple[int, int], int] = {}
+        for form, (kind, number) in self.names.items():
+            if kind == 0 or len(form) < 2:
+                continue
+            for inner in (form[1:], form[:-1]):
+                side = form[0] if inner == form[1:] else form[-1]
+                found = self.names.get(inner)
+                if side in _PARTS and found is not None and found[0] == kind and found[1] != number:
+                    self.within.setdefault((kind, number), found[1])
 
     def named(self, words: list[str]) -> list[tuple[int, int, int, int]]:
         """Each place a claim's normalized words name (its kind, its line),
@@ -166,22 +179,70 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
     :data:`KINDS`) that a claim's normalized words name, its figures' words
     included ("12 Iranian officials"), each with what stands on either
     side of it (:func:`neighbours`). An English name counts only where
-    ``text`` writes it with a capital, as a word of its own: "a turkey
-    farm" names no country, "the port" (in a claim that names Portugal) no
-    Port Said."""
-    found: tuple[dict[int, frozenset[str]], ...] = tuple({} for _ in KINDS)
-    for kind, place, start, end in gazetteer().named(words):
-        if kind < len(KINDS) and _as_name(words[start], text):
-            # "منطقة عسير" and "منطقة جازان", "Idlib province": the word that
-            # says what kind of place it is belongs to the name, whether the
-            # table lists it ("منطقة_عسير") or not.
-            if start and _bare(words[start - 1]) in _KIND_WORDS:
-                start -= 1
-            if end < len(words) and words[end] in _KIND_WORDS:
-                end += 1
-            named = found[kind]
-            named[place] = named.get(place, frozenset()) | neighbours(words, start, end)
-    return found
+    ``text`` writes each of its words with a capital, as a word of its own
+    (:func:`_capitals`): "a turkey farm" names no country, and "the port
+    said" no Port Said, though "Portugal" or "Port Sudan" give the letters.
+    A place whose name holds another's of its kind is read as that one
+    (:attr:`Gazetteer.within`)."""
+    found: list[dict[int, set[str]]] = [{} for _ in KINDS]
+    capitals: frozenset[str] | None = None
+    table = gazetteer()
+    for kind, place, start, end in table.named(words):
+        if kind >= len(KINDS):
+            continue  # an area: read only so that no place is read inside it
+        if not is_arabic(words[start]):
+            if capitals is None:
+                capitals = _capitals(text)
+            if not all(word in capitals or word in _LOWER_IN_NAMES for word in words[start:end]):
+                continue
+        # "منطقة عسير" and "منطقة جازان", "Idlib province": the word that
+        # says what kind of place it is belongs to the name, whether the
+        # table lists it ("منطقة_عسير") or not.
+        if start and _bare(words[start - 1]) in _KIND_WORDS:
+            start -= 1
+        if end < len(words) and words[end] in _KIND_WORDS:
+            end += 1
+        place = table.within.get((kind, place), place)
+        found[kind].setdefault(place, set()).update(neighbours(words, start, end))
+    return tuple({place: frozenset(around) for place, around in named.items()} for named in found)
+
+
+#: Words that name a part of a place, before or after its name: "North
+#: Darfur", "شمال سيناء", "ساكسونيا السفلى".
+_ARABIC_PARTS = "شمال جنوب شرق غرب وسط الشمالية الجنوبية الشرقية الغربية الوسطى السفلى العليا"
+_PARTS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "upper",
+        "lower",
+    }
+) | frozenset(normalize_text(_ARABIC_PARTS, "ar").split())
+#: Words of an English name that news writes in lower case: "Port of
+#: Spain", "Strait of Hormuz".
+_LOWER_IN_NAMES = frozenset(
+    {"of", "the", "de", "d", "del", "da", "do", "du", "la", "le", "el", "al", "and", "on", "upon"}
+)
+
+
+def _capitals(text: str) -> frozenset[str]:
+    """The words ``text`` writes with a capital (or in capitals), lower
+    cased and with accents dropped as normalized words are ("Côte",
+    "Bogotá"): read once a claim, so a name written 4,000 times costs
+    4,000 look-ups, not 4,000 readings of the text."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return frozenset(word.lower() for word in _WORD.findall(text) if word[0].isupper())
+
+
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 #: Words that say what kind of place a name is, as normalized: before an
@@ -201,14 +262,3 @@ _KIND_WORDS = frozenset(normalize_text("مدينة منطقة محافظة ول�
 def _bare(word: str) -> str:
     """An Arabic word without a preposition or و written on ("بمنطقة")."""
     return word[1:] if len(word) > 4 and word[0] in "وبلفك" else word
-
-
-def _as_name(word: str, text: str) -> bool:
-    """Is a claim's normalized ``word`` a name as ``text`` writes it: any
-    Arabic word; an English one written with a capital (or in capitals),
-    as a word of its own, accents aside ("Côte d'Ivoire", "Bogotá")."""
-    if is_arabic(word):
-        return True
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.search(rf"\b(?:{re.escape(word.capitalize())}|{re.escape(word.upper())})\b", text) is not None

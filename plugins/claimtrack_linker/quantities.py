@@ -116,6 +116,8 @@ def _measured(unit: str | None) -> str | None:
     counted."""
     if unit == "degree":
         return "temperature"
+    if unit == "point":
+        return "rate"  # "fell 4 points" / "4 percentage points"; a score is no measure of another kind
     if unit in CONVERSIONS or quantity(unit) == "money":
         return quantity(unit)
     return None
