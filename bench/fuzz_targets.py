@@ -104,9 +104,17 @@ def _linker(text: str) -> object:
     """The default linker's reading and checks of two claims of ``text``,
     one with a figure more, after a label and its number, so that every
     regex the linker runs over a claim runs (the labels' only when one is
-    there)."""
+    there); then of two English claims of it, one saying a thing will be
+    done and the other not, so that the checks of a promise against a
+    deed and of places named in English run too."""
     text = "Category Four " + text
-    return link_claims([LinkClaim(id="a", text=text), LinkClaim(id="b", text=text + " 5")])
+    link_claims([LinkClaim(id="a", text=text), LinkClaim(id="b", text=text + " 5")])
+    return link_claims(
+        [
+            LinkClaim(id="a", text=text.replace("will", "did"), language="en"),
+            LinkClaim(id="b", text="Paris will open " + text, language="en"),
+        ]
+    )
 
 
 #: Text in, anything out: must never raise, and must run in linear time.
@@ -228,6 +236,10 @@ ADVERSARIAL = {
     # A country named again and again with function words between: what
     # stands next to each is looked for a few words away only.
     "countries": "U.S. and the ",
+    # Places with accents, and a promise against a deed, again and again:
+    # a claim's capitals are read once, and each claim's words once.
+    "places": "flights to Bogotá and Port Sudan, the port said ",
+    "promises": "will open and opened, was extended ",
 }
 
 

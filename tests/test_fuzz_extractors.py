@@ -42,7 +42,16 @@ def test_never_raises_on_arbitrary_unicode(target, text):
 
 #: Per target, the pattern that costs it most (bench/reliability.py runs
 #: every pattern, on larger inputs).
-WORST = ["open quotes", "attribution", "figures", "no spaces", "letter run", "countries"]
+WORST = [
+    "open quotes",
+    "attribution",
+    "figures",
+    "no spaces",
+    "letter run",
+    "countries",
+    "places",
+    "promises",
+]
 
 
 @pytest.mark.timeout(120)
