@@ -111,8 +111,8 @@ def _linker(text: str) -> object:
     link_claims([LinkClaim(id="a", text=text), LinkClaim(id="b", text=text + " 5")])
     return link_claims(
         [
-            LinkClaim(id="a", text=text.replace("will", "did"), language="en"),
-            LinkClaim(id="b", text="Paris will open " + text, language="en"),
+            LinkClaim(id="a", text=text.replace("will ", ""), language="en"),
+            LinkClaim(id="b", text="Paris will open " + text.replace("opened", "open"), language="en"),
         ]
     )
 

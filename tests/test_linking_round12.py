@@ -375,3 +375,119 @@ def test_an_area_names_no_place_inside_it_and_is_never_told_apart():
         None,
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        (
+            "Proceeds from the new sugar tax will be used to fund free school meals across the country",
+            "Proceeds from the new sugar tax will be used to pay down public debt across the country",
+            "en",
+        ),
+        (
+            "قررت وزارة الصحة الأردنية تخصيص 20 مليون دينار لتوسعة أقسام الطوارئ"
+            " في مستشفيات المحافظات خلال العام المقبل",
+            "قررت وزارة الصحة الأردنية تخصيص 20 مليون دينار لشراء أجهزة غسيل الكلى"
+            " في مستشفيات المحافظات خلال العام المقبل",
+            "ar",
+        ),
+    ],
+)
+def test_a_longer_run_replaced_in_a_long_frame_is_a_changed_fact(a, b, language):
+    link, merged = linked(a, b, language)
+    assert link is not None and link.conflict == "changed" and not merged
+
+
+def test_a_paraphrase_that_keeps_little_is_no_run_replaced():
+    judged(
+        "Typhoon Kong-rey grew into a super typhoon in under a day, forecasters said",
+        "Kong-rey became a super typhoon within 24 hours, forecasters said",
+        "en",
+        None,
+        True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language", "words"),
+    [
+        # A name with a short lower-case part, and a kind word in lower case.
+        (
+            "Houthi officials in Sana'a said air strikes killed 12 people",
+            "Twelve people were killed in air strikes, Houthi officials in Hodeidah said",
+            "en",
+            ["hodeidah", "sanaa"],
+        ),
+        (
+            "Israeli strikes on Gaza city killed 20 people, medics said",
+            "Medics said 20 people were killed by Israeli strikes on Khan Younis",
+            "en",
+            ["gaza city", "khan younis"],
+        ),
+        (
+            "Heavy rains in New York state killed 12 people, officials said",
+            "Officials said 12 people died after heavy rains in New Jersey",
+            "en",
+            ["new jersey", "new york state"],
+        ),
+        # Two parts of one region are two places.
+        (
+            "Heavy rains in North Kivu killed 12 people, officials said",
+            "Officials said 12 people died after heavy rains in South Kivu",
+            "en",
+            ["north kivu", "south kivu"],
+        ),
+        # The kind word read with the name and as a neighbour, "ولاية" too.
+        (
+            "قوات الدعم السريع تهاجم مخيما في ولاية شمال دارفور وتقتل 40 شخصا",
+            "مقتل 40 شخصا في هجوم لقوات الدعم السريع على مخيم في ولاية الجزيرة",
+            "ar",
+            ["شمال دارفور", "ولاية الجزيرة"],
+        ),
+        (
+            "قالت السلطات إن 300 أسرة شردت في منطقة كسلا جراء السيول",
+            "السيول تشرد 300 أسرة في منطقة القضارف بحسب السلطات",
+            "ar",
+            ["القضارف", "كسلا"],
+        ),
+    ],
+)
+def test_places_as_news_writes_them(a, b, language, words):
+    link, merged = linked(a, b, language)
+    assert link is not None and link.conflict == "changed" and not merged
+    assert sorted(link.evidence["changed"]) == words
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # "قد" before a feminine past is no "may".
+        (
+            "وقد نشرت الوزارة بيانا قالت فيه إنها ستفتح المعابر يوم الأحد",
+            "قالت الوزارة في بيان إنها سوف تفتح المعابر يوم الأحد",
+            "ar",
+        ),
+        # A participle after "to be" or before "by" tells no deed.
+        (
+            "The president will host leaders of the G7 in June",
+            "G7 leaders to be hosted by the president in June",
+            "en",
+        ),
+    ],
+)
+def test_the_second_review_of_the_round_same_claims(a, b, language):
+    link, merged = linked(a, b, language)
+    assert link is not None and link.conflict is None and merged
+
+
+def test_a_verb_of_intent_counts_only_before_to():
+    """ "as planned" is no plan: the claim that says it opened is told apart
+    from the one that says it will."""
+    link, merged = linked(
+        "The new bridge will open to traffic in May, officials said",
+        "The new bridge opened to traffic in May, officials said, as planned",
+        "en",
+    )
+    assert link.conflict == "changed" and not merged
+    assert link.evidence["changed"] == ["will open", "opened"]

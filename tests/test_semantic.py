@@ -530,12 +530,14 @@ def test_pairs_that_each_add_words_need_to_be_close_in_meaning_too():
     """Linked by their words, two claims that each add three words or more
     to what the other says stay linked only when their cosine is within
     APART_MARGIN of same_claim."""
+    # "On Tuesday" moved: no run replaced where it stands, which the words
+    # alone would keep apart (docs/linking.md, Conflicts).
     a = (
         "The regional council approved the new riverside park and the cycle path plan on Tuesday "
-        "after debate over delayed library funding"
+        "after a long debate over library funding"
     )
     b = (
-        "The regional council approved the new riverside park and the cycle path plan on Tuesday, "
+        "On Tuesday the regional council approved the new riverside park and the cycle path plan, "
         "adding a football stadium nearby"
     )
     words = link_claims([claim("a", a), claim("b", b)])

@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
@@ -237,6 +238,17 @@ MODALITY: dict[str, int] = {
 #: How many content words each of two claims must add after the words they
 #: share for :func:`_facts_added` to read them as two facts.
 ADDED_FACT_WORDS = 2
+#: At most how many words each side may have replaced where they stand
+#: for the pair to be a changed fact (:func:`_swapped_in_place`); past
+#: three (:func:`_run_replaced`), only where the words both keep, in order, are at least
+#: :data:`SWAPPED_FRAME` more than the longer side's replaced words:
+#: "will be used to build regional hospitals" / "to pay down public debt"
+#: keeps a long frame, a
+#: paraphrase that rewords most of the claim ("strengthened into a
+#: Category 5 storm in less than a day" / "became a Category five
+#: hurricane within 24 hours") keeps little.
+SWAPPED_WORDS = 5
+SWAPPED_FRAME = 1
 #: The kind of people each noun of a count of people counts, by its compared
 #: form: "troops" and "soldiers" count soldiers, "police officers" police
 #: (lexicon.txt's [people LANG] lines, each named by its first word).
@@ -1247,6 +1259,16 @@ def _check(
         added = _facts_added(_normalized(a).split(), _normalized(b).split())
         if added:
             conflict, detail = "changed", added
+    if (
+        conflict is None
+        and not differing
+        and min(evidence["differing"]) >= 1
+        and max(evidence["differing"]) > 3
+    ):
+        # With figures that differ, they decide, as in _opposed.
+        replaced = _run_replaced(only_a, only_b, read_a, read_b, a, b)
+        if replaced:
+            conflict, detail = "changed", replaced
     if conflict is None and not only_a and not only_b:
         swapped = _roles_swapped(_normalized(a).split(), _normalized(b).split())
         if swapped:
@@ -1340,6 +1362,35 @@ def _opposed(
     return None, []
 
 
+def _run_replaced(
+    only_a: frozenset[str],
+    only_b: frozenset[str],
+    read_a: Reading,
+    read_b: Reading,
+    a: LinkClaim,
+    b: LinkClaim,
+) -> list[str]:
+    """A longer run of words replaced where it stands (four or five words,
+    :data:`SWAPPED_WORDS`) in a long frame, where neither claim names its
+    source (:func:`_cites_source`): "will be used to build regional
+    hospitals" / "to pay down public debt". Asked after :func:`_opposed`
+    (up to three words) and :func:`_facts_added` (a clause joined on). The
+    words replaced, or an empty list."""
+    words_a = _unpaired(only_a - read_a.tokens, only_b)
+    words_b = _unpaired(only_b - read_b.tokens, only_a)
+    longest = max(len(words_a), len(words_b))
+    if (
+        not words_a
+        or not words_b
+        or not 3 < longest <= SWAPPED_WORDS
+        or _cites_source(a)
+        or _cites_source(b)
+        or not _swapped_in_place(read_a.sequence, read_b.sequence, frame=longest + SWAPPED_FRAME)
+    ):
+        return []
+    return sorted(words_a) + sorted(words_b)
+
+
 def _told_apart(
     a: LinkClaim,
     b: LinkClaim,
@@ -1423,13 +1474,20 @@ def _told_done(future: list[str], other: list[str]) -> list[str]:
     """The verb ``future`` says will be done ("will begin", "plans to
     connect", "will be extended") and the past tense of it that only
     ``other`` says ("began", "connected"; "were extended"), or an empty
-    list. A past word both claims say is no deed: "will hold talks on the
+    list. A past word both claims say is no deed ("will hold talks on the
     hostages held in Gaza" / "are to hold talks on the hostages held in
-    Gaza". Each claim's words are read once (linear in their length)."""
+    Gaza"), nor a participle after "be" or "to" or before "by" ("G7
+    leaders to be hosted by the president"); a passive is the participle
+    after "was", "were" or "been", which may be a word both say ("will be
+    extended" / "were extended"). Each claim's words are read once (linear
+    in their length)."""
     said_here = set(future)
     done: dict[str, str] = {}  # the form of a verb the other claim puts in the past: that past
-    for word in other:
+    for index, word in enumerate(other):
         if word in said_here:
+            continue
+        # Not a participle that tells no deed: "to be hosted", "paid by".
+        if (index and other[index - 1] in _NOT_DONE_AFTER) or other[index + 1 : index + 2] == ["by"]:
             continue
         base = _IRREGULAR_PAST.get(word) or (word if word.endswith("ed") and len(word) > 4 else None)
         form = lexicon().form(base) if base else None
@@ -1464,6 +1522,13 @@ def _told_done(future: list[str], other: list[str]) -> list[str]:
     return []
 
 
+def _plans_to(words: list[str]) -> bool:
+    """Do a claim's normalized words say someone plans to do a thing: a
+    verb of intent right before "to" ("plans to connect"; not "as planned,
+    to traffic")?"""
+    return any(word in _PLANS and after == "to" for word, after in pairwise(words))
+
+
 def _past_tense(word: str) -> bool:
     """Is an English word a verb's past tense (or participle)?"""
     return (word.endswith("ed") and len(word) > 4) or word in _IRREGULAR_PAST
@@ -1483,6 +1548,7 @@ _ADVERBS = frozenset(
     {"also", "soon", "now", "then", "likely", "probably", "still", "first", "again", "only", "finally"}
 )
 _PASSIVE_PAST = frozenset({"was", "were", "been"})
+_NOT_DONE_AFTER = frozenset({"be", "being", "to"})
 #: The past tenses and participles of irregular verbs ("began", "held"),
 #: each with its verb, matched as written: ``[past en]`` in lexicon.txt.
 _IRREGULAR_PAST = {
@@ -1550,7 +1616,7 @@ def _claim_flags(normalized: str, text: str) -> int:
         flags |= _MONTH_HIDDEN
     if any(places(words, text)):
         flags |= _PLACE
-    if "to" in words and not _PLANS.isdisjoint(words):
+    if "to" in words and not _PLANS.isdisjoint(words) and _plans_to(words):
         flags |= _PLANNED
     return flags
 
@@ -1848,12 +1914,12 @@ def _certainty(words: list[str], text: str) -> tuple[bool, bool]:
 
 def _may(words: list[str], index: int) -> bool:
     """Does the "قد" at ``index`` say "may": before a verb in the present
-    ("قد ترفع"), not a past ("قد تم", "قد أعلنت"), and not after "كان"
+    ("قد ترفع"), not a past ("قد تم", "قد تراجعت", "قد نشرت"), and not after "كان"
     within a few words, the past perfect ("وكانت الحكومة قد تعهدت", had
     pledged)?"""
     after = words[index + 1] if index + 1 < len(words) else ""
-    if after[:1] not in ("ي", "ت", "ن") or after in _PAST_AFTER_QAD:
-        return False
+    if after[:1] not in ("ي", "ت", "ن") or after in _PAST_AFTER_QAD or (after[-1:] == "ت" and len(after) > 3):
+        return False  # a past: "قد تم", "قد تراجعت", "قد نشرت" (the feminine past ends in ت)
     return all(_bare_kan(w) not in _KAN for w in words[max(0, index - 4) : index])
 
 
@@ -1926,13 +1992,29 @@ def _roles_swapped(words_a: list[str], words_b: list[str]) -> list[str]:
     return []
 
 
-def _swapped_in_place(sequence_a: list[str], sequence_b: list[str]) -> bool:
+def _cites_source(claim: LinkClaim) -> bool:
+    """Does a claim name its source after a word that introduces one
+    ("بحسب وكالة أنباء الشرق الأوسط", "according to state media")? Outlets
+    cite the source they read, so a long run replaced there is no changed
+    fact (:data:`SWAPPED_WORDS`)."""
+    return not _SOURCE_WORDS.isdisjoint(_normalized(claim).split())
+
+
+#: Words that introduce a claim's source, as normalized.
+_SOURCE_WORDS = frozenset(
+    normalize_text("بحسب حسب وفق وفقا نقلا وبحسب ووفق ووفقا according citing cited quoting", None).split()
+)
+
+
+def _swapped_in_place(sequence_a: list[str], sequence_b: list[str], frame: int = 0) -> bool:
     """Is the one sentence the other with a few words replaced where they
     stand (at one or two places), and nothing added, dropped or moved? That
     is a changed fact ("landed at Almaty"/"at Nur-Sultan airport"); outlets
     rewording a claim move, add and drop words too ("تراجع معدل
     التضخم"/"انخفض التضخم خلال شهر", "the NHS in England"/"England's
-    National Health Service")."""
+    National Health Service"). The words both keep, in order, must be at
+    least ``frame``: a long run replaced is a changed fact only in a long
+    frame (:data:`SWAPPED_WORDS`)."""
     a = [w for w in sequence_a if w[0] != "#"]
     b = [w for w in sequence_b if w[0] != "#"]
     in_a = set(a)
@@ -1941,7 +2023,7 @@ def _swapped_in_place(sequence_a: list[str], sequence_b: list[str]) -> bool:
     b = [w if w in in_a else next((x for x in only_a if _forms_of_one(x, w)), w) for w in b]
     frame_a, places_a = _frame(a, set(b))
     frame_b, places_b = _frame(b, in_a)
-    return frame_a == frame_b and places_a == places_b and 1 <= len(places_a) <= 2
+    return frame_a == frame_b and places_a == places_b and 1 <= len(places_a) <= 2 and len(frame_a) >= frame
 
 
 def _frame(words: list[str], other: set[str]) -> tuple[list[str], set[int]]:

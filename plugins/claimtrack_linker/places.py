@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -112,9 +113,8 @@ class Gazetteer:
         self.starts = frozenset(form[0] for form in self.names)
         self.longest = max(len(form) for form in self.names)
         #: A city or a region named as a part of another of its kind, and
-        #: that other: "North Darfur" and "Darfur", "شمال سيناء" and
-        #: "سيناء" are one place named more or less closely. Not countries:
-        #: "South Sudan" is not Sudan.
+        #: that other: "North Darfur" names Darfur too, "شمال سيناء" سيناء.
+        #: Not countries: "South Sudan" is not Sudan.
         self.within: dict[tuple[int, int], int] = {}
         for form, (kind, number) in self.names.items():
             if kind == 0 or len(form) < 2:
@@ -125,10 +125,14 @@ class Gazetteer:
                 if side in _PARTS and found is not None and found[0] == kind and found[1] != number:
                     self.within.setdefault((kind, number), found[1])
 
-    def named(self, words: list[str]) -> list[tuple[int, int, int, int]]:
+    def named(
+        self, words: list[str], accept: Callable[[list[str]], bool] | None = None
+    ) -> list[tuple[int, int, int, int]]:
         """Each place a claim's normalized words name (its kind, its line),
         with where its name begins and ends, the longest name first ("south
-        sudan" is not "sudan")."""
+        sudan" is not "sudan"). A name that ``accept`` (given its words)
+        refuses gives way to a shorter one: "Gaza city", in lower case, is
+        no Gaza City but still Gaza."""
         if self.starts.isdisjoint(words):
             return []  # most claims: one pass in C
         found = []
@@ -138,8 +142,9 @@ class Gazetteer:
                 index += 1
                 continue
             for size in range(min(self.longest, len(words) - index), 0, -1):
-                place = self.names.get(tuple(words[index : index + size]))
-                if place is not None:
+                name = words[index : index + size]
+                place = self.names.get(tuple(name))
+                if place is not None and (accept is None or accept(name)):
                     found.append((*place, index, index + size))
                     index += size
                     break
@@ -179,31 +184,45 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
     :data:`KINDS`) that a claim's normalized words name, its figures' words
     included ("12 Iranian officials"), each with what stands on either
     side of it (:func:`neighbours`). An English name counts only where
-    ``text`` writes each of its words with a capital, as a word of its own
-    (:func:`_capitals`): "a turkey farm" names no country, and "the port
-    said" no Port Said, though "Portugal" or "Port Sudan" give the letters.
-    A place whose name holds another's of its kind is read as that one
+    ``text`` writes its first word, and each other word of four letters or
+    more, with a capital, as a word of its own (:func:`_capitals`): "a
+    turkey farm" names no country, and "the port said" no Port Said, though
+    "Portugal" or "Port Sudan" give the letters; "Sana'a", "Dar es Salaam",
+    "Gaza city" and "New York state" are read. A part of a place named after it names the place too
     (:attr:`Gazetteer.within`)."""
     found: list[dict[int, set[str]]] = [{} for _ in KINDS]
-    capitals: frozenset[str] | None = None
+    capitals: list[frozenset[str]] = []
+
+    def written_as_name(name: list[str]) -> bool:
+        if is_arabic(name[0]):
+            return True
+        if not capitals:
+            capitals.append(_capitals(text))
+        return name[0] in capitals[0] and all(
+            word in capitals[0]
+            for word in name[1:]
+            if len(word) > 3 and word not in _LOWER_IN_NAMES and word not in _KIND_WORDS
+        )
+
     table = gazetteer()
-    for kind, place, start, end in table.named(words):
+    for kind, place, start, end in table.named(words, written_as_name):
         if kind >= len(KINDS):
             continue  # an area: read only so that no place is read inside it
-        if not is_arabic(words[start]):
-            if capitals is None:
-                capitals = _capitals(text)
-            if not all(word in capitals or word in _LOWER_IN_NAMES for word in words[start:end]):
-                continue
+        around = found[kind].setdefault(place, set())
+        around.update(neighbours(words, start, end))
         # "منطقة عسير" and "منطقة جازان", "Idlib province": the word that
-        # says what kind of place it is belongs to the name, whether the
-        # table lists it ("منطقة_عسير") or not.
-        if start and _bare(words[start - 1]) in _KIND_WORDS:
-            start -= 1
+        # says what kind of place it is is read both as part of the name
+        # (the table lists "منطقة_عسير", "جازان" alone) and as a neighbour
+        # ("في منطقة كسلا" / "في منطقة القضارف").
+        if start and (words[start - 1] in _KIND_WORDS or _bare(words[start - 1]) in _KIND_WORDS):
+            around.update(neighbours(words, start - 1, end))
         if end < len(words) and words[end] in _KIND_WORDS:
-            end += 1
-        place = table.within.get((kind, place), place)
-        found[kind].setdefault(place, set()).update(neighbours(words, start, end))
+            around.update(neighbours(words, start, end + 1))
+        whole = table.within.get((kind, place))
+        if whole is not None:
+            # "North Darfur" names Darfur too: against "Darfur" it is no
+            # other place; against "South Darfur" it is.
+            found[kind].setdefault(whole, set()).update(around)
     return tuple({place: frozenset(around) for place, around in named.items()} for named in found)
 
 
