@@ -112,13 +112,13 @@ class Gazetteer:
         #: Every word that begins a name: a claim with none names no place.
         self.starts = frozenset(form[0] for form in self.names)
         self.longest = max(len(form) for form in self.names)
-        #: A city or a region named as a part of another of its kind, and
-        #: that other: "North Darfur" names Darfur too, "شمال سيناء" سيناء.
-        #: Not countries: "South Sudan" is not Sudan.
+        #: A region named as a part of another, and that other: "North
+        #: Darfur" names Darfur too, "شمال سيناء" سيناء. Not countries
+        #: ("South Sudan" is not Sudan) nor cities ("Khartoum North").
         self.within: dict[tuple[int, int], int] = {}
         for form, (kind, number) in self.names.items():
-            if kind == 0 or len(form) < 2:
-                continue
+            if kind != 2 or len(form) < 2:
+                continue  # regions only: "Khartoum North" is a city of its own
             for inner in (form[1:], form[:-1]):
                 side = form[0] if inner == form[1:] else form[-1]
                 found = self.names.get(inner)
@@ -126,13 +126,13 @@ class Gazetteer:
                     self.within.setdefault((kind, number), found[1])
 
     def named(
-        self, words: list[str], accept: Callable[[list[str]], bool] | None = None
+        self, words: list[str], accept: Callable[[int, list[str]], bool] | None = None
     ) -> list[tuple[int, int, int, int]]:
         """Each place a claim's normalized words name (its kind, its line),
         with where its name begins and ends, the longest name first ("south
-        sudan" is not "sudan"). A name that ``accept`` (given its words)
-        refuses gives way to a shorter one: "Gaza city", in lower case, is
-        no Gaza City but still Gaza."""
+        sudan" is not "sudan"). A name that ``accept`` (given its kind and
+        its words) refuses gives way to a shorter one: "the port said" is
+        no Port Said."""
         if self.starts.isdisjoint(words):
             return []  # most claims: one pass in C
         found = []
@@ -144,7 +144,7 @@ class Gazetteer:
             for size in range(min(self.longest, len(words) - index), 0, -1):
                 name = words[index : index + size]
                 place = self.names.get(tuple(name))
-                if place is not None and (accept is None or accept(name)):
+                if place is not None and (accept is None or accept(place[0], name)):
                     found.append((*place, index, index + size))
                     index += size
                     break
@@ -193,9 +193,9 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
     found: list[dict[int, set[str]]] = [{} for _ in KINDS]
     capitals: list[frozenset[str]] = []
 
-    def written_as_name(name: list[str]) -> bool:
-        if is_arabic(name[0]):
-            return True
+    def written_as_name(kind: int, name: list[str]) -> bool:
+        if is_arabic(name[0]) or kind >= len(KINDS):
+            return True  # an area masks what is inside it however written: "the Indian ocean"
         if not capitals:
             capitals.append(_capitals(text))
         return name[0] in capitals[0] and all(
@@ -228,7 +228,7 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
 
 #: Words that name a part of a place, before or after its name: "North
 #: Darfur", "شمال سيناء", "ساكسونيا السفلى".
-_ARABIC_PARTS = "شمال جنوب شرق غرب وسط الشمالية الجنوبية الشرقية الغربية الوسطى السفلى العليا"
+_ARABIC_PARTS = "شمال جنوب شرق غرب وسط الشمالية الجنوبية الشرقية الغربية الوسطى"
 _PARTS = frozenset(
     {
         "north",
@@ -240,8 +240,6 @@ _PARTS = frozenset(
         "southern",
         "eastern",
         "western",
-        "upper",
-        "lower",
     }
 ) | frozenset(normalize_text(_ARABIC_PARTS, "ar").split())
 #: Words of an English name that news writes in lower case: "Port of
