@@ -1402,8 +1402,8 @@ def _told_apart(
     cities or two regions (:mod:`claimtrack_linker.places`). Asked of every
     pair the other checks passed, so what each claim holds for them is
     noted once a claim (:func:`claim_flags`, a byte a claim): the dates and
-    the places are read for the pairs whose claims both hold some. The conflict and its
-    words, or ``(None, [])``."""
+    the places are read for the pairs whose claims both hold some. The
+    conflict and its words, or ``(None, [])``."""
     flags_a, flags_b = read_a.flags, read_b.flags
     if only_a or only_b:
         if not (only_a.isdisjoint(DENIALS) and only_b.isdisjoint(DENIALS)):
@@ -1558,8 +1558,8 @@ def _past_tense(word: str) -> bool:
 _PLANS = frozenset(
     {"plan", "plans", "planned", "intend", "intends", "aim", "aims", "seek", "seeks"}
 ) | frozenset({"expect", "expects", "expected", "set"})
-#: Those that say so only after "is" or "are": "is expected to open", "is
-#: set to reopen"; not "more than expected to reach", "a set of ... to".
+#: Those that say so only after a form of "be": "is expected to open",
+#: "is set to reopen"; not "more than expected to reach", "a set of ... to".
 _PLANS_AFTER_BE = frozenset({"expected", "set"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 #: Words between "will" and its verb: "will also begin", "will soon be".

@@ -188,8 +188,8 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
     more, with a capital, as a word of its own (:func:`_capitals`): "a
     turkey farm" names no country, and "the port said" no Port Said, though
     "Portugal" or "Port Sudan" give the letters; "Sana'a", "Dar es Salaam",
-    "Gaza city" and "New York state" are read. A part of a place named after it names the place too
-    (:attr:`Gazetteer.within`)."""
+    "Gaza city" and "New York state" are read. A region's part named after
+    it names the region too (:attr:`Gazetteer.within`)."""
     found: list[dict[int, set[str]]] = [{} for _ in KINDS]
     capitals: list[frozenset[str]] = []
 
@@ -226,8 +226,9 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
     return tuple({place: frozenset(around) for place, around in named.items()} for named in found)
 
 
-#: Words that name a part of a place, before or after its name: "North
-#: Darfur", "شمال سيناء", "ساكسونيا السفلى".
+#: Words that name a part of a region, before or after its name: "North
+#: Darfur", "شمال سيناء", "دارفور الغربية". Not "lower", "upper": Lower
+#: Saxony is no part of Saxony.
 _ARABIC_PARTS = "شمال جنوب شرق غرب وسط الشمالية الجنوبية الشرقية الغربية الوسطى"
 _PARTS = frozenset(
     {
