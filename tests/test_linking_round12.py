@@ -330,22 +330,32 @@ def _named(text, language="en"):
 
 
 def test_the_place_tables_are_one_place_a_line_and_name_each_place_once():
-    """The three tables' sections pair line by line, and no way a name is
-    written (with the prefixes and article the loader adds) names two
-    places, in one table or across them."""
+    """The four tables' sections pair line by line; no name as listed names
+    two places, in one table or across them, nor does a form the loader
+    derives (the prefixes, the article, an English -s) except where a name
+    as listed takes it ("the Americas" is no plural of "America"), which
+    the table reads as listed."""
     from claimtrack_linker.places import KINDS, MASKS, Gazetteer, _forms
     from claimtrack_linker.words import read_lexicon
 
-    owner: dict = {}
+    listed: dict = {}
+    derived: dict = {}
     for kind, path in enumerate(KINDS + MASKS):
         sections = read_lexicon(path)
         assert len(sections) == 2 and len({len(lines) for lines in sections.values()}) == 1
         for (_, language), lines in sections.items():
             for number, line in enumerate(lines):
                 for name in line:
-                    for form in _forms(name, language) if name != "-" else ():
-                        assert owner.setdefault(form, (kind, number)) == (kind, number), (path.name, name)
+                    if name == "-":
+                        continue
+                    written, *forms = _forms(name, language)
+                    assert listed.setdefault(written, (kind, number)) == (kind, number), (path.name, name)
+                    for form in forms:
+                        assert derived.setdefault(form, (kind, number)) == (kind, number), (path.name, name)
     table = Gazetteer()
+    for form, place in derived.items():
+        assert table.names[form] == listed.get(form, place)
+    assert table.names[("americas",)] == (3, table.names[("americas",)][1])
     assert len(table.first[1]["en"]) >= 500 and len(table.first[2]["en"]) >= 250
     assert len(table.first[3]["en"]) >= 100
 

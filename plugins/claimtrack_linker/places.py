@@ -91,6 +91,7 @@ class Gazetteer:
 
     def __init__(self, paths: tuple[Path, ...] = KINDS + MASKS) -> None:
         self.names: dict[tuple[str, ...], tuple[int, int]] = {}
+        derived_forms: list[tuple[tuple[str, ...], tuple[int, int]]] = []
         #: Each place's first name in each language, a table of them a kind,
         #: for evidence.
         self.first: list[dict[str, dict[int, str]]] = []
@@ -107,8 +108,13 @@ class Gazetteer:
                     for name in line:
                         if name == "-":  # no safe word for this place here
                             continue
-                        for form in _forms(name, language):
-                            self.names.setdefault(form, (kind, number))
+                        written, *derived = _forms(name, language)
+                        self.names[written] = (kind, number)
+                        derived_forms.extend((form, (kind, number)) for form in derived)
+        # A name as listed comes before a form derived from another: "the
+        # Americas" (areas.txt) is not the plural of "America".
+        for form, place in derived_forms:
+            self.names.setdefault(form, place)
         #: Every word that begins a name: a claim with none names no place.
         self.starts = frozenset(form[0] for form in self.names)
         self.longest = max(len(form) for form in self.names)
@@ -161,16 +167,19 @@ class Gazetteer:
         return sorted(first[n] if first[n] != "-" else english[n] for n in numbers)
 
 
-def _forms(name: str, language: str) -> set[tuple[str, ...]]:
-    """The ways running text writes a listed name, as normalized words."""
+def _forms(name: str, language: str) -> list[tuple[str, ...]]:
+    """The ways running text writes a listed name, as normalized words: the
+    name as listed first, then the forms derived from it."""
     words = normalize_text(name.replace("_", " "), language).split()
     if not words:
-        return set()
+        return []
     if is_arabic(words[0]):
         # "الجزائر" is listed with its article; "ألمانيا" begins with a
         # hamza, so "ال" is the name's own.
-        return _arabic_forms(words, name.startswith("ال"))
-    return {tuple(words), (*words[:-1], words[-1] + "s")}
+        derived = _arabic_forms(words, name.startswith("ال")) - {tuple(words)}
+    else:
+        derived = {(*words[:-1], words[-1] + "s")}
+    return [tuple(words), *sorted(derived)]
 
 
 @cache
