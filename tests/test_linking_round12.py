@@ -390,26 +390,31 @@ def test_an_area_names_no_place_inside_it_and_is_never_told_apart():
 @pytest.mark.parametrize(
     ("a", "b", "language"),
     [
+        # A run of three to five words reworded where it stands, inside
+        # the sentence, is as often one claim told two ways as two claims:
+        # no changed fact (docs/linking.md, measured and not taken).
         (
-            "Proceeds from the new sugar tax will be used to fund free school meals across the country",
-            "Proceeds from the new sugar tax will be used to pay down public debt across the country",
+            "The government announced a new package of energy subsidies to help families cope with rising"
+            " prices this winter, the finance minister told parliament on Tuesday",
+            "The government announced a new package of energy subsidies to ease the burden of higher living"
+            " costs this winter, the finance minister told parliament on Tuesday",
             "en",
         ),
         (
-            "قررت وزارة الصحة الأردنية تخصيص 20 مليون دينار لتوسعة أقسام الطوارئ"
-            " في مستشفيات المحافظات خلال العام المقبل",
-            "قررت وزارة الصحة الأردنية تخصيص 20 مليون دينار لشراء أجهزة غسيل الكلى"
-            " في مستشفيات المحافظات خلال العام المقبل",
+            "أعلنت الحكومة اليوم الثلاثاء حزمة جديدة من الدعم لمساعدة الأسر على مواجهة ارتفاع الأسعار"
+            " خلال فصل الشتاء وفق ما قال وزير المالية أمام البرلمان",
+            "أعلنت الحكومة اليوم الثلاثاء حزمة جديدة من الدعم لتخفيف عبء غلاء المعيشة عن المواطنين"
+            " خلال فصل الشتاء وفق ما قال وزير المالية أمام البرلمان",
             "ar",
         ),
     ],
 )
-def test_a_longer_run_replaced_in_a_long_frame_is_a_changed_fact(a, b, language):
+def test_a_run_reworded_in_place_is_no_changed_fact(a, b, language):
     link, merged = linked(a, b, language)
-    assert link is not None and link.conflict == "changed" and not merged
+    assert link is not None and link.conflict is None and merged
 
 
-def test_a_paraphrase_that_keeps_little_is_no_run_replaced():
+def test_a_storm_reworded_stays_one_claim():
     judged(
         "Typhoon Kong-rey grew into a super typhoon in under a day, forecasters said",
         "Kong-rey became a super typhoon within 24 hours, forecasters said",
@@ -478,10 +483,21 @@ def test_places_as_news_writes_them(a, b, language, words):
             "قالت الوزارة في بيان إنها سوف تفتح المعابر يوم الأحد",
             "ar",
         ),
-        # A participle after "to be" or before "by" tells no deed.
+        # A participle after "to be" or before "by" tells no deed, nor
+        # before "by" and an agent or a year.
         (
             "The president will host leaders of the G7 in June",
             "G7 leaders to be hosted by the president in June",
+            "en",
+        ),
+        (
+            "A Gulf state will host the next round of ceasefire talks on Sudan next week",
+            "The next round of ceasefire talks on Sudan, hosted by a Gulf state, opens next week",
+            "en",
+        ),
+        (
+            "The government will halve carbon emissions by 2030 under its new climate plan",
+            "Carbon emissions halved by 2030 under the government's new climate plan",
             "en",
         ),
     ],
@@ -581,6 +597,13 @@ def test_the_third_review_of_the_round_same_claims(a, b, language):
             "سيصوت البرلمان على مشروع قانون الموازنة الأسبوع المقبل",
             "ar",
             ["may", "will"],
+        ),
+        # A region with one part named after it is a region of its own.
+        (
+            "The governor signed the law in West Virginia on Friday",
+            "The governor signed the law in Virginia on Friday",
+            "en",
+            ["virginia", "west virginia"],
         ),
         # Lower Saxony is no part of Saxony.
         (

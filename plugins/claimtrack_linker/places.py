@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -130,6 +131,10 @@ class Gazetteer:
                 found = self.names.get(inner)
                 if side in _PARTS and found is not None and found[0] == kind and found[1] != number:
                     self.within.setdefault((kind, number), found[1])
+        # A region divided into parts names two or more: "North Darfur",
+        # "South Darfur". One alone is a region of its own: West Virginia.
+        wholes = Counter(self.within.values())
+        self.within = {part: whole for part, whole in self.within.items() if wholes[whole] > 1}
 
     def named(
         self, words: list[str], accept: Callable[[int, list[str]], bool] | None = None
