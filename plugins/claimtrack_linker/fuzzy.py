@@ -1239,7 +1239,7 @@ def _check(
             modality = _modality_changed(normalized_a.split(), normalized_b.split())
             if modality:
                 conflict, detail = "changed", modality
-    if conflict is None:
+    if conflict is None and (read_a.flags | read_b.flags) & (_POSSIBLY | _SURELY | _PLANNED):
         sure = _sure_or_possible(read_a, read_b, a, b) or _done_or_to_come(read_a, read_b, a, b)
         if sure:
             conflict, detail = "changed", sure

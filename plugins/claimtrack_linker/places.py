@@ -204,6 +204,9 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
     "Portugal" or "Port Sudan" give the letters; "Sana'a", "Dar es Salaam",
     "Gaza city" and "New York state" are read. A region's part named after
     it names the region too (:attr:`Gazetteer.within`)."""
+    table = gazetteer()
+    if table.starts.isdisjoint(words):
+        return _NONE  # most claims: one pass in C
     found: list[dict[int, set[str]]] = [{} for _ in KINDS]
     capitals: list[frozenset[str]] = []
 
@@ -218,7 +221,6 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
             if len(word) > 3 and word not in _LOWER_IN_NAMES and word not in _KIND_WORDS
         )
 
-    table = gazetteer()
     for kind, place, start, end in table.named(words, written_as_name):
         if kind >= len(KINDS):
             continue  # an area: read only so that no place is read inside it
@@ -240,6 +242,8 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
     return tuple({place: frozenset(around) for place, around in named.items()} for named in found)
 
 
+#: What :func:`places` gives for a claim that names none (read only).
+_NONE: tuple[dict[int, frozenset[str]], ...] = tuple({} for _ in KINDS)
 #: Words that name a part of a region, before or after its name: "North
 #: Darfur", "شمال سيناء", "دارفور الغربية". Not "lower", "upper": Lower
 #: Saxony is no part of Saxony.
