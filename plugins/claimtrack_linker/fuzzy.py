@@ -1554,10 +1554,13 @@ def _future_of(possible: str, other: str) -> bool:
 def _maybe_done(words: list[str]) -> list[str]:
     """The Arabic verbs that "قد" or a word of possibility governs in a
     claim's normalized words: the word after it, or after "أن" ("يحتمل أن
-    تلجا"), when it begins as a verb in the present does."""
+    تلجا"), when it begins as a verb in the present does; "قد" only where
+    :func:`_may` reads it as "may", as :func:`_certainty` does."""
     verbs = []
     for index, word in enumerate(words):
-        bare = word[1:] if word[:1] == "و" and len(word) > 2 else word
+        bare = _unprefixed(word)
+        if bare == "قد" and not _may(words, index):
+            continue  # "قد تم", "وكانت ... قد تعهدت": no "may"
         if bare != "قد" and bare not in _POSSIBLE:
             continue
         after = words[index + 1 : index + 3]
@@ -1880,7 +1883,7 @@ def _certainty(words: list[str], text: str) -> tuple[bool, bool]:
     may_is_a_month = "may" in words and _Written(text).may
     possible = future = False
     for index, word in enumerate(words):
-        bare = word[1:] if word[:1] == "و" and len(word) > 2 else word
+        bare = _unprefixed(word)
         if bare in _FUTURE:
             future = True
         elif bare == "قد":
@@ -1900,11 +1903,13 @@ def _may(words: list[str], index: int) -> bool:
         return False
     if after[0] != "ي" and after[-1] == "ت" and len(after) > 3:
         return False  # a feminine past: "قد تراجعت" ("قد يصوت" is a present)
-    return all(_bare_kan(w) not in _KAN for w in words[max(0, index - 4) : index])
+    return all(_unprefixed(w, "وف", 3) not in _KAN for w in words[max(0, index - 4) : index])
 
 
-def _bare_kan(word: str) -> str:
-    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+def _unprefixed(word: str, letters: str = "و", shortest: int = 2) -> str:
+    """An Arabic word without one of ``letters`` written on it ("وقد",
+    "فكانت"), where more than ``shortest`` letters stand with it."""
+    return word[1:] if word[:1] in letters and len(word) > shortest else word
 
 
 #: "كان" in the forms that open a past perfect with "قد".

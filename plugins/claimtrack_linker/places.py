@@ -208,15 +208,16 @@ def places(words: list[str], text: str) -> tuple[dict[int, frozenset[str]], ...]
     if table.starts.isdisjoint(words):
         return _NONE  # most claims: one pass in C
     found: list[dict[int, set[str]]] = [{} for _ in KINDS]
-    capitals: list[frozenset[str]] = []
+    capitals: frozenset[str] | None = None  # read at the first English name
 
     def written_as_name(kind: int, name: list[str]) -> bool:
+        nonlocal capitals
         if is_arabic(name[0]) or kind >= len(KINDS):
             return True  # an area masks what is inside it however written: "the Indian ocean"
-        if not capitals:
-            capitals.append(_capitals(text))
-        return name[0] in capitals[0] and all(
-            word in capitals[0]
+        if capitals is None:
+            capitals = _capitals(text)
+        return name[0] in capitals and all(
+            word in capitals
             for word in name[1:]
             if len(word) > 3 and word not in _LOWER_IN_NAMES and word not in _KIND_WORDS
         )

@@ -118,9 +118,8 @@ def _measured(unit: str | None) -> str | None:
         return "temperature"
     if unit == "point":
         return "rate"  # "fell 4 points" / "4 percentage points"; a score is no measure of another kind
-    if unit in CONVERSIONS or quantity(unit) == "money":
-        return quantity(unit)
-    return None
+    measured = quantity(unit)
+    return measured if unit in CONVERSIONS or measured == "money" else None
 
 
 def converted(a: list[Figure], b: list[Figure]) -> frozenset[str]:
