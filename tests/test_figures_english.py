@@ -34,6 +34,13 @@ def test_digits_with_separators(text, expected):
     check(text, expected)
 
 
+@pytest.mark.parametrize("text", ["0،000.000.000 ", "0،000.000،0 ", "1,000.000.000 people", "2.500,000,000"])
+def test_groups_after_two_separators_are_no_number(text):
+    """Groups of three after "," and then "." are no number (the fuzzer
+    found "0،000.000.000" raising): the grouping must keep one separator."""
+    assert [f for f in figures(text) if f.value is not None and f.value >= 1e8] == []
+
+
 NUMBER_WORDS = cases(
     ("one person", {"value": 1, "unit": "person"}),
     ("two soldiers", {"value": 2, "unit": "person"}),

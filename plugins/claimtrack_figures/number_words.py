@@ -61,7 +61,9 @@ class NumberWord:
 MAX_DIGITS = 15
 
 _PLAIN = re.compile(r"[0-9]+")
-_GROUPED = re.compile(r"[0-9]{1,3}(?:([,.])[0-9]{3})+")
+#: Groups of three digits, all after one separator: "2,500,000", "2.500.000";
+#: not "0,000.000.000", which is no number.
+_GROUPED = re.compile(r"[0-9]{1,3}([,.])[0-9]{3}(?:\1[0-9]{3})*")
 
 
 def digits_value(text: str) -> float | None:
