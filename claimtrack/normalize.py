@@ -82,6 +82,9 @@ _REMOVABLE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u2
 # starts with a character class lets the regex engine skip ahead (3x faster).
 _THOUSANDS = re.compile(r"[,\u066c'](?<=\d.)(?=\d{3}(?!\d))")
 _ACCENTED = re.compile("[\u00c0-\u036f\u0370-\u04ff\u1e00-\u1fff]")
+# Latin letters that carry their mark in the letter, which NFD leaves
+# whole: "Diyarbakır", "Øresund", "Łódź" are written without them too.
+_LATIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe"})
 # Punctuation becomes a space; a dot only when it is not between digits
 # ("3.5" stays), looked for only in texts that have one.
 _PUNCT = re.compile(r"[^\w\s.%]|_")
@@ -166,7 +169,8 @@ def fold_digits(text: str) -> str:
 def normalize(text: str) -> str:
     """The search/linking form of ``text``: NFKC (Arabic presentation forms to
     letters), case folded, Arabic letters and digits folded, diacritics,
-    tatweel, thousands separators and punctuation removed, spaces collapsed.
+    tatweel, thousands separators and punctuation removed, spaces collapsed;
+    Latin letters with a mark of their own too ("ı", "ø", "ł").
 
     Works for any script; language-specific plugins can refine it through the
     ``normalize_text`` hook.
@@ -177,6 +181,7 @@ def normalize(text: str) -> str:
         # Latin (and Greek, Cyrillic) diacritics: é → e.
         decomposed = unicodedata.normalize("NFD", text)
         text = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+        text = text.translate(_LATIN_LETTERS)
     if "," in text or "'" in text:  # the only separators left after folding
         text = _THOUSANDS.sub("", text)
     text = _PUNCT.sub(" ", text)
