@@ -40,6 +40,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, collector_paused, find_figures, normalize_text
+from claimtrack_linker.periods import names_period, periods, relative, spans
 from claimtrack_linker.places import gazetteer, places
 from claimtrack_linker.quantities import PEOPLE_UNITS, converted, may_count_one_thing, quantity
 from claimtrack_linker.words import arabic_variants, in_one_place, is_arabic, lexicon, neighbours
@@ -1025,6 +1026,48 @@ def _count_other_things(a: list[Figure], b: list[Figure]) -> bool:
     )
 
 
+#: How many times one value may be another and the two still be one figure
+#: that outlets give differently: the labelled conflicts differ by up to four
+#: times ("3,800" / "11,300" dead, "about 800,000" / "250,000" passengers);
+#: ten times is another quantity ("3.8 million barrels a day" exported /
+#: "280,000" refined, "up 3%" / "96% of its seats").
+ORDERS_APART = 10
+
+
+def _orders_apart(a: list[Figure], b: list[Figure]) -> list[str]:
+    """Do two claims give figures of one known unit, every pair of them
+    :data:`ORDERS_APART` times apart or more, and no figure that meets one
+    of the other claim? Then they measure two things, and are told apart
+    as a changed fact: linked, so that a reader sees the two figures, but
+    never merged (a figure misreported tenfold shows there too). A
+    percentage against a bare number of :data:`LARGE_BARE` or more is two
+    things as well: "the unemployment rate rose to 33.2%" / "the number of
+    unemployed rose to 8.4 million". The two figures as written, or an
+    empty list."""
+    found: list[str] = []
+    for fa in a:
+        for fb in b:
+            if not (fa.unit and fb.unit and fa.value and fb.value and fa.value > 0 and fb.value > 0):
+                continue
+            if _same_unit(fa, fb) and _meets(fa, fb):
+                return []
+            if fa.unit == fb.unit != BARE:
+                if max(fa.value, fb.value) < min(_top(fa), _top(fb)) * ORDERS_APART:
+                    return []
+            elif {fa.unit, fb.unit} == {"percent", BARE}:
+                if (fa if fa.unit == BARE else fb).value < LARGE_BARE:
+                    return []
+            else:
+                continue
+            found = found or [fa.raw, fb.raw]
+    return found
+
+
+def _top(figure: Figure) -> float:
+    """A figure's value, or the top of its range."""
+    return figure.value_max if figure.value_max is not None else figure.value
+
+
 def candidate_pairs(
     claims: Sequence[LinkClaim], compared: list[str], is_new: np.ndarray | None
 ) -> Iterator[np.ndarray]:
@@ -1196,6 +1239,8 @@ def _check(
     if score < required and not by_meaning:
         return None
     only_a, only_b = words_a - words_b, words_b - words_a
+    if (read_a.flags | read_b.flags) & _PERIOD and a.said_on and b.said_on and only_a and only_b:
+        only_a, only_b = _one_period(a, b, only_a, only_b)
     if only_a & read_a.tokens and only_b & read_b.tokens:
         # One figure in two units differs by no token: "within 48 hours" /
         # "within two days", "40 km" / "25 miles".
@@ -1214,8 +1259,11 @@ def _check(
     if _count_other_things(figures_a, figures_b):
         return None
     differing = _figure_conflict(figures_a, figures_b)
+    apart = _orders_apart(figures_a, figures_b)
     conflict, detail = (
-        _opposed(only_a, only_b, bool(differing), (read_a.sequence, read_b.sequence))
+        ("changed", apart)
+        if apart
+        else _opposed(only_a, only_b, bool(differing), (read_a.sequence, read_b.sequence))
         if only_a or only_b
         else (None, [])  # the same words: only the figures can differ
     )
@@ -1364,10 +1412,10 @@ def _told_apart(
         days_a = {w[1:] for w in only_a & read_a.tokens if w[1:].isdigit()}
         days_b = {w[1:] for w in only_b & read_b.tokens if w[1:].isdigit()}
         if (days_a and days_b) or (
-            (flags_a | flags_b) & _MONTH_HIDDEN
+            (flags_a | flags_b) & (_MONTH_HIDDEN | _PERIOD)
             or not (only_a.isdisjoint(CALENDAR_WORDS) and only_b.isdisjoint(CALENDAR_WORDS))
         ):
-            dates = in_one_place(_dates(a, days_a), _dates(b, days_b))
+            dates = in_one_place(*_dates_and_periods(a, b, days_a, days_b, (flags_a | flags_b) & _PERIOD))
             if dates:
                 return "changed", dates
     if flags_a & flags_b & _PLACE:
@@ -1455,36 +1503,52 @@ def _told_done(future: list[str], other: list[str]) -> list[str]:
         return []
     for index, word in enumerate(future):
         if word in ("will", "shall", "would"):
-            start = index + 1
+            starts = [index + 1]
         elif (
             word in _PLANS
             and future[index + 1 : index + 2] == ["to"]
             and (not index or future[index - 1] not in _AS)
             and (word not in _PLANS_AFTER_BE or (index and future[index - 1] in _BE))
         ):
-            start = index + 2  # "plans to connect", "is expected to open"
+            starts = [index + 2]  # "plans to connect", "is expected to open"
+        elif word in _ASKS:
+            starts = _asked_to(future, index)  # "asked Rome to declare"
         else:
             continue
-        said = " ".join(future[index:start])
-        verbs = [w for w in future[start : start + 3] if w not in _ADVERBS][:2]
-        if not verbs or verbs[0] == "not":
-            continue
-        if verbs[0] == "be":
-            if len(verbs) > 1 and verbs[1] in passive and _past_tense(verbs[1]):
-                return [f"{said} be {verbs[1]}", verbs[1]]
-            continue
-        form = lexicon().form(verbs[0])
-        if form is not None and form in done:
-            return [f"{said} {verbs[0]}", done[form]]
+        for start in starts:
+            said = " ".join(future[index:start])
+            verbs = [w for w in future[start : start + 3] if w not in _ADVERBS][:2]
+            if not verbs or verbs[0] == "not":
+                continue
+            if verbs[0] == "be":
+                if len(verbs) > 1 and verbs[1] in passive and _past_tense(verbs[1]):
+                    return [f"{said} be {verbs[1]}", verbs[1]]
+                continue
+            form = lexicon().form(verbs[0])
+            if form is not None and form in done:
+                return [f"{said} {verbs[0]}", done[form]]
     return []
+
+
+def _asked_to(words: list[str], index: int) -> list[int]:
+    """Where the verb may begin after a verb of asking at ``index``
+    (:data:`_ASKS`): after each "to" within :data:`_ASKED_WORDS` words of
+    who is asked ("asked Rome to declare", "appealed to the court to
+    halt"). "Called" asks only "on" someone."""
+    if words[index] in _CALLS and words[index + 1 : index + 2] not in (["on"], ["upon"]):
+        return []  # "called on Israel to allow"; not "called off the strike planned to start"
+    end = min(index + 2 + _ASKED_WORDS, len(words) - 1)
+    return [at + 1 for at in range(index + 1, end) if words[at] == "to"]
 
 
 def _plans_to(words: list[str]) -> bool:
     """Do a claim's normalized words say someone plans to do a thing: a
     verb of intent right before "to" ("plans to connect"; not "as planned,
-    to traffic", whose comma normalizing drops)?"""
+    to traffic", whose comma normalizing drops), or asks someone to
+    ("urged the government to lift")?"""
     return any(
-        words[index] in _PLANS and words[index + 1] == "to" and (not index or words[index - 1] not in _AS)
+        (words[index] in _PLANS and words[index + 1] == "to" and (not index or words[index - 1] not in _AS))
+        or (words[index] in _ASKS and _asked_to(words, index))
         for index in range(len(words) - 1)
     )
 
@@ -1520,6 +1584,16 @@ _PLANS = frozenset(
 #: Those that say so only after a form of "be": "is expected to open",
 #: "is set to reopen"; not "more than expected to reach", "a set of ... to".
 _PLANS_AFTER_BE = frozenset({"expected", "set"})
+#: Verbs of asking someone to do a thing ("asked Rome to declare", "urged
+#: the government to lift", "called on Israel to allow"): a request and the
+#: thing done are two facts, as a plan and its keeping are.
+_ASKS = frozenset(
+    {"asked", "asks", "urged", "urges", "called", "calls", "pressed", "presses", "requested", "requests"}
+) | frozenset({"appealed", "appeals"})
+#: How many words may name who is asked: "urged the European Commission to".
+_ASKED_WORDS = 5
+_INTENT = _PLANS | _ASKS
+_CALLS = frozenset({"called", "calls"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 #: Words between "will" and its verb: "will also begin", "will soon be".
 _ADVERBS = frozenset(
@@ -1577,7 +1651,7 @@ def _maybe_done(words: list[str]) -> list[str]:
 #: may happen, that it says it will, that it names a place (a country, a
 #: city, a region), that it says someone plans to do a thing ("plans to
 #: connect": :func:`_told_done`).
-_MONTH_HIDDEN, _POSSIBLY, _SURELY, _PLACE, _PLANNED = 1, 2, 4, 8, 16
+_MONTH_HIDDEN, _POSSIBLY, _SURELY, _PLACE, _PLANNED, _PERIOD = 1, 2, 4, 8, 16, 32
 
 
 def claim_flags(claims: Sequence[LinkClaim]) -> bytearray:
@@ -1597,8 +1671,10 @@ def _claim_flags(normalized: str, text: str) -> int:
         flags |= _MONTH_HIDDEN
     if any(places(words, text)):
         flags |= _PLACE
-    if "to" in words and not _PLANS.isdisjoint(words) and _plans_to(words):
+    if "to" in words and not _INTENT.isdisjoint(words) and _plans_to(words):
         flags |= _PLANNED
+    if names_period(words):
+        flags |= _PERIOD
     return flags
 
 
@@ -1629,6 +1705,75 @@ _PASSIVE_DENIAL = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got|gets)\
 
 #: The first words of the months named in two words ("كانون", "تشرين").
 _TWO_WORD_MONTHS = frozenset(name[0] for name in MONTH_NUMBERS if len(name) > 1)
+
+
+def _dates_and_periods(
+    a: LinkClaim, b: LinkClaim, days_a: set[str], days_b: set[str], either_period: int
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The dates two claims name (:func:`_dates`) and, where either names
+    one, the periods (:func:`claimtrack_linker.periods.periods`: "last
+    year", "العام المقبل"), resolved against the days the two were said
+    when both are known. A period left as written ("year +1") is not
+    compared with a date of its kind that the other claim writes ("2026"):
+    it may be that very date."""
+    dates_a, dates_b = _dates(a, days_a), _dates(b, days_b)
+    if not either_period:
+        return dates_a, dates_b
+    said_a, said_b = (a.said_on, b.said_on) if a.said_on and b.said_on else (None, None)
+    named_a = periods(_normalized(a).split(), said_a)
+    named_b = periods(_normalized(b).split(), said_b)
+    # The kinds of date each claim writes ("2026": a year), before periods join them.
+    written_a = {_date_kind(label) for label in dates_a} - {None}
+    written_b = {_date_kind(label) for label in dates_b} - {None}
+    for dates, named, written in ((dates_a, named_a, written_b), (dates_b, named_b, written_a)):
+        kinds = Counter(_date_kind(label) or relative(label) for label in named)
+        for label, around in named.items():
+            kind = relative(label)
+            if kind is None or kind not in written:
+                # The one period of its kind a claim names is the fact's:
+                # two claims that each name one of a kind are in one place,
+                # wherever they write it ("خلال العام الدراسي الحالي" /
+                # "سيبدأ خلال العام الدراسي المقبل بحسب الوزارة"); "this
+                # season" / "this year" are not.
+                of_kind = kind or _date_kind(label)
+                alone = frozenset({"@" + str(of_kind)}) if kinds[of_kind] == 1 else frozenset()
+                dates[label] = dates.get(label, frozenset()) | around | alone
+    return dates_a, dates_b
+
+
+def _one_period(
+    a: LinkClaim, b: LinkClaim, only_a: frozenset[str], only_b: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The differing words of two claims less a period one names and the
+    date the other writes for it, the same for the days they were said:
+    "this month" / "in June" said in June, "العام المقبل" / "عام 2026" said
+    in 2025 are one date written two ways, no word swapped."""
+    words_a, words_b = _normalized(a).split(), _normalized(b).split()
+    for words, said, other in ((words_a, a.said_on, words_b), (words_b, b.said_on, words_a)):
+        for label, start, end in spans(words, said):
+            if label.startswith("#"):
+                named = [label]
+            elif label.startswith("month ") and label[6:].isdigit():
+                number = int(label[6:])
+                named = [_form(w) for w in other if MONTH_NUMBERS.get((w,)) == number]
+            else:
+                continue
+            own = {_form(w) for w in words[start:end]}
+            if words is words_a and not only_b.isdisjoint(named):
+                only_a, only_b = only_a - own, only_b - frozenset(named)
+            elif words is words_b and not only_a.isdisjoint(named):
+                only_a, only_b = only_a - frozenset(named), only_b - own
+    return only_a, only_b
+
+
+def _date_kind(label: str) -> str | None:
+    """ "year" for a year a claim writes ("#2026"), "month" for a month
+    ("month 4"), else None: what a period left as written may be."""
+    if label.startswith("#") and len(label) == 5 and label[1:].isdigit():
+        return "year"
+    if label.startswith("month ") and label[6:].isdigit():
+        return "month"
+    return None
 
 
 def _dates(claim: LinkClaim, days: set[str]) -> dict[str, frozenset[str]]:
@@ -1895,14 +2040,19 @@ def _certainty(words: list[str], text: str) -> tuple[bool, bool]:
 
 def _may(words: list[str], index: int) -> bool:
     """Does the "قد" at ``index`` say "may": before a verb in the present
-    ("قد ترفع"), not a past ("قد تم", "قد تراجعت", "قد نشرت"), and not after "كان"
-    within a few words, the past perfect ("وكانت الحكومة قد تعهدت", had
-    pledged)?"""
+    ("قد ترفع", "قد تصوت"), not a past ("قد تم", "قد تراجعت", "قد نشرت"),
+    and, before a verb that may be a past ("تقدم"), not after "كان" within
+    a few words, the past perfect ("وكان الجيش قد تقدم", had advanced)?"""
     after = words[index + 1] if index + 1 < len(words) else ""
     if after[:1] not in ("ي", "ت", "ن") or after in _PAST_AFTER_QAD:
         return False
-    if after[0] != "ي" and after[-1] == "ت" and len(after) > 3:
-        return False  # a feminine past: "قد تراجعت" ("قد يصوت" is a present)
+    if after[0] == "ي":
+        return True  # never a past, even after "كان": "الذي كان متوقفا قد يستأنف"
+    if after[-1] == "ت" and len(after) > 3 and not (len(after) == 4 and after[2] in "وي"):
+        # A feminine past: "قد تراجعت"; not the present of a hollow verb,
+        # "قد تصوت", "قد تموت".
+        return False
+    # "كان الجيش قد تقدم": a masculine past of a verb that begins with ت.
     return all(_unprefixed(w, "وف", 3) not in _KAN for w in words[max(0, index - 4) : index])
 
 

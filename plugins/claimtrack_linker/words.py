@@ -184,6 +184,9 @@ class Lexicon:
     def __init__(self, path: Path = LEXICON) -> None:
         self.sections = read_lexicon(path)
         listed = self.lines
+        #: Words read as written, each as its line's first word: forms whose
+        #: stem is another word's (``[written LANG]``).
+        self.written: dict[str, str] = {}
 
         def forms(words: list[str], language: str) -> list[str]:
             return [stem(w) for text in words for w in normalize_text(text, language).split()]
@@ -245,6 +248,11 @@ class Lexicon:
         for options in self.phrases.values():
             options.sort(key=lambda option: -len(option[0]))
         self._forms.clear()  # the phrases' words were read before the phrases were known
+        for line, lang in listed("written"):
+            words = normalize_text(" ".join(line), lang).split()
+            head = self.form(words[0]) or words[0]
+            self.written.update((word, head) for word in words)
+        self._forms.clear()
 
     def lines(self, kind: str) -> list[tuple[list[str], str]]:
         """The lines of the ``[kind LANG]`` sections, each with its language."""
@@ -299,7 +307,9 @@ class Lexicon:
 
     def _form(self, word: str) -> str | None:
         """:meth:`form`, worked out (each word once: :class:`_Forms`)."""
-        result: str | None
+        result: str | None = self.written.get(word)
+        if result is not None:
+            return result
         bare = word[1:] if word.startswith("و") and len(word) > 3 else word
         # A number word with the article ("الستة عشر", "الثلاثة"), a hedge
         # with a preposition written on ("لأكثر من", "بنحو"): still a number
