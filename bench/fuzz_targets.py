@@ -105,14 +105,22 @@ def _linker(text: str) -> object:
     one with a figure more, after a label and its number, so that every
     regex the linker runs over a claim runs (the labels' only when one is
     there); then of two English claims of it, one saying a thing will be
-    done and the other not, so that the checks of a promise against a
-    deed and of places named in English run too."""
+    done and the other not, said on two days, with other periods and
+    another percentage, so that the checks of a promise against a deed,
+    of places named in English, of periods placed on the calendar and of
+    figures that differ run too."""
     text = "Category Four " + text
     link_claims([LinkClaim(id="a", text=text), LinkClaim(id="b", text=text + " 5")])
+    other = text.replace("opened", "open").replace("this", "next").replace("8%", "9%")
     return link_claims(
         [
-            LinkClaim(id="a", text=text.replace("will ", ""), language="en"),
-            LinkClaim(id="b", text="Paris will open " + text.replace("opened", "open"), language="en"),
+            LinkClaim(id="a", text=text.replace("will ", ""), language="en", said_on="2025-06-10"),
+            LinkClaim(
+                id="b",
+                text="Paris will open " + other,
+                language="en",
+                said_on="2025-06-12",
+            ),
         ]
     )
 
@@ -240,6 +248,9 @@ ADVERSARIAL = {
     # a claim's capitals are read once, and each claim's words once.
     "places": "flights to Bogotá and Port Sudan, the port said ",
     "promises": "will open and opened, was extended ",
+    # Periods and the dates they are, and figures of one unit, again and
+    # again: each claim's months and figures are read once.
+    "periods": "rose 8% this month in June, last year 2024, الشهر الجاري في يونيو ",
 }
 
 

@@ -17,7 +17,8 @@ from here and nowhere else in the package:
 * helpers that go through the hooks: :func:`find_figures`, :func:`find_dates`,
   :func:`normalize_text`, :func:`detect_language`, :func:`extract`;
 * text folding that keeps offsets, for extractors: :func:`fold_with_offsets`,
-  :func:`original_offset`, :func:`fold_chars`, and :func:`normalize`; and
+  :func:`original_offset`, :func:`fold_chars`, :func:`normalize` and
+  :func:`fold_accents`; and
   :func:`word_start`, :func:`find_words` and :func:`word_trie` for looking
   for words quickly;
 * linking: :class:`LinkClaim`, :class:`Link`, :class:`Linker`,
@@ -57,6 +58,7 @@ from claimtrack.model import (
 )
 from claimtrack.normalize import (
     find_words,
+    fold_accents,
     fold_chars,
     fold_digits,
     fold_with_offsets,
@@ -122,6 +124,7 @@ __all__ = [
     "find_dates",
     "find_figures",
     "find_words",
+    "fold_accents",
     "fold_chars",
     "fold_digits",
     "fold_with_offsets",

@@ -84,7 +84,12 @@ _THOUSANDS = re.compile(r"[,\u066c'](?<=\d.)(?=\d{3}(?!\d))")
 _ACCENTED = re.compile("[\u00c0-\u036f\u0370-\u04ff\u1e00-\u1fff]")
 # Latin letters that carry their mark in the letter, which NFD leaves
 # whole: "Diyarbakır", "Øresund", "Łódź" are written without them too.
-_LATIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe"})
+_LATIN_LETTERS = str.maketrans(
+    {
+        **{"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"},
+        **{"Ø": "O", "Ł": "L", "Đ": "D", "Ð": "D", "Ħ": "H", "Æ": "AE", "Œ": "OE", "Þ": "TH"},
+    }
+)
 # Punctuation becomes a space; a dot only when it is not between digits
 # ("3.5" stays), looked for only in texts that have one.
 _PUNCT = re.compile(r"[^\w\s.%]|_")
@@ -178,16 +183,25 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _REMOVABLE.sub("", _fold(text)).casefold()
     if _ACCENTED.search(text):
-        # Latin (and Greek, Cyrillic) diacritics: é → e.
-        decomposed = unicodedata.normalize("NFD", text)
-        text = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-        text = text.translate(_LATIN_LETTERS)
+        text = fold_accents(text)
     if "," in text or "'" in text:  # the only separators left after folding
         text = _THOUSANDS.sub("", text)
     text = _PUNCT.sub(" ", text)
     if "." in text:
         text = _DOT.sub(" ", text)
     return " ".join(text.split())
+
+
+def fold_accents(text: str) -> str:
+    """``text`` without the diacritics of Latin, Greek and Cyrillic letters
+    ("Bogotá": "Bogota") and with the Latin letters that carry their mark
+    in the letter written plain ("Diyarbakır", "Łódź": "Diyarbakir",
+    "Lodz"), case kept: what :func:`normalize` does to accents, for a
+    plugin that needs the case too (an English place name counts only
+    where it is written with a capital)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    text = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return text.translate(_LATIN_LETTERS)
 
 
 def has_arabic(text: str) -> bool:

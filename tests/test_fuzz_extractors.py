@@ -51,6 +51,7 @@ WORST = [
     "countries",
     "places",
     "promises",
+    "periods",
 ]
 
 

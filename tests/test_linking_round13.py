@@ -5,9 +5,11 @@ present of a hollow verb or after "كان" in a relative clause."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from claimtrack_linker.fuzzy import _asked_to
-from claimtrack_linker.periods import Periods, names_period, periods, relative
+from claimtrack_linker.periods import Periods, names_period, periods
 
 from claimtrack import LinkClaim, link_claims, normalize_text
 
@@ -32,57 +34,57 @@ def linked_on(a, said_a, b, said_b, language):
             "Turkey's tourism revenue reached 54 billion dollars last year",
             "Turkey's tourism revenue reached 54 billion dollars this year",
             "en",
-            ["#2024", "#2025"],
+            None,  # one word swapped in place: the older check tells them apart first
         ),
         (
             "تتوقع الحكومة المغربية أن يبلغ النمو 3.2 بالمئة العام الجاري",
             "الحكومة المغربية تتوقع أن يبلغ النمو الاقتصادي 3.2 بالمئة في العام المقبل",
             "ar",
-            ["#2025", "#2026"],
+            ["العام الجاري", "العام المقبل"],
         ),
         (
             "ستبدأ الوزارة صرف المنح الدراسية لطلاب الجامعات خلال العام الدراسي الحالي",
-            # Not in one place: the one period a claim names is the fact's.
-            "صرف المنح الدراسية لطلاب الجامعات سيبدأ خلال العام الدراسي المقبل بحسب الوزارة",
+            "صرف المنح الدراسية لطلاب الجامعات سيبدأ بحسب الوزارة خلال العام الدراسي المقبل",
             "ar",
-            ["#2025", "#2026"],
+            ["العام الدراسي الحالي", "العام الدراسي المقبل"],
         ),
         (
             "The deficit will narrow to 4% of GDP in the current fiscal year, the ministry said",
             "The ministry said the budget deficit will narrow to 4% of GDP in the next fiscal year",
             "en",
-            ["#2025", "#2026"],
+            ["current fiscal year", "next fiscal year"],
         ),
         (
-            "استقبل مطار القاهرة 30 مليون مسافر هذا العام",
-            "استقبل مطار القاهرة 30 مليون مسافر العام الماضي",
+            "استقبل مطار القاهرة 30 مليون مسافر هذا العام بحسب الشركة المشغلة",
+            "أعلنت الشركة المشغلة أن مطار القاهرة استقبل 30 مليون مسافر العام الماضي",
             "ar",
-            ["#2024", "#2025"],
+            ["هذا العام", "العام الماضي"],
         ),
         (
             "The new tariffs on steel imports take effect next month",
             "The new tariffs on steel imports take effect this month",
             "en",
-            ["month 6", "month 7"],
+            None,
         ),
         (
-            "Peace talks between the two sides in Doha resume next week",
-            "Peace talks between the two sides in Doha resume this week",
+            "Peace talks between the two sides in Doha resume next week, mediators said",
+            "Mediators said peace talks between the two sides would resume in Doha this week",
             "en",
-            ["week +0", "week +1"],
+            ["next week", "this week"],
         ),
         (
             "يتوقع الاتحاد أن يرتفع عدد المشجعين في الملاعب الموسم المقبل",
-            "يتوقع الاتحاد أن يرتفع عدد المشجعين في الملاعب هذا الموسم",
+            "يتوقع الاتحاد ارتفاع عدد المشجعين في الملاعب خلال هذا الموسم",
             "ar",
-            ["season +0", "season +1"],
+            ["الموسم المقبل", "هذا الموسم"],
         ),
     ],
 )
 def test_two_periods_relative_to_the_day_said_are_two_facts(a, b, language, words):
-    link, merged = linked_on(a, "2025-06-10", b, "2025-06-11", language)
+    link, merged = linked_on(a, "2025-06-10", b, "2025-06-10", language)
     assert link is not None and link.conflict == "changed" and not merged, link
-    assert sorted(link.evidence["changed"]) == words
+    if words is not None:
+        assert link.evidence["changed"] == [normalize_text(w, language) for w in words]
 
 
 @pytest.mark.parametrize(
@@ -142,10 +144,86 @@ def test_without_the_days_said_a_period_is_not_compared_with_a_date():
     )
     two_facts(
         "Parliamentary elections will be held next year, the electoral commission said",
-        "Parliamentary elections will be held this year, the electoral commission said",
+        "The electoral commission said parliamentary elections will be held this year",
         "en",
-        ["year +0", "year +1"],
+        ["next year", "this year"],
     )
+
+
+def test_periods_said_on_two_days_are_placed_before_they_are_compared():
+    """The same week said on two days is one week; a season is not placed,
+    and said on two days it is compared with nothing."""
+    link, merged = linked_on(
+        "Gulf leaders will hold their summit in Riyadh next week, a Saudi official told reporters",
+        "2025-06-02",
+        "A Saudi official told reporters Gulf leaders will hold their summit in Riyadh this week",
+        "2025-06-10",
+        "en",
+    )
+    assert link is not None and link.conflict is None and merged, link
+    link, merged = linked_on(
+        "يتوقع الاتحاد أن يرتفع عدد المشجعين في الملاعب الموسم المقبل",
+        "2025-06-10",
+        "يتوقع الاتحاد ارتفاع عدد المشجعين في الملاعب خلال هذا الموسم",
+        "2025-09-10",
+        "ar",
+    )
+    assert link is not None and link.conflict is None and merged, link
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # Periods of other kinds than the dates the other claim writes.
+        (
+            "The summit of Gulf leaders will be held next week in Riyadh, a Saudi official told reporters",
+            "Gulf leaders will hold their summit in Riyadh on June 5, the official told reporters",
+            "en",
+        ),
+        (
+            "The government raised fuel prices by 20% earlier this year, the energy ministry said",
+            "The energy ministry said the government raised fuel prices by 20% in March",
+            "en",
+        ),
+        # A period of the saying.
+        (
+            "The health ministry said this week that 40 people died of cholera in the province",
+            "Forty people died of cholera in the province last week, the health ministry said",
+            "en",
+        ),
+        # "العام" after a noun with the article is "general".
+        (
+            "قال المدير العام الحالي للوكالة إن إيران خصبت 60 كيلوغراما من اليورانيوم",
+            "قال المدير العام للوكالة إن إيران خصبت 60 كيلوغراما من اليورانيوم العام الماضي",
+            "ar",
+        ),
+        # Baselines.
+        (
+            "Exports rose 8% in the first half compared with the same period last year",
+            "Exports rose 8% in the first half of this year",
+            "en",
+        ),
+        (
+            "ارتفعت الصادرات 8% في النصف الأول مقارنة بالفترة نفسها من العام الماضي",
+            "ارتفعت الصادرات 8% في النصف الأول من العام الجاري",
+            "ar",
+        ),
+        (
+            "ارتفعت أسعار المستهلكين 8% ومقارنة بالعام الماضي بحسب جهاز الإحصاء",
+            "ارتفعت أسعار المستهلكين 8% هذا العام بحسب جهاز الإحصاء",
+            "ar",
+        ),
+        # "the past week" is the last seven days.
+        (
+            "Israeli strikes killed 50 people in Gaza over the past week, the health ministry said",
+            "Israeli strikes killed 50 people in Gaza this week, the health ministry said",
+            "en",
+        ),
+    ],
+)
+def test_no_two_periods_where_none_is_named_twice(a, b, language):
+    link, merged = linked_on(a, "2025-06-10", b, "2025-06-10", language)
+    assert link is not None and link.conflict is None and merged, link
 
 
 def test_a_period_elsewhere_in_the_sentence_is_no_changed_fact():
@@ -162,40 +240,54 @@ def test_a_period_elsewhere_in_the_sentence_is_no_changed_fact():
 
 
 def test_periods_of_two_kinds_are_no_two_periods():
-    """ "this season" / "this year": each the one period of its kind, but
-    not of one kind (the check by meaning reads them so, whatever else the
-    words say)."""
-    from claimtrack_linker.fuzzy import _dates_and_periods
-    from claimtrack_linker.words import in_one_place
-
-    from claimtrack import LinkClaim
+    """ "this season" / "this year": no two periods of one kind (the check
+    by meaning asks this, whatever else the words say)."""
+    from claimtrack_linker.fuzzy import Reading, _periods_apart
 
     a = LinkClaim("a", "A record 1.8 million pilgrims came to Mecca this season", "en", said_on="2025-06-10")
     b = LinkClaim("b", "About 1.8 million pilgrims performed the rites this year", "en", said_on="2025-06-10")
-    dates_a, dates_b = _dates_and_periods(a, b, set(), set(), 1)
-    assert set(dates_a) == {"season +0"} and set(dates_b) == {"#2025"}
-    assert in_one_place(dates_a, dates_b) == []
+    read_a, read_b = (Reading.of([], [], "2025-06-10", 0) for _ in "ab")
+    assert _periods_apart(a, b, read_a, read_b) == []
 
 
 def test_periods_as_read():
-    words = normalize_text(
-        "وللعام الحالي وهذه السنة وفي السنة المالية المقبلة والشهر الماضي والأسبوع القادم", "ar"
-    ).split()
-    assert set(periods(words, "2025-05-01")) == {"#2025", "#2026", "month 4", "week +1"}
-    words = normalize_text("this year, after last year's 3%, and the next fiscal year", "en").split()
-    assert set(periods(words, None)) == {"year +0", "year -1", "year +1"}
-    assert periods(normalize_text("the next five years and a year ago", "en").split(), "2025-01-01") == {}
-    baseline = normalize_text("up 8% compared with last year, since last month, from next year", "en").split()
-    assert set(periods(baseline, None)) == {"year +1"}
-    assert set(periods(normalize_text("ارتفعت 8 بالمئة مقارنة بالعام الماضي", "ar").split(), None)) == set()
+    said = dt.date(2025, 6, 10).toordinal()
+    text = "وللعام الحالي وهذه السنة وفي السنة المالية المقبلة والشهر الماضي والأسبوع القادم وهذا عام صعب"
+    read = periods(normalize_text(text, "ar").split(), said)
+    assert [(p.kind, p.key) for p in read] == [
+        ("year", "2025"),
+        ("year", "2025"),
+        ("fiscal year", "+1"),
+        ("month", "2025-05"),
+        ("week", "2025-06-15"),
+    ]
+    text = "this year, after last year's 3%, the next fiscal year, next quarter, the last week of a campaign"
+    read = periods(normalize_text(text, "en").split(), said)
+    assert [(p.kind, p.key) for p in read] == [
+        ("year", "2025"),
+        ("year", "2024"),
+        ("fiscal year", "+1"),
+        ("quarter", "2025-Q3"),
+    ]
+    assert [p.key for p in periods(normalize_text("this year and next week", "en").split(), None)] == [
+        "+0",
+        "+1",
+    ]
+    assert periods(normalize_text("the next five years, a year ago, the past year", "en").split(), said) == []
+    baseline = normalize_text(
+        "up 8% compared with the same period last year, since last month, from next year", "en"
+    )
+    assert [p.key for p in periods(baseline.split(), None)] == ["+1"]
+    arabic = "ارتفعت 8 بالمئة مقارنة بالعام الماضي وقياسا بالشهر الماضي والمدير العام الحالي"
+    assert periods(normalize_text(arabic, "ar").split(), said) == []
     assert not names_period(["the", "talks", "resumed", "on", "Monday"])
-    assert relative("year +1") == "year" and relative("#2026") is None and relative("month 4") is None
 
 
 def test_the_period_lists_have_their_lines():
     table = Periods()
     assert set(table.nouns.values()) == {"year", "month", "week", "season", "quarter"}
     assert sorted(set(table.offsets.values())) == [-1, 0, 1]
+    assert table.this == frozenset(normalize_text("هذا هذه", "ar").split())
 
 
 @pytest.mark.parametrize(
@@ -296,7 +388,8 @@ def test_two_requests_are_one_claim(a, b):
 def test_called_asks_only_on_someone():
     assert _asked_to(["the", "union", "called", "off", "the", "strike", "planned", "to", "start"], 2) == []
     assert _asked_to(["the", "who", "called", "on", "israel", "to", "allow", "aid"], 2) == [6]
-    assert _asked_to(["appealed", "to", "the", "court", "to", "halt"], 0) == [2, 5]
+    assert _asked_to(["they", "appealed", "to", "the", "court", "to", "halt"], 1) == [3, 6]
+    assert _asked_to(["asked", "to", "confirm", "the", "toll", "the", "ministry", "said"], 0) == []
 
 
 @pytest.mark.parametrize(
@@ -340,3 +433,159 @@ def test_qad_after_kan_before_a_masculine_past_is_the_past_perfect():
         "وكان الجيش تقدم نحو أطراف المدينة صباح الأحد",
         "ar",
     )
+
+
+# --- The round's two reviews.
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "language"),
+    [
+        # Thousands written with a dot.
+        (
+            "ارتفع الحد الأدنى للأجور في البلاد إلى 2.500 دولار شهريا",
+            "ارتفع الحد الأدنى للأجور في البلاد إلى 2500 دولار شهريا",
+            "ar",
+        ),
+        # A level against a change of it.
+        (
+            "The central bank raised its key interest rate by 0.25% on Thursday",
+            "The central bank raised its key interest rate to 5.25% on Thursday",
+            "en",
+        ),
+        (
+            "رفع البنك المركزي سعر الفائدة الرئيسي بمقدار 0.25 بالمئة يوم الخميس",
+            "رفع البنك المركزي سعر الفائدة الرئيسي إلى 5.25 بالمئة يوم الخميس",
+            "ar",
+        ),
+        # A flight number is no count.
+        (
+            "Boeing shares fell 8% after an Alaska Airlines jet lost a door plug in mid-air",
+            "Boeing shares fell 8% after Alaska Airlines flight 1282 lost a door plug in mid-air",
+            "en",
+        ),
+    ],
+)
+def test_no_two_quantities_where_one_is_written_two_ways(a, b, language):
+    link, merged = linked(a, b, language)
+    assert link is not None and link.conflict in (None, "figure") and merged, link
+
+
+def test_a_deed_that_names_a_request_still_keeps_a_promise_apart():
+    two_facts(
+        "Israel will reopen the Erez crossing into northern Gaza on Sunday",
+        "Israel, urged by Washington to ease aid deliveries, reopened the Erez crossing into northern Gaza"
+        " on Sunday",
+        "en",
+        ["will reopen", "reopened"],
+        ordered=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Asked to confirm the death toll, the health ministry said 12 people had died",
+            "The health ministry confirmed that 12 people had died",
+        ),
+        (
+            "When asked to comment, the ministry confirmed that 12 people had died in the blast",
+            "The ministry confirmed that 12 people had died in the blast",
+        ),
+        (
+            "The army, asked by residents to leave, withdrew from the town on Monday",
+            "The army withdrew from the town on Monday",
+        ),
+    ],
+)
+def test_a_request_that_is_the_circumstance_is_no_request_against_a_deed(a, b):
+    link, merged = linked(a, b, "en")
+    assert link is None or (link.conflict is None and merged), link
+
+
+def test_places_with_letters_that_carry_their_mark_are_read():
+    link, merged = linked(
+        "Heavy snow shut the motorway between Ankara and Diyarbakır for five hours on Friday",
+        "The highway linking Ankara and Izmir was shut for five hours on Friday by heavy snow",
+        "en",
+    )
+    assert link is not None and link.conflict == "changed" and not merged, link
+
+
+@pytest.mark.parametrize(
+    ("a", "said_a", "b", "said_b", "language"),
+    [
+        (
+            "Retail sales rose 8% last month, the statistics office said",
+            "2025-07-03",
+            "Retail sales rose 8% in June, the statistics office said",
+            "2025-07-03",
+            "en",
+        ),
+        (
+            "ارتفعت مبيعات التجزئة 8% الشهر الماضي بحسب جهاز الإحصاء",
+            "2025-07-03",
+            "ارتفعت مبيعات التجزئة 8% خلال شهر يونيو بحسب جهاز الإحصاء",
+            "2025-07-03",
+            "ar",
+        ),
+        (
+            "رفع البنك المركزي أسعار الفائدة 50 نقطة أساس الشهر الجاري",
+            "2025-12-20",
+            "رفع البنك المركزي أسعار الفائدة 50 نقطة أساس في كانون الأول",
+            "2025-12-20",
+            "ar",
+        ),
+        # One year, said on either side of New Year, in other words.
+        (
+            "ستجرى الانتخابات البرلمانية العام الجاري بحسب المفوضية",
+            "2026-01-05",
+            "ستجرى الانتخابات البرلمانية العام المقبل بحسب المفوضية",
+            "2025-12-20",
+            "ar",
+        ),
+        # A said_on that is no date: the periods are compared as written.
+        (
+            "Parliamentary elections will be held next year, the commission said",
+            "2025-13-40",
+            "Parliamentary elections will be held next year, the electoral commission said",
+            "2025-06-10",
+            "en",
+        ),
+    ],
+)
+def test_one_date_written_as_a_period_and_as_a_date(a, said_a, b, said_b, language):
+    link, merged = linked_on(a, said_a, b, said_b, language)
+    assert link is not None and link.conflict is None and merged, link
+
+
+@pytest.mark.parametrize(
+    ("a", "said_a", "b", "said_b", "language"),
+    [
+        (
+            "Annual inflation hit 5% this month, the statistics office said",
+            "2025-06-20",
+            "Annual inflation hit 5% in June 2024, the statistics office said",
+            "2025-06-20",
+            "en",
+        ),
+        (
+            "Exports fell 5% last year and will rise 8% this year, the ministry said",
+            "2025-06-10",
+            "The ministry said exports will rise 8% next year after falling 5%",
+            "2025-06-10",
+            "en",
+        ),
+        (
+            "ستجرى الانتخابات البرلمانية العام المقبل بحسب المفوضية",
+            "2026-01-10",
+            "ستجرى الانتخابات البرلمانية عام 2026 بحسب المفوضية",
+            "2026-01-10",
+            "ar",
+        ),
+    ],
+)
+def test_a_period_and_another_date(a, said_a, b, said_b, language):
+    link, merged = linked_on(a, said_a, b, said_b, language)
+    assert link is not None and link.conflict == "changed" and not merged, link

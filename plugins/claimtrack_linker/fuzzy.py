@@ -40,7 +40,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimtrack import Figure, Link, LinkClaim, collector_paused, find_figures, normalize_text
-from claimtrack_linker.periods import names_period, periods, relative, spans
+from claimtrack_linker.periods import SAYING, Period, names_period, periods
 from claimtrack_linker.places import gazetteer, places
 from claimtrack_linker.quantities import PEOPLE_UNITS, converted, may_count_one_thing, quantity
 from claimtrack_linker.words import arabic_variants, in_one_place, is_arabic, lexicon, neighbours
@@ -802,6 +802,7 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
     differs)."""
     conflicts = []
     loose: list[Figure] | None = None
+    given_by_a: list[Figure] | None = None  # b's figures a also gives, found once
     for fa in a:
         if fa.value is None or fa.unit is None:
             continue
@@ -823,7 +824,9 @@ def _figure_conflict(a: list[Figure], b: list[Figure]) -> list[dict]:
             # figure. Counts of people given with other nouns are not one
             # figure for that: "three hostages ... 90 prisoners" / "3
             # prisoners" still differ on the prisoners.
-            same_kind = [fb for fb in same_kind if not any(_gives(x, fb) for x in a)]
+            if given_by_a is None:
+                given_by_a = [fb for fb in b if any(_gives(x, fb) for x in a)]
+            same_kind = [fb for fb in same_kind if not any(fb is given for given in given_by_a)]
         else:
             if fa.unit == BARE and any(_meets(fa, fb) and _same_unit(fa, fb) for fb in b):
                 continue
@@ -1034,33 +1037,72 @@ def _count_other_things(a: list[Figure], b: list[Figure]) -> bool:
 ORDERS_APART = 10
 
 
-def _orders_apart(a: list[Figure], b: list[Figure]) -> list[str]:
+def _orders_apart(a: LinkClaim, b: LinkClaim, figures_a: list[Figure], figures_b: list[Figure]) -> list[str]:
     """Do two claims give figures of one known unit, every pair of them
     :data:`ORDERS_APART` times apart or more, and no figure that meets one
     of the other claim? Then they measure two things, and are told apart
     as a changed fact: linked, so that a reader sees the two figures, but
     never merged (a figure misreported tenfold shows there too). A
-    percentage against a bare number of :data:`LARGE_BARE` or more is two
+    percentage against a bare number of :data:`LARGE_COUNT` or more is two
     things as well: "the unemployment rate rose to 33.2%" / "the number of
-    unemployed rose to 8.4 million". The two figures as written, or an
-    empty list."""
+    unemployed rose to 8.4 million" ("flight 1282" is no count). A level
+    ("to 5.25%", "إلى 5.25 بالمئة") and a figure that may be a change of it
+    ("by 0.25%") are not compared, nor values a thousand times apart where
+    the smaller is written with a dot before three digits, as some outlets
+    write thousands ("2.500 دولار" / "2500 دولار"). The two figures, as the
+    figures plugin wrote them or as the linker read a number, or an empty
+    list."""
     found: list[str] = []
-    for fa in a:
-        for fb in b:
+    for fa in figures_a:
+        for fb in figures_b:
             if not (fa.unit and fb.unit and fa.value and fb.value and fa.value > 0 and fb.value > 0):
                 continue
-            if _same_unit(fa, fb) and _meets(fa, fb):
+            if (_same_unit(fa, fb) and _meets(fa, fb)) or _thousands_dot(fa, fb):
                 return []
+            levels = {_level(a.text, fa), _level(b.text, fb)}
+            if levels == {True, False}:
+                continue  # "raised it to 5.25%" / "raised it by 0.25%"
             if fa.unit == fb.unit != BARE:
                 if max(fa.value, fb.value) < min(_top(fa), _top(fb)) * ORDERS_APART:
                     return []
             elif {fa.unit, fb.unit} == {"percent", BARE}:
-                if (fa if fa.unit == BARE else fb).value < LARGE_BARE:
+                if (fa if fa.unit == BARE else fb).value < LARGE_COUNT:
                     return []
             else:
                 continue
             found = found or [fa.raw, fb.raw]
     return found
+
+
+#: A bare number at least this large is a count, not a name ("flight
+#: 1282", "resolution 2728"), against a percentage (:func:`_orders_apart`).
+LARGE_COUNT = 10_000
+#: Words before a figure that make it a level, not a change: "to 5.25%".
+_TO = frozenset({"to", "إلى", "الى", "الي"})
+#: A value written with a dot before three digits: "2.500", thousands to
+#: some outlets, two and a half to the figures plugin.
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}(?!\d)")
+
+
+def _level(text: str, figure: Figure) -> bool | None:
+    """Is ``figure`` a level, "to" or "إلى" right before it in ``text``?
+    None for a number the linker read outside any figure (no span): not
+    known."""
+    if figure.end <= figure.start:
+        return None
+    before = text[max(0, figure.start - 8) : figure.start].split()
+    return bool(before) and before[-1].lower() in _TO
+
+
+def _thousands_dot(fa: Figure, fb: Figure) -> bool:
+    """Are two figures of one unit a thousand times apart, the smaller
+    written with a dot before three digits ("2.500" / "2500")?"""
+    if fa.unit != fb.unit or not fa.value or not fb.value:
+        return False
+    small, large = (fa, fb) if fa.value < fb.value else (fb, fa)
+    return abs(large.value - small.value * 1000) < 1e-6 * large.value and bool(
+        _DOT_THOUSANDS.match(small.raw)
+    )
 
 
 def _top(figure: Figure) -> float:
@@ -1239,8 +1281,8 @@ def _check(
     if score < required and not by_meaning:
         return None
     only_a, only_b = words_a - words_b, words_b - words_a
-    if (read_a.flags | read_b.flags) & _PERIOD and a.said_on and b.said_on and only_a and only_b:
-        only_a, only_b = _one_period(a, b, only_a, only_b)
+    if (read_a.flags | read_b.flags) & _PERIOD and only_a and only_b:
+        only_a, only_b = _one_period(a, b, read_a, read_b, only_a, only_b)
     if only_a & read_a.tokens and only_b & read_b.tokens:
         # One figure in two units differs by no token: "within 48 hours" /
         # "within two days", "40 km" / "25 miles".
@@ -1259,14 +1301,14 @@ def _check(
     if _count_other_things(figures_a, figures_b):
         return None
     differing = _figure_conflict(figures_a, figures_b)
-    apart = _orders_apart(figures_a, figures_b)
-    conflict, detail = (
-        ("changed", apart)
-        if apart
-        else _opposed(only_a, only_b, bool(differing), (read_a.sequence, read_b.sequence))
-        if only_a or only_b
-        else (None, [])  # the same words: only the figures can differ
-    )
+    if only_a or only_b:
+        conflict, detail = _opposed(only_a, only_b, bool(differing), (read_a.sequence, read_b.sequence))
+    else:
+        conflict, detail = None, []  # the same words: only the figures can differ
+    if conflict is None and figures_a and figures_b:
+        apart = _orders_apart(a, b, figures_a, figures_b)
+        if apart:
+            conflict, detail = "changed", apart
     if conflict == "changed" and same_figure and _one_level(only_a, only_b, a, b, (figures_a, figures_b)):
         # "rose to 50" / "reached 50": one level, whatever verb gives it.
         level = LEVEL_VERBS | CHANGE_VERBS
@@ -1412,12 +1454,16 @@ def _told_apart(
         days_a = {w[1:] for w in only_a & read_a.tokens if w[1:].isdigit()}
         days_b = {w[1:] for w in only_b & read_b.tokens if w[1:].isdigit()}
         if (days_a and days_b) or (
-            (flags_a | flags_b) & (_MONTH_HIDDEN | _PERIOD)
+            (flags_a | flags_b) & _MONTH_HIDDEN
             or not (only_a.isdisjoint(CALENDAR_WORDS) and only_b.isdisjoint(CALENDAR_WORDS))
         ):
-            dates = in_one_place(*_dates_and_periods(a, b, days_a, days_b, (flags_a | flags_b) & _PERIOD))
+            dates = in_one_place(_dates(a, days_a), _dates(b, days_b))
             if dates:
                 return "changed", dates
+        if (flags_a | flags_b) & _PERIOD:
+            apart = _periods_apart(a, b, read_a, read_b)
+            if apart:
+                return "changed", apart
     if flags_a & flags_b & _PLACE:
         # Named in one place: "sanctions on 12 Iranian officials" / "Twelve
         # Belarusian officials"; not "Israeli strike ..." / "..., Palestinian
@@ -1456,15 +1502,21 @@ def _done_or_to_come(read_a: Reading, read_b: Reading, a: LinkClaim, b: LinkClai
     ("Construction will begin in the spring" / "Construction began in the
     spring", "will be extended" / "was extended", "plans to connect" /
     "has connected")? A promise and its keeping are two facts to check.
-    English only: the verb "will" or a verb of intent governs and its past
-    tense in the other claim (:func:`_told_done`). The two verbs, or an
-    empty list."""
+    English only: the verb "will", a verb of intent or a request ("urged
+    the commission to recount") governs and its past tense in the other
+    claim (:func:`_told_done`). The two verbs, the first claim's first, or
+    an empty list."""
     future_a, future_b = bool(read_a.flags & (_SURELY | _PLANNED)), bool(read_b.flags & (_SURELY | _PLANNED))
-    if future_a == future_b or a.language != "en" or b.language != "en":
+    if not (future_a or future_b) or a.language != "en" or b.language != "en":
         return []
-    future, other = (a, b) if future_a else (b, a)
-    found = _told_done(_normalized(future).split(), _normalized(other).split())
-    return found if future_a else found[::-1]
+    # Both may say a thing is to be done, and still one that it was: "will
+    # reopen the crossing" / "urged by Washington to ease deliveries,
+    # reopened the crossing". A past both say is no deed (:func:`_told_done`).
+    words_a, words_b = _normalized(a).split(), _normalized(b).split()
+    found = _told_done(words_a, words_b) if future_a else []
+    if not found and future_b:
+        found = _told_done(words_b, words_a)[::-1]
+    return found
 
 
 def _told_done(future: list[str], other: list[str]) -> list[str]:
@@ -1534,9 +1586,16 @@ def _asked_to(words: list[str], index: int) -> list[int]:
     """Where the verb may begin after a verb of asking at ``index``
     (:data:`_ASKS`): after each "to" within :data:`_ASKED_WORDS` words of
     who is asked ("asked Rome to declare", "appealed to the court to
-    halt"). "Called" asks only "on" someone."""
+    halt"). "Called" asks only "on" someone; a request that opens the
+    claim, follows "when", "amid" … (:data:`_ASK_CLAUSE`) or is made "by"
+    someone is the circumstance of the claim, not its fact."""
     if words[index] in _CALLS and words[index + 1 : index + 2] not in (["on"], ["upon"]):
         return []  # "called on Israel to allow"; not "called off the strike planned to start"
+    if not index or words[index - 1] in _ASK_CLAUSE or "by" in words[index + 1 : index + 3]:
+        # "Asked to confirm the toll, the ministry said", "When asked to
+        # comment", "The army, asked by residents to leave, withdrew": the
+        # request is the circumstance of what the claim says was done.
+        return []
     end = min(index + 2 + _ASKED_WORDS, len(words) - 1)
     return [at + 1 for at in range(index + 1, end) if words[at] == "to"]
 
@@ -1588,12 +1647,21 @@ _PLANS_AFTER_BE = frozenset({"expected", "set"})
 #: the government to lift", "called on Israel to allow"): a request and the
 #: thing done are two facts, as a plan and its keeping are.
 _ASKS = frozenset(
-    {"asked", "asks", "urged", "urges", "called", "calls", "pressed", "presses", "requested", "requests"}
-) | frozenset({"appealed", "appeals"})
-#: How many words may name who is asked: "urged the European Commission to".
-_ASKED_WORDS = 5
+    {
+        *("ask", "asks", "asked", "urge", "urges", "urged", "call", "calls", "called"),
+        *("pressed", "presses", "request", "requests", "requested"),
+        *("appeal", "appeals", "appealed", "order", "orders", "ordered"),
+    }
+)
+#: How many words may name who is asked: "called on the UN Human Rights
+#: Council to".
+_ASKED_WORDS = 6
+#: Words after which a verb of asking opens a clause of circumstance, not
+#: the claim's fact: "When asked to comment, the ministry confirmed ...",
+#: "Amid calls on him to resign, the prime minister stepped down".
+_ASK_CLAUSE = frozenset({"when", "if", "after", "once", "while", "as", "amid", "despite", "following"})
 _INTENT = _PLANS | _ASKS
-_CALLS = frozenset({"called", "calls"})
+_CALLS = frozenset({"call", "called", "calls"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 #: Words between "will" and its verb: "will also begin", "will soon be".
 _ADVERBS = frozenset(
@@ -1649,8 +1717,10 @@ def _maybe_done(words: list[str]) -> list[str]:
 #: compared word shows ("May", read as the verb; a month of two words,
 #: "تشرين الأول" / "تشرين الثاني" differ by "الأول"), that it says a thing
 #: may happen, that it says it will, that it names a place (a country, a
-#: city, a region), that it says someone plans to do a thing ("plans to
-#: connect": :func:`_told_done`).
+#: city, a region), that it says someone plans or asks to do a thing
+#: ("plans to connect", "urged the commission to recount": :func:`_told_done`),
+#: that it names a period relative to the day said ("next year":
+#: :mod:`claimtrack_linker.periods`).
 _MONTH_HIDDEN, _POSSIBLY, _SURELY, _PLACE, _PLANNED, _PERIOD = 1, 2, 4, 8, 16, 32
 
 
@@ -1707,73 +1777,140 @@ _PASSIVE_DENIAL = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got|gets)\
 _TWO_WORD_MONTHS = frozenset(name[0] for name in MONTH_NUMBERS if len(name) > 1)
 
 
-def _dates_and_periods(
-    a: LinkClaim, b: LinkClaim, days_a: set[str], days_b: set[str], either_period: int
-) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
-    """The dates two claims name (:func:`_dates`) and, where either names
-    one, the periods (:func:`claimtrack_linker.periods.periods`: "last
-    year", "العام المقبل"), resolved against the days the two were said
-    when both are known. A period left as written ("year +1") is not
-    compared with a date of its kind that the other claim writes ("2026"):
-    it may be that very date."""
-    dates_a, dates_b = _dates(a, days_a), _dates(b, days_b)
-    if not either_period:
-        return dates_a, dates_b
-    said_a, said_b = (a.said_on, b.said_on) if a.said_on and b.said_on else (None, None)
-    named_a = periods(_normalized(a).split(), said_a)
-    named_b = periods(_normalized(b).split(), said_b)
-    # The kinds of date each claim writes ("2026": a year), before periods join them.
-    written_a = {_date_kind(label) for label in dates_a} - {None}
-    written_b = {_date_kind(label) for label in dates_b} - {None}
-    for dates, named, written in ((dates_a, named_a, written_b), (dates_b, named_b, written_a)):
-        kinds = Counter(_date_kind(label) or relative(label) for label in named)
-        for label, around in named.items():
-            kind = relative(label)
-            if kind is None or kind not in written:
-                # The one period of its kind a claim names is the fact's:
-                # two claims that each name one of a kind are in one place,
-                # wherever they write it ("خلال العام الدراسي الحالي" /
-                # "سيبدأ خلال العام الدراسي المقبل بحسب الوزارة"); "this
-                # season" / "this year" are not.
-                of_kind = kind or _date_kind(label)
-                alone = frozenset({"@" + str(of_kind)}) if kinds[of_kind] == 1 else frozenset()
-                dates[label] = dates.get(label, frozenset()) | around | alone
-    return dates_a, dates_b
+def _said_periods(a: LinkClaim, b: LinkClaim, read_a: Reading, read_b: Reading) -> tuple[list, list, bool]:
+    """The periods two claims name (:func:`claimtrack_linker.periods.periods`),
+    placed on the calendar when both days said are known, and whether the
+    two were said within :data:`SAME_PERIOD_DAYS` days (or on days not
+    known): only then are periods kept as written compared ("next season"
+    said in June is "this season" said in September)."""
+    words_a, words_b = _normalized(a).split(), _normalized(b).split()
+    days = (read_a.day, read_b.day) if read_a.day is not None and read_b.day is not None else (None, None)
+    close = days[0] is None or abs(days[0] - days[1]) <= SAME_PERIOD_DAYS
+    return periods(words_a, days[0]), periods(words_b, days[1]), close
+
+
+#: How many days apart two claims may be said and a period of no fixed
+#: place (a season, a fiscal or school year) be the same period to both.
+SAME_PERIOD_DAYS = 7
+
+
+def _periods_apart(a: LinkClaim, b: LinkClaim, read_a: Reading, read_b: Reading) -> list[str]:
+    """Two periods of one kind, one that each claim names and the other
+    does not, in one place (:func:`in_one_place`): "استقبل 87 مليون مسافر
+    العام الماضي" / "يتوقع استقبال 91.8 مليون مسافر هذا العام", "in the
+    current fiscal year" / "in the next fiscal year". A year placed on the
+    calendar meets a year the other claim writes ("next year" said in 2025
+    / "in 2026"); a period of one kind is no counterpart of another ("this
+    week" / "on June 12", "this season" / "this year"). The two as
+    written, or an empty list."""
+    named_a, named_b, close = _said_periods(a, b, read_a, read_b)
+    words_a, words_b = _normalized(a).split(), _normalized(b).split()
+    for kind in sorted({p.kind for p in named_a} | {p.kind for p in named_b}):
+        of_a = [p for p in named_a if p.kind == kind]
+        of_b = [p for p in named_b if p.kind == kind]
+        placed = all(p.placed for p in of_a + of_b)
+        if not placed and not close:
+            continue  # "next season" said months apart: not comparable
+        found_a, shown_a = _period_places(of_a, words_a, kind == "year" and placed)
+        found_b, shown_b = _period_places(of_b, words_b, kind == "year" and placed)
+        other = in_one_place(found_a, found_b)
+        if other:
+            return [shown_a[other[0]], shown_b[other[1]]]
+    return []
+
+
+def _period_places(
+    named: list[Period], words: list[str], with_years: bool
+) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """Each period of one kind a claim names, keyed by its place on the
+    calendar ("2026") or offset, with what stands next to it
+    (:func:`neighbours`), and as written; ``with_years``: the years the
+    claim writes too ("in 2026")."""
+    found: dict[str, frozenset[str]] = {}
+    shown: dict[str, str] = {}
+    for period in named:
+        around = neighbours(words, period.start, period.end)
+        if len(named) == 1 and around.isdisjoint(SAYING):
+            # The one period of its kind a claim names is when its fact
+            # is, wherever it is written: two claims that each name one are
+            # in one place ("خلال العام الدراسي الحالي" / "سيبدأ بحسب الوزارة
+            # خلال العام الدراسي المقبل"). Not the day of the saying: "the
+            # ministry said this week that 40 died" / "40 died last week".
+            around |= {"@" + period.kind}
+        found[period.key] = found.get(period.key, frozenset()) | around
+        shown.setdefault(period.key, " ".join(words[period.start : period.end]))
+    if with_years:
+        for index, word in enumerate(words):
+            if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+                found[word] = found.get(word, frozenset()) | neighbours(words, index, index + 1)
+                shown.setdefault(word, word)
+    return found, shown
 
 
 def _one_period(
-    a: LinkClaim, b: LinkClaim, only_a: frozenset[str], only_b: frozenset[str]
+    a: LinkClaim,
+    b: LinkClaim,
+    read_a: Reading,
+    read_b: Reading,
+    only_a: frozenset[str],
+    only_b: frozenset[str],
 ) -> tuple[frozenset[str], frozenset[str]]:
     """The differing words of two claims less a period one names and the
-    date the other writes for it, the same for the days they were said:
-    "this month" / "in June" said in June, "العام المقبل" / "عام 2026" said
-    in 2025 are one date written two ways, no word swapped."""
+    date the other writes for it, or the period of the same place the
+    other names in other words, as placed on the calendar from the days
+    they were said: "this month" / "in June" said in June, "العام المقبل" /
+    "عام 2026" said in 2025, "العام المقبل" said in December 2025 / "العام
+    الجاري" said in January 2026 are one date written two ways, no word
+    swapped. A month is only dropped where the other claim writes no other
+    year ("this month" / "in June 2024")."""
+    named_a, named_b, _ = _said_periods(a, b, read_a, read_b)
+    if not any(p.placed for p in named_a + named_b):
+        return only_a, only_b
     words_a, words_b = _normalized(a).split(), _normalized(b).split()
-    for words, said, other in ((words_a, a.said_on, words_b), (words_b, b.said_on, words_a)):
-        for label, start, end in spans(words, said):
-            if label.startswith("#"):
-                named = [label]
-            elif label.startswith("month ") and label[6:].isdigit():
-                number = int(label[6:])
-                named = [_form(w) for w in other if MONTH_NUMBERS.get((w,)) == number]
-            else:
-                continue
-            own = {_form(w) for w in words[start:end]}
-            if words is words_a and not only_b.isdisjoint(named):
-                only_a, only_b = only_a - own, only_b - frozenset(named)
-            elif words is words_b and not only_a.isdisjoint(named):
-                only_a, only_b = only_a - frozenset(named), only_b - own
-    return only_a, only_b
+    dropped_a, dropped_b = _same_period(named_a, words_a, named_b, words_b, only_b)
+    back_b, back_a = _same_period(named_b, words_b, named_a, words_a, only_a)
+    return only_a - dropped_a - back_a, only_b - dropped_b - back_b
 
 
-def _date_kind(label: str) -> str | None:
-    """ "year" for a year a claim writes ("#2026"), "month" for a month
-    ("month 4"), else None: what a period left as written may be."""
-    if label.startswith("#") and len(label) == 5 and label[1:].isdigit():
-        return "year"
-    if label.startswith("month ") and label[6:].isdigit():
-        return "month"
-    return None
+def _same_period(
+    named: list[Period],
+    words: list[str],
+    other_named: list[Period],
+    other: list[str],
+    only_other: frozenset[str],
+) -> tuple[set[str], set[str]]:
+    """The forms of a claim's periods (``named``, in ``words``) that the
+    other claim names too, and the forms the other writes them in: the
+    year as a token, the month's name, a period of the same place
+    (:func:`_one_period`). Each claim's words are read once."""
+    form = lexicon().form
+    years = {w for w in other if len(w) == 4 and w.isdigit()}
+    months: dict[int, set[str]] = {}  # each month the other names: its words' forms
+    for index, word in enumerate(other):
+        if word in MONTHS:
+            size, number = 2, MONTH_NUMBERS.get(tuple(other[index : index + 2]))
+            if number is None:
+                size, number = 1, MONTH_NUMBERS.get((word,))
+            if number is not None:
+                months.setdefault(number, set()).update(form(w) or w for w in other[index : index + size])
+    placed = {(p.kind, p.key): p for p in other_named if p.placed}
+    mine: set[str] = set()
+    theirs: set[str] = set()
+    for period in named:
+        if not period.placed:
+            continue
+        said_too: set[str] = set()
+        if (period.kind, period.key) in placed:
+            match = placed[(period.kind, period.key)]
+            said_too = {form(w) or w for w in other[match.start : match.end]}
+        elif period.kind == "year" and "#" + period.key in only_other:
+            said_too = {"#" + period.key}
+        elif period.kind == "month" and years <= {period.key[:4]}:
+            said_too = months.get(int(period.key[5:]), set())
+        if said_too:
+            mine |= {form(w) or w for w in words[period.start : period.end]}
+            theirs |= said_too
+    return mine, theirs
 
 
 def _dates(claim: LinkClaim, days: set[str]) -> dict[str, frozenset[str]]:
@@ -2049,8 +2186,8 @@ def _may(words: list[str], index: int) -> bool:
     if after[0] == "ي":
         return True  # never a past, even after "كان": "الذي كان متوقفا قد يستأنف"
     if after[-1] == "ت" and len(after) > 3 and not (len(after) == 4 and after[2] in "وي"):
-        # A feminine past: "قد تراجعت"; not the present of a hollow verb,
-        # "قد تصوت", "قد تموت".
+        # A feminine past: "قد تراجعت"; not a present whose third letter
+        # is و or ي, "قد تموت" (a hollow verb), "قد تصوت".
         return False
     # "كان الجيش قد تقدم": a masculine past of a verb that begins with ت.
     return all(_unprefixed(w, "وف", 3) not in _KAN for w in words[max(0, index - 4) : index])

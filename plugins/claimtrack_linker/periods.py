@@ -1,135 +1,183 @@
 """Periods a claim names relative to the day it was said: "last year",
-"this month", "next season", "العام المقبل", "السنة المالية الحالية",
-"هذا الموسم".
+"this month", "next week", "العام المقبل", "هذا الموسم", "the next fiscal
+year".
 
 Outlets date a figure by the period it falls in, and write it relative to
 the day they publish: "استقبل مطار دبي 87 مليون مسافر العام الماضي" / "يتوقع
 استقبال 91.8 مليون مسافر هذا العام", "rehabilitate 400 schools in the
-current school year" / "in the next school year". Two claims that place one
-fact in two periods state two facts, however close their other words; the
-linker reads these as it reads two dates (``fuzzy._dates``).
+current school year" / "in the next school year". Two claims that place
+one fact in two periods of one kind state two facts, however close their
+other words (the linker compares them in ``fuzzy._periods_apart``).
 
-A year or a month is resolved against the day the claim was said
-(``said_on``), so "next year" said in 2025 is 2026, as a claim that writes
-"2026" says, and "this year" said in January 2026 is "next year" said in
-December 2025. A week, a season or a quarter has no number the linker
-reads, and is compared only with another such period: "next week" /
-"this week". Without both days said, periods are compared as written
-("year +1") and only with one another.
+A year, a month, a week or a quarter is placed on the calendar from the
+day the claim was said (:func:`claimtrack.calendar.period`, weeks from
+Sunday as the date plugins count them), so "next year" said in 2025 is
+2026, as a claim that writes "2026" says, and "this year" said in January
+2026 is "next year" said in December 2025. A season, a fiscal, school or
+Hijri year ("السنة المالية المقبلة") has no fixed place on the calendar: it
+is kept as written ("+1") and compared only with one of its kind said the
+same day. Without the days said, periods are compared as written.
 
-Not read: "the previous year" and "the following year", which are
-relative to another date of the story, not to the day it was said; "a
-year ago"; plurals ("the past five years").
+Not read: a past period after a word of comparison ("up 8% compared with
+the same period last year", "مقارنة بالعام الماضي", "since last month": a
+baseline, not when the fact is); "the previous year" and "the following
+year", relative to another date of the story; "the past year" (the last
+twelve months), "a year ago", "the last week of the campaign", plurals
+("the next five years"); "العام" after a noun with the article, where it
+means "general" ("المدير العام الحالي", "الإضراب العام المقبل").
 
 The words are the lexicon's ``[periods LANG]`` (the period nouns, one
-kind a line, the same lines in the same order in both languages),
-``[relative LANG]`` (three lines: before, this one, after), ``[fiscal
-LANG]`` (what may stand between the noun and its relative word: "the next
-fiscal year", "السنة المالية المقبلة") and ``[baselines LANG]`` (words
-after which a past period is what a figure is compared with: "up 8%
-compared with last year" places the rise in no period).
+kind a line, in :data:`KINDS` order in both languages), ``[relative
+LANG]`` (three lines: before, this one, after), ``[fiscal LANG]`` (what
+may stand between the noun and its relative word, and makes the year one
+of its own kind: "the next fiscal year", "العام الدراسي المقبل") and
+``[baselines LANG]``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import NamedTuple
 
-from claimtrack import normalize_text
-from claimtrack_linker.words import lexicon, neighbours
+from claimtrack import calendar, light_stem, normalize_text
+from claimtrack_linker.words import is_arabic, lexicon
 
 #: The kinds of period, in the order of the ``[periods LANG]`` lines.
 KINDS = ("year", "month", "week", "season", "quarter")
-#: What an Arabic noun may have written on it: a conjunction, a
-#: preposition, the article ("والعام", "للعام", "بالسنة").
-_ARABIC_STARTS = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل")
-#: Demonstratives before an Arabic noun: "هذا العام", "هذه السنة".
-_ARABIC_THIS = frozenset(("هذا", "هذه", "وهذا", "وهذه", "بهذا", "بهذه", "لهذا", "لهذه"))
+#: The kinds :func:`claimtrack.calendar.period` places.
+_PLACED = frozenset({"year", "month", "week"})
+#: The first day of a week, as the date plugins count it (Monday is 0).
+_SUNDAY = 6
+#: The forms of the verbs of saying (the groups of "said" and "قال" in the
+#: lexicon's ``[synonyms LANG]``): a period next to one is when it was
+#: said, not when the fact is ("the ministry said this week that ...").
+SAYING = frozenset(lexicon().form(word) for word in ("said", "قال"))
+#: How far back before a past period a word of comparison is looked for:
+#: "compared with the same period last year", "مقارنة بالفترة نفسها من
+#: العام الماضي".
+_BASELINE_REACH = 5
+
+
+class Period(NamedTuple):
+    """A period a claim names: its kind ("year"; "fiscal year" for one of
+    no fixed place), where it is on the calendar ("2026", "2025-06",
+    "2025-06-15" for the week that begins that Sunday, "2025-Q2") or, not
+    placed, its offset as written ("+1"), and where it stands in the
+    claim's normalized words (``start``, ``end``)."""
+
+    kind: str
+    key: str
+    start: int
+    end: int
+
+    @property
+    def placed(self) -> bool:
+        """Is the period placed on the calendar, not kept as written?"""
+        return self.key[0] not in "+-"
 
 
 class Periods:
-    """The lexicon's period words, normalized, each with its kind or its
-    offset (-1, 0, +1)."""
+    """The lexicon's period words, normalized: each noun with its kind,
+    each relative word with its offset (-1, 0, +1)."""
 
     def __init__(self) -> None:
         lines = lexicon().lines
+
+        def words(kind: str) -> list[tuple[list[str], str]]:
+            return [
+                (normalize_text(" ".join(line), language).split(), language) for line, language in lines(kind)
+            ]
+
         self.nouns: dict[str, str] = {}
-        by_language: dict[str, int] = {}
-        for line, language in lines("periods"):
-            number = by_language.get(language, 0)
-            by_language[language] = number + 1
-            if number >= len(KINDS):
-                raise ValueError(f"lexicon.txt: [periods {language}] has more lines than {KINDS}")
-            for word in normalize_text(" ".join(line), language).split():
-                self.nouns[word] = KINDS[number]
-        self.offsets: dict[str, int] = {}
         counts: dict[str, int] = {}
-        for line, language in lines("relative"):
-            number = counts.get(language, 0)
-            counts[language] = number + 1
-            for word in normalize_text(" ".join(line), language).split():
-                self.offsets[word] = number - 1
+        for line, language in words("periods"):
+            number = counts[language] = counts.get(language, 0) + 1
+            if number > len(KINDS):
+                raise ValueError(f"lexicon.txt: [periods {language}] has more lines than {KINDS}")
+            self.nouns.update(dict.fromkeys(line, KINDS[number - 1]))
+        self.offsets: dict[str, int] = {}
+        counts = {}
+        for line, language in words("relative"):
+            number = counts[language] = counts.get(language, 0) + 1
+            self.offsets.update(dict.fromkeys(line, number - 2))
         if any(count != 3 for count in counts.values()):
             raise ValueError(f"lexicon.txt: [relative LANG] needs three lines, before/this/after: {counts}")
-        self.between = frozenset(
-            word
-            for line, language in lines("fiscal")
-            for word in normalize_text(" ".join(line), language).split()
-        )
-        self.baselines = frozenset(
-            word
-            for line, language in lines("baselines")
-            for word in normalize_text(" ".join(line), language).split()
-        )
+        self.between = frozenset(word for line, _ in words("fiscal") for word in line)
+        self.baselines = frozenset(word for line, _ in words("baselines") for word in line)
+        #: Arabic relative words without the article are demonstratives,
+        #: before their noun ("هذا العام"); the others follow it ("العام الحالي").
+        self.this = frozenset(w for w in self.offsets if is_arabic(w) and not w.startswith("ال"))
         #: Words that place a period relative to the day said: a claim with
         #: none names no period (one set operation a claim).
-        self.marks = frozenset(self.offsets) | _ARABIC_THIS
+        self.marks = frozenset(self.offsets)
 
     def noun(self, word: str) -> str | None:
         """The kind of period a normalized word names ("للعام": year), or None."""
         kind = self.nouns.get(word)
-        if kind is not None or word[:1].isascii():
-            return kind
-        for start in _ARABIC_STARTS:  # the longest first
-            if word.startswith(start) and (kind := self.nouns.get(word[len(start) :])) is not None:
-                return kind
-        return None
+        if kind is None and is_arabic(word):
+            kind = self.nouns.get(light_stem(word))
+        return kind
 
     def named(self, words: list[str]) -> list[tuple[str, int, int, int]]:
         """Each period ``words`` (a claim's normalized words) names: its
-        kind, its offset, and where it stands (start, end). A past period
-        within two words after a baseline word is what a figure is compared
-        with: "up 8% compared with last year" names no period."""
-        found = [
-            (kind, offset, start, end)
-            for kind, offset, start, end in self._named(words)
-            if offset >= 0 or self.baselines.isdisjoint(words[max(0, start - 2) : start])
-        ]
-        return found
-
-    def _named(self, words: list[str]) -> list[tuple[str, int, int, int]]:
-        """:meth:`named`, baselines included."""
+        kind ("fiscal year" with a word of ``between``), its offset,
+        and where it stands (start, end). Not a past period after a word of
+        comparison (``baselines``), nor an Arabic "العام" that follows a
+        noun with the article ("المدير العام"), nor an English period
+        followed by "of" ("the last week of the campaign")."""
         found = []
-        offsets, between = self.offsets, self.between
-        for index, word in enumerate(words):
-            if word in _ARABIC_THIS:
-                if index + 1 < len(words) and (kind := self.noun(words[index + 1])) is not None:
-                    found.append((kind, 0, index, index + 2))
-                continue
-            offset = offsets.get(word)
+        for index, written in enumerate(words):
+            word = written if written in self.offsets or not is_arabic(written) else light_stem(written)
+            offset = self.offsets.get(word)  # "وهذه السنة": "هذه"
             if offset is None:
                 continue
-            if word[:1].isascii():  # English: "next (fiscal) year"
-                after = index + 1 + (index + 1 < len(words) and words[index + 1] in between)
+            if word in self.this:  # Arabic "هذا العام": the noun after, with its article
+                after = words[index + 1] if index + 1 < len(words) else ""
+                kind = self.noun(after) if light_stem(after) != after else None
+                span = (index, index + 2)
+            elif not is_arabic(word):  # English: "next (fiscal) year", not "... of"
+                after = index + 1 + (index + 1 < len(words) and words[index + 1] in self.between)
                 kind = self.noun(words[after]) if after < len(words) else None
-                if kind is not None:
-                    found.append((kind, offset, index, after + 1))
+                if words[after + 1 : after + 2] == ["of"]:
+                    kind = None
+                span = (index, after + 1)
             else:  # Arabic: "السنة (المالية) المقبلة"
-                before = index - 1 - (index >= 2 and words[index - 1] in between)
+                before = index - 1 - (index >= 2 and words[index - 1] in self.between)
                 kind = self.noun(words[before]) if before >= 0 else None
-                if kind is not None:
-                    found.append((kind, offset, before, index + 1))
+                if kind is not None and before > 0 and _adjective(words[before], words[before - 1]):
+                    kind = None
+                span = (before, index + 1)
+            if kind is None:
+                continue
+            start, end = span
+            if end - start == 3:  # a word between: "fiscal", "الدراسي"
+                kind = "fiscal " + kind
+            before = words[max(0, start - _BASELINE_REACH) : start]
+            if offset < 0 and not self.baselines.isdisjoint(_bare(w) for w in before):
+                continue
+            found.append((kind, offset, start, end))
         return found
+
+
+def _adjective(word: str, before: str) -> bool:
+    """Is the Arabic ``word`` "العام" an adjective of the noun ``before`` it,
+    a masculine one with the article ("المدير العام", "والأمين العام",
+    "الإضراب العام"; not after a preposition, "بالمئة العام الجاري", nor
+    after a feminine or a plural, which "العام" does not qualify: "الانتخابات
+    البرلمانية العام المقبل")? Then it means "general", not "year"."""
+    masculine = not before.endswith(("ه", "ات"))  # "الانتخابات البرلمانية العام المقبل": next year
+    return word == _GENERAL and before.startswith(("ال", "وال", "فال")) and masculine
+
+
+#: "العام": the year, and also "general" after a noun with the article.
+_GENERAL = normalize_text("العام", "ar")
+
+
+def _bare(word: str) -> str:
+    """An Arabic word without a conjunction or preposition written on it
+    ("ومقارنة", "بالمقارنة"): baselines are listed bare."""
+    return light_stem(word) if is_arabic(word) else word
 
 
 @lru_cache(maxsize=1)
@@ -145,46 +193,20 @@ def names_period(words: list[str]) -> bool:
     return not periods.marks.isdisjoint(words) and bool(periods.named(words))
 
 
-def periods(words: list[str], said_on: str | None) -> dict[str, frozenset[str]]:
-    """The periods a claim names, each with what stands next to it
-    (:func:`claimtrack_linker.words.neighbours`), keyed as the linker keys
-    dates (:func:`spans`)."""
-    found: dict[str, frozenset[str]] = {}
-    for label, start, end in spans(words, said_on):
-        found[label] = found.get(label, frozenset()) | neighbours(words, start, end)
-    return found
-
-
-def spans(words: list[str], said_on: str | None) -> list[tuple[str, int, int]]:
-    """Each period a claim (its normalized words) names and where it stands
-    (start, end): a year keyed as its token ("#2026"), a month by its number
-    ("month 4"), when ``said_on`` (an ISO date) places them; else by kind
-    and offset ("year +1", "week -1")."""
-    day = _date(said_on)
+def periods(words: list[str], day: int | None) -> list[Period]:
+    """The periods a claim (its normalized words) names, placed on the
+    calendar from ``day`` (the day it was said, as an ordinal) where their
+    kind has a fixed place."""
+    said = dt.date.fromordinal(day) if day is not None else None
     found = []
     for kind, offset, start, end in table().named(words):
-        if day is not None and kind == "year":
-            label = f"#{day.year + offset}"
-        elif day is not None and kind == "month":
-            label = f"month {(day.month - 1 + offset) % 12 + 1}"
+        if said is not None and kind in _PLACED:
+            first, _ = calendar.period(said, kind, offset, first_weekday=_SUNDAY)
+            key = {"year": f"{first.year}", "month": f"{first:%Y-%m}", "week": first.isoformat()}[kind]
+        elif said is not None and kind == "quarter":
+            quarter = said.year * 4 + (said.month - 1) // 3 + offset
+            key = f"{quarter // 4}-Q{quarter % 4 + 1}"
         else:
-            label = f"{kind} {offset:+d}"
-        found.append((label, start, end))
+            key = f"{offset:+d}"
+        found.append(Period(kind, key, start, end))
     return found
-
-
-def relative(label: str) -> str | None:
-    """The kind of a period kept as written ("year +1": year), or None for
-    one resolved to a date ("#2026", "month 4") or for no period."""
-    kind, _, offset = label.partition(" ")
-    return kind if kind in KINDS and offset[:1] in "+-" and offset else None
-
-
-def _date(said_on: str | None) -> dt.date | None:
-    """The day an ISO date (or timestamp) names, or None."""
-    if not said_on:
-        return None
-    try:
-        return dt.date.fromisoformat(said_on[:10])
-    except ValueError:
-        return None

@@ -247,11 +247,12 @@ class Lexicon:
                     self.synonyms[member] = head
         for options in self.phrases.values():
             options.sort(key=lambda option: -len(option[0]))
-        self._forms.clear()  # the phrases' words were read before the phrases were known
         for line, lang in listed("written"):
             words = normalize_text(" ".join(line), lang).split()
             head = self.form(words[0]) or words[0]
             self.written.update((word, head) for word in words)
+        # The phrases' words and the written ones were read before the
+        # phrases were known: read them again.
         self._forms.clear()
 
     def lines(self, kind: str) -> list[tuple[list[str], str]]:
@@ -307,10 +308,10 @@ class Lexicon:
 
     def _form(self, word: str) -> str | None:
         """:meth:`form`, worked out (each word once: :class:`_Forms`)."""
-        result: str | None = self.written.get(word)
+        bare = word[1:] if word.startswith("و") and len(word) > 3 else word
+        result: str | None = self.written.get(word) or self.written.get(bare)
         if result is not None:
             return result
-        bare = word[1:] if word.startswith("و") and len(word) > 3 else word
         # A number word with the article ("الستة عشر", "الثلاثة"), a hedge
         # with a preposition written on ("لأكثر من", "بنحو"): still a number
         # word, still a stop word. Day names are not numbers ("الاثنين").
