@@ -589,3 +589,68 @@ def test_one_date_written_as_a_period_and_as_a_date(a, said_a, b, said_b, langua
 def test_a_period_and_another_date(a, said_a, b, said_b, language):
     link, merged = linked_on(a, said_a, b, said_b, language)
     assert link is not None and link.conflict == "changed" and not merged, link
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "words"),
+    [
+        (
+            "ستفتتح وزارة الصحة المستشفى الجديد في مدينة الزرقاء يوم الأحد",
+            "افتتحت وزارة الصحة المستشفى الجديد في مدينة الزرقاء يوم الأحد",
+            ["ستفتتح", "افتتحت"],
+        ),
+        (
+            "سيصل وفد أمريكي إلى القاهرة لبحث الهدنة",
+            "وصل وفد أمريكي إلى القاهرة لبحث الهدنة",
+            ["سيصل", "وصل"],
+        ),
+        (
+            "ستوقع مصر والأردن اتفاقية للربط الكهربائي يوم الخميس",
+            "وقعت مصر والأردن اتفاقية للربط الكهربائي يوم الخميس",
+            ["ستوقع", "وقعت"],
+        ),
+        (
+            "من المقرر أن يزور الرئيس الجزائر الأسبوع المقبل في أول زيارة رسمية",
+            "زار الرئيس الجزائر في أول زيارة رسمية",
+            ["المقرر يزور", "زار"],
+        ),
+        ("سوف تعلن اللجنة النتائج النهائية مساء الاثنين", "أعلنت اللجنة النتائج النهائية مساء الاثنين", None),
+        (
+            "سيعود وفد التفاوض إلى الدوحة لاستئناف المحادثات",
+            "عاد وفد التفاوض إلى الدوحة لاستئناف المحادثات",
+            None,
+        ),
+    ],
+)
+def test_the_arabic_future_and_the_past_of_its_verb_are_two_facts(a, b, words):
+    two_facts(a, b, "ar", words, ordered=True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A verbal noun is no past: "decided to raise" is "will raise".
+        (
+            "سترفع الحكومة أسعار الوقود مطلع الشهر المقبل",
+            "قررت الحكومة رفع أسعار الوقود مطلع الشهر المقبل",
+        ),
+        # The future in both, reordered.
+        (
+            "ستفتتح وزارة الصحة المستشفى الجديد يوم الأحد",
+            "وزارة الصحة ستفتتح المستشفى الجديد يوم الأحد",
+        ),
+        # A past both say.
+        (
+            "بعد أن وصل الوفد إلى القاهرة سيلتقي وزير الخارجية",
+            "سيلتقي الوفد الذي وصل إلى القاهرة وزير الخارجية",
+        ),
+        # Words that begin as a future and are none: a car, floods.
+        (
+            "جرفت السيول سيارة في وادي حنيفة",
+            "سيول جرفت سيارة في وادي حنيفة",
+        ),
+    ],
+)
+def test_no_arabic_future_against_a_past_where_none_is_said(a, b):
+    link, merged = linked(a, b, "ar")
+    assert link is None or (link.conflict is None and merged), link

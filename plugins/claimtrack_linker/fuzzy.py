@@ -1330,7 +1330,7 @@ def _check(
             modality = _modality_changed(normalized_a.split(), normalized_b.split())
             if modality:
                 conflict, detail = "changed", modality
-    if conflict is None and (read_a.flags | read_b.flags) & (_POSSIBLY | _SURELY | _PLANNED):
+    if conflict is None and (read_a.flags | read_b.flags) & (_POSSIBLY | _SURELY | _PLANNED | _WILL_AR):
         sure = _sure_or_possible(read_a, read_b, a, b) or _done_or_to_come(read_a, read_b, a, b)
         if sure:
             conflict, detail = "changed", sure
@@ -1503,10 +1503,17 @@ def _done_or_to_come(read_a: Reading, read_b: Reading, a: LinkClaim, b: LinkClai
     ("Construction will begin in the spring" / "Construction began in the
     spring", "will be extended" / "was extended", "plans to connect" /
     "has connected")? A promise and its keeping are two facts to check.
-    English only: the verb "will", a verb of intent or a request ("urged
-    the commission to recount") governs and its past tense in the other
-    claim (:func:`_told_done`). The two verbs, the first claim's first, or
-    an empty list."""
+    In English the verb "will", a verb of intent or a request ("urged the
+    commission to recount") governs and its past tense in the other claim
+    (:func:`_told_done`); in Arabic the future written on the verb against
+    its past ("ستفتتح" / "افتتحت", :func:`_arabic_done`). The two verbs, the
+    first claim's first, or an empty list."""
+    if a.language == b.language == "ar":
+        words_a, words_b = _normalized(a).split(), _normalized(b).split()
+        found = _arabic_done(words_a, words_b) if read_a.flags & _WILL_AR else []
+        if not found and read_b.flags & _WILL_AR:
+            found = _arabic_done(words_b, words_a)[::-1]
+        return found
     future_a, future_b = bool(read_a.flags & (_SURELY | _PLANNED)), bool(read_b.flags & (_SURELY | _PLANNED))
     if not (future_a or future_b) or a.language != "en" or b.language != "en":
         return []
@@ -1599,6 +1606,109 @@ def _asked_to(words: list[str], index: int) -> list[int]:
         return []
     end = min(index + 2 + _ASKED_WORDS, len(words) - 1)
     return [at + 1 for at in range(index + 1, end) if words[at] == "to"]
+
+
+def _arabic_done(future: list[str], other: list[str]) -> list[str]:
+    """The verb ``future`` (an Arabic claim's normalized words) says will
+    be done ("ستفتتح", "سيصل", "سوف توقع", "من المقرر أن يزور") and its past
+    that only ``other`` says ("افتتحت", "وصل", "وقعت", "زار"), or an empty
+    list. The past is read from the present's stem (:func:`_pasts_of`), and
+    only where it is written as a verb: with the past's ending ("افتتحت",
+    "وقعوا") or first in its sentence ("وصل وفد أمريكي"), not a verbal
+    noun inside it ("قررت الحكومة رفع الأسعار"). A claim that writes the
+    future too ("ستفتتح ... بعد أن افتتحت") says no deed against it."""
+    verbs = _arabic_futures(future)
+    if not verbs:
+        return []
+    said_here = set(future)
+    futures_there = {stem for _, stem in _arabic_futures(other)}
+    done: dict[str, str] = {}  # a past as the stem it is read from: that past
+    for index, word in enumerate(other):
+        if word in said_here:
+            continue
+        first = index == 0 or other[index - 1] in _SENTENCE_STARTS
+        # With و or ف written on, or a verb that begins with و: "ووصل", "وقعت".
+        for form in {word, _unprefixed(word, "وف", 3)}:
+            for ending in _PAST_ENDINGS:
+                if form.endswith(ending) and len(form) - len(ending) >= 2:
+                    done.setdefault(form[: len(form) - len(ending)], word)
+            if first:
+                done.setdefault(form, word)
+    for written, stem in verbs:
+        if stem in futures_there:
+            continue
+        for past in _pasts_of(stem):
+            if past in done:
+                return [written, done[past]]
+    return []
+
+
+def _arabic_futures(words: list[str]) -> list[tuple[str, str]]:
+    """The verbs an Arabic claim writes in the future, each as written and
+    as its present stem: "ستفتتح" (فتتح), "وسيصل" (صل), "سوف توقع" (وقع),
+    "من المقرر أن يزور" (زور)."""
+    found = []
+    for index, word in enumerate(words):
+        bare = _unprefixed(word, "وف", 3)
+        if (
+            bare[:1] == "س"
+            and bare[1:2] in _PRESENT_PREFIXES
+            and len(bare) >= 4
+            and bare[:4] not in _NOT_FUTURE
+        ):
+            found.append((word, bare[2:]))
+        elif bare in _FUTURE_WORDS and index + 1 < len(words):
+            after = words[index + 1]
+            if after == "ان" and index + 2 < len(words):  # "من المقرر أن يزور"
+                after = words[index + 2]
+            if after[:1] in _PRESENT_PREFIXES and len(after) >= 3:
+                found.append((f"{word} {after}", after[1:]))
+    return found
+
+
+def _pasts_of(stem: str) -> tuple[str, ...]:
+    """The pasts an Arabic present's stem may have: the stem itself ("يرفع":
+    رفع, "يتقدم": تقدم), with ا before it ("يفتتح": افتتح, "يعلن": اعلن),
+    with و before two letters ("يصل": وصل), a hollow one with ا in the
+    middle ("يزور": زار, "يعود": عاد)."""
+    pasts = [stem, "ا" + stem]
+    if len(stem) == 2:
+        pasts.append("و" + stem)
+    if len(stem) == 3 and stem[1] in "وي":
+        pasts.append(stem[0] + "ا" + stem[2])
+    return tuple(pasts)
+
+
+#: What a present begins with after the future's س: "سيصل", "ستفتتح",
+#: "سنعمل", "سأزور" (أ folded to ا).
+_PRESENT_PREFIXES = frozenset("يتنا")
+#: Words that begin as a future and are none, by their first four letters
+#: as normalized: "سيارة" (a car), "سياسة" (politics), "سيول" (floods),
+#: "ستين" (sixty), "سنوات" (years) and their forms.
+_NOT_FUTURE = frozenset(
+    normalize_text("سيار سياس سياح سياق سيطر سيول سيده سيرة سينا ستين ستار ستود سنوي سنوا سناء", "ar").split()
+)
+#: Words after which a present tells the future: "سوف توقع", "المقرر أن يزور".
+_FUTURE_WORDS = frozenset(normalize_text("سوف المقرر", "ar").split())
+#: The endings of an Arabic past ("وصلت", "وقعوا", "وقعتا"); not the
+#: dual's ا, which ends nouns as often ("عملا بقرار").
+_PAST_ENDINGS = ("تا", "وا", "ت")
+#: Words after which a sentence begins with its verb: a conjunction, "قد".
+_SENTENCE_STARTS = frozenset(normalize_text("و ف ثم قد لقد وقد", "ar").split())
+#: What begins the Arabic future: a verb with س, "سوف", "من المقرر"; a
+#: pattern that begins with a letter, which the regex engine skips to.
+_ARABIC_FUTURE = re.compile(r"س[يتنا]\S\S|سوف\s|المقرر\s")
+
+
+def _writes_arabic_future(normalized: str) -> bool:
+    """Does a claim (its normalized text) write the Arabic future at the
+    start of a word, or after و or ف written on it ("ستفتتح", "وسيصل")?"""
+    for match in _ARABIC_FUTURE.finditer(normalized):
+        at = match.start()
+        before = normalized[at - 1] if at else " "
+        if before == " " or (before in "وف" and (at == 1 or normalized[at - 2] == " ")):
+            return True
+    return False
 
 
 def _plans_to(words: list[str]) -> bool:
@@ -1721,8 +1831,9 @@ def _maybe_done(words: list[str]) -> list[str]:
 #: city, a region), that it says someone plans or asks to do a thing
 #: ("plans to connect", "urged the commission to recount": :func:`_told_done`),
 #: that it names a period relative to the day said ("next year":
-#: :mod:`claimtrack_linker.periods`).
-_MONTH_HIDDEN, _POSSIBLY, _SURELY, _PLACE, _PLANNED, _PERIOD = 1, 2, 4, 8, 16, 32
+#: :mod:`claimtrack_linker.periods`), that it writes the Arabic future
+#: ("ستفتتح", "سوف تفتح", "من المقرر أن يزور": :func:`_arabic_done`).
+_MONTH_HIDDEN, _POSSIBLY, _SURELY, _PLACE, _PLANNED, _PERIOD, _WILL_AR = 1, 2, 4, 8, 16, 32, 64
 
 
 def claim_flags(claims: Sequence[LinkClaim]) -> bytearray:
@@ -1746,6 +1857,8 @@ def _claim_flags(normalized: str, text: str) -> int:
         flags |= _PLANNED
     if names_period(words):
         flags |= _PERIOD
+    if _writes_arabic_future(normalized):
+        flags |= _WILL_AR
     return flags
 
 
