@@ -1047,9 +1047,9 @@ def _orders_apart(a: LinkClaim, b: LinkClaim, figures_a: list[Figure], figures_b
     things as well: "the unemployment rate rose to 33.2%" / "the number of
     unemployed rose to 8.4 million" ("flight 1282" is no count). A level
     ("to 5.25%", "إلى 5.25 بالمئة") and a figure that may be a change of it
-    ("by 0.25%") are not compared, nor values a thousand times apart where
-    the smaller is written with a dot before three digits, as some outlets
-    write thousands ("2.500 دولار" / "2500 دولار"). The two figures, as the
+    ("by 0.25%") are not compared, and a value written with a dot before
+    three digits may be thousands (:func:`_values`: "2.500 دولار" / "2500
+    دولار"). The two figures, as the
     figures plugin wrote them or as the linker read a number, or an empty
     list."""
     found: list[str] = []
@@ -1057,13 +1057,13 @@ def _orders_apart(a: LinkClaim, b: LinkClaim, figures_a: list[Figure], figures_b
         for fb in figures_b:
             if not (fa.unit and fb.unit and fa.value and fb.value and fa.value > 0 and fb.value > 0):
                 continue
-            if (_same_unit(fa, fb) and _meets(fa, fb)) or _thousands_dot(fa, fb):
+            if _same_unit(fa, fb) and _meets(fa, fb):
                 return []
             levels = {_level(a.text, fa), _level(b.text, fb)}
             if levels == {True, False}:
                 continue  # "raised it to 5.25%" / "raised it by 0.25%"
             if fa.unit == fb.unit != BARE:
-                if max(fa.value, fb.value) < min(_top(fa), _top(fb)) * ORDERS_APART:
+                if any(max(x, y) < min(x, y) * ORDERS_APART for x in _values(fa) for y in _values(fb)):
                     return []
             elif {fa.unit, fb.unit} == {"percent", BARE}:
                 if (fa if fa.unit == BARE else fb).value < LARGE_COUNT:
@@ -1075,34 +1075,38 @@ def _orders_apart(a: LinkClaim, b: LinkClaim, figures_a: list[Figure], figures_b
 
 
 #: A bare number at least this large is a count, not a name ("flight
-#: 1282", "resolution 2728"), against a percentage (:func:`_orders_apart`).
+#: 1282", "resolution 2728"), against a percentage (:func:`_orders_apart`):
+#: higher than :data:`LARGE_BARE`, which asks only that a number both
+#: claims give be no model or route, since here a name would keep one
+#: claim's two tellings apart.
 LARGE_COUNT = 10_000
-#: Words before a figure that make it a level, not a change: "to 5.25%".
-_TO = frozenset({"to", "إلى", "الى", "الي"})
 #: A value written with a dot before three digits: "2.500", thousands to
 #: some outlets, two and a half to the figures plugin.
-_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}(?!\d)")
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,])")
 
 
 def _level(text: str, figure: Figure) -> bool | None:
-    """Is ``figure`` a level, "to" or "إلى" right before it in ``text``?
-    None for a number the linker read outside any figure (no span): not
-    known."""
+    """Is ``figure`` a level, "to" or "إلى" before it in ``text`` (two words
+    between at most, as :data:`_TO_NUMBER` reads it: "to a record 5.25%",
+    "إلى مستوى 5.25 بالمئة")? None for a number the linker read outside any
+    figure (no span): not known."""
     if figure.end <= figure.start:
         return None
-    before = text[max(0, figure.start - 8) : figure.start].split()
-    return bool(before) and before[-1].lower() in _TO
-
-
-def _thousands_dot(fa: Figure, fb: Figure) -> bool:
-    """Are two figures of one unit a thousand times apart, the smaller
-    written with a dot before three digits ("2.500" / "2500")?"""
-    if fa.unit != fb.unit or not fa.value or not fb.value:
-        return False
-    small, large = (fa, fb) if fa.value < fb.value else (fb, fa)
-    return abs(large.value - small.value * 1000) < 1e-6 * large.value and bool(
-        _DOT_THOUSANDS.match(small.raw)
+    return any(
+        figure.start <= match.start(1) < figure.end
+        for match in _TO_NUMBER.finditer(text, max(0, figure.start - 40), figure.end)
     )
+
+
+def _values(figure: Figure) -> tuple[float, ...]:
+    """The values a figure may have: its value and the top of its range,
+    and a thousand times that where it is written with a dot before three
+    digits ("2.500 دولار", "about €2.500": thousands to some outlets, two
+    and a half to the figures plugin)."""
+    values = (figure.value, _top(figure))
+    if _DOT_THOUSANDS.search(figure.raw):
+        values += tuple(value * 1000 for value in values)
+    return values
 
 
 def _top(figure: Figure) -> float:
@@ -1561,33 +1565,44 @@ def _told_done(future: list[str], other: list[str]) -> list[str]:
     passive = {other[i + 1] for i in range(len(other) - 1) if other[i] in _PASSIVE_PAST}
     if not done and not passive:
         return []
-    for index, word in enumerate(future):
+    # A future the other claim says too is no promise against its deed:
+    # "will reopen Kerem Shalom after it reopened Erez" / "will reopen
+    # Kerem Shalom".
+    promised_there = {lexicon().form(verbs[0]) for _, verbs in _to_be_done(other)}
+    for said, verbs in _to_be_done(future):
+        if verbs[0] == "be":
+            if len(verbs) > 1 and verbs[1] in passive and _past_tense(verbs[1]):
+                return [f"{said} be {verbs[1]}", verbs[1]]
+            continue
+        form = lexicon().form(verbs[0])
+        if form is not None and form in done and form not in promised_there:
+            return [f"{said} {verbs[0]}", done[form]]
+    return []
+
+
+def _to_be_done(words: list[str]) -> Iterator[tuple[str, list[str]]]:
+    """Each thing an English claim (its normalized words) says is to be
+    done: the words that say so ("will", "plans to", "urged the commission
+    to") and the verb's first two words after them, adverbs aside ("will
+    also begin": "begin")."""
+    for index, word in enumerate(words):
         if word in ("will", "shall", "would"):
             starts = [index + 1]
         elif (
             word in _PLANS
-            and future[index + 1 : index + 2] == ["to"]
-            and (not index or future[index - 1] not in _AS)
-            and (word not in _PLANS_AFTER_BE or (index and future[index - 1] in _BE))
+            and words[index + 1 : index + 2] == ["to"]
+            and (not index or words[index - 1] not in _AS)
+            and (word not in _PLANS_AFTER_BE or (index and words[index - 1] in _BE))
         ):
             starts = [index + 2]  # "plans to connect", "is expected to open"
         elif word in _ASKS:
-            starts = _asked_to(future, index)  # "asked Rome to declare"
+            starts = _asked_to(words, index)  # "asked Rome to declare"
         else:
             continue
         for start in starts:
-            said = " ".join(future[index:start])
-            verbs = [w for w in future[start : start + 3] if w not in _ADVERBS][:2]
-            if not verbs or verbs[0] == "not":
-                continue
-            if verbs[0] == "be":
-                if len(verbs) > 1 and verbs[1] in passive and _past_tense(verbs[1]):
-                    return [f"{said} be {verbs[1]}", verbs[1]]
-                continue
-            form = lexicon().form(verbs[0])
-            if form is not None and form in done:
-                return [f"{said} {verbs[0]}", done[form]]
-    return []
+            verbs = [w for w in words[start : start + 3] if w not in _ADVERBS][:2]
+            if verbs and verbs[0] != "not":
+                yield " ".join(words[index:start]), verbs
 
 
 def _asked_to(words: list[str], index: int) -> list[int]:
@@ -1599,10 +1614,22 @@ def _asked_to(words: list[str], index: int) -> list[int]:
     someone is the circumstance of the claim, not its fact."""
     if words[index] in _CALLS and words[index + 1 : index + 2] not in (["on"], ["upon"]):
         return []  # "called on Israel to allow"; not "called off the strike planned to start"
-    if not index or words[index - 1] in _ASK_CLAUSE or "by" in words[index + 1 : index + 3]:
+    if (
+        not index
+        or words[index - 1] in _ASK_CLAUSE
+        or "by" in words[index + 1 : index + 3]
+        or (
+            words[index + 1 : index + 2] == ["to"]
+            and words[index - 1] not in _BE
+            and not words[index].startswith("appeal")  # "appealed to the court to halt"
+        )
+        or (words[index - 1] == "in" and words[index] == "order")
+    ):
         # "Asked to confirm the toll, the ministry said", "When asked to
-        # comment", "The army, asked by residents to leave, withdrew": the
-        # request is the circumstance of what the claim says was done.
+        # comment", "The army, asked by residents to leave, withdrew", "the
+        # ministry, asked to confirm the toll, said" (but "was asked to
+        # resign" is a request): the circumstance of what the claim says
+        # was done. And "in order to" asks nothing.
         return []
     end = min(index + 2 + _ASKED_WORDS, len(words) - 1)
     return [at + 1 for at in range(index + 1, end) if words[at] == "to"]
@@ -1762,6 +1789,7 @@ _ASKS = frozenset(
         *("ask", "asks", "asked", "urge", "urges", "urged", "call", "calls", "called"),
         *("pressed", "presses", "request", "requests", "requested"),
         *("appeal", "appeals", "appealed", "order", "orders", "ordered"),
+        *("asking", "urging", "pressing", "ordering", "calling"),
     }
 )
 #: How many words may name who is asked: "called on the UN Human Rights
@@ -1772,7 +1800,8 @@ _ASKED_WORDS = 6
 #: "Amid calls on him to resign, the prime minister stepped down".
 _ASK_CLAUSE = frozenset({"when", "if", "after", "once", "while", "as", "amid", "despite", "following"})
 _INTENT = _PLANS | _ASKS
-_CALLS = frozenset({"call", "called", "calls"})
+_CALLS = frozenset({"call", "called", "calls", "calling"})
+
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 #: Words between "will" and its verb: "will also begin", "will soon be".
 _ADVERBS = frozenset(
@@ -1944,21 +1973,29 @@ def _period_places(
     shown: dict[str, str] = {}
     for period in named:
         around = neighbours(words, period.start, period.end)
-        if len(named) == 1 and around.isdisjoint(SAYING):
+        said = {lexicon().form(w) for w in words[max(0, period.start - 3) : period.start]}
+        if len(named) == 1 and around.isdisjoint(SAYING) and said.isdisjoint(SAYING):
             # The one period of its kind a claim names is when its fact
             # is, wherever it is written: two claims that each name one are
             # in one place ("خلال العام الدراسي الحالي" / "سيبدأ بحسب الوزارة
-            # خلال العام الدراسي المقبل"). Not the day of the saying: "the
-            # ministry said this week that 40 died" / "40 died last week".
+            # خلال العام الدراسي المقبل"). Not the day of the saying, next to
+            # a verb of saying or three words after one: "the ministry said
+            # this week that 40 died" / "40 died last week", "قالت وزارة
+            # الصحة هذا الأسبوع إن".
             around |= {"@" + period.kind}
         found[period.key] = found.get(period.key, frozenset()) | around
         shown.setdefault(period.key, " ".join(words[period.start : period.end]))
     if with_years:
-        for index, word in enumerate(words):
-            if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+        for index, word in enumerate(words):  # a year written: "in 2026"
+            if _written_year(word):
                 found[word] = found.get(word, frozenset()) | neighbours(words, index, index + 1)
                 shown.setdefault(word, word)
     return found, shown
+
+
+def _written_year(word: str) -> bool:
+    """Is a normalized word a year as claims write one: 1900-2099?"""
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
 def _one_period(
@@ -1998,7 +2035,11 @@ def _same_period(
     year as a token, the month's name, a period of the same place
     (:func:`_one_period`). Each claim's words are read once."""
     form = lexicon().form
-    years = {w for w in other if len(w) == 4 and w.isdigit()}
+    # The years the other claim writes ("2024", not a count of "2,500") or
+    # names as a period ("next year"): a month is one only within them.
+    years = {w for w in other if _written_year(w)} | {
+        p.key for p in other_named if p.kind == "year" and p.placed
+    }
     months: dict[int, set[str]] = {}  # each month the other names: its words' forms
     for index, word in enumerate(other):
         if word in MONTHS:

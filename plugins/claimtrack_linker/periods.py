@@ -10,8 +10,9 @@ one fact in two periods of one kind state two facts, however close their
 other words (the linker compares them in ``fuzzy._periods_apart``).
 
 A year, a month, a week or a quarter is placed on the calendar from the
-day the claim was said (:func:`claimtrack.calendar.period`, weeks from
-Sunday as the date plugins count them), so "next year" said in 2025 is
+day the claim was said (the first three by
+:func:`claimtrack.calendar.period`, weeks from Sunday as the date plugins
+count them), so "next year" said in 2025 is
 2026, as a claim that writes "2026" says, and "this year" said in January
 2026 is "next year" said in December 2025. A season, a fiscal, school or
 Hijri year ("السنة المالية المقبلة") has no fixed place on the calendar: it
@@ -50,9 +51,11 @@ _PLACED = frozenset({"year", "month", "week"})
 #: The first day of a week, as the date plugins count it (Monday is 0).
 _SUNDAY = 6
 #: The forms of the verbs of saying (the groups of "said" and "قال" in the
-#: lexicon's ``[synonyms LANG]``): a period next to one is when it was
-#: said, not when the fact is ("the ministry said this week that ...").
-SAYING = frozenset(lexicon().form(word) for word in ("said", "قال"))
+#: lexicon's ``[synonyms LANG]``, and "announced", "stated", "reported"): a
+#: period within a few words after one is when it was said, not when the
+#: fact is ("the ministry said this week that ...", "قالت وزارة الصحة هذا
+#: الأسبوع إن ...").
+SAYING = frozenset(lexicon().form(word) for word in ("said", "قال", "announced", "stated", "reported"))
 #: How far back before a past period a word of comparison is looked for:
 #: "compared with the same period last year", "مقارنة بالفترة نفسها من
 #: العام الماضي".
@@ -110,7 +113,21 @@ class Periods:
         self.this = frozenset(w for w in self.offsets if is_arabic(w) and not w.startswith("ال"))
         #: Words that place a period relative to the day said: a claim with
         #: none names no period (one set operation a claim).
-        self.marks = frozenset(self.offsets)
+        self.marks = frozenset(self.offsets) | {clitic + w for w in self.this for clitic in "وف"}
+
+    def _after_baseline(self, words: list[str], start: int) -> bool:
+        """Does a word of comparison stand within :data:`_BASELINE_REACH`
+        words before ``start``, with only function words and fillers
+        between ("compared with the same period last year"; not "imports
+        from China rose 8% last year")?"""
+        form = lexicon().form
+        for word in reversed(words[max(0, start - _BASELINE_REACH) : start]):
+            bare = _bare(word)
+            if bare in self.baselines:
+                return True
+            if form(word) is not None and bare not in _FILLERS and word not in _FILLERS:
+                return False
+        return False
 
     def noun(self, word: str) -> str | None:
         """The kind of period a normalized word names ("للعام": year), or None."""
@@ -153,9 +170,10 @@ class Periods:
             start, end = span
             if end - start == 3:  # a word between: "fiscal", "الدراسي"
                 kind = "fiscal " + kind
-            before = words[max(0, start - _BASELINE_REACH) : start]
-            if offset < 0 and not self.baselines.isdisjoint(_bare(w) for w in before):
+            if offset < 0 and self._after_baseline(words, start):
                 continue
+            if offset < 0 and not is_arabic(word) and words[start - 1 : start] == ["the"]:
+                continue  # "the last year": the last twelve months
             found.append((kind, offset, start, end))
         return found
 
@@ -170,6 +188,12 @@ def _adjective(word: str, before: str) -> bool:
     return word == _GENERAL and before.startswith(("ال", "وال", "فال")) and masculine
 
 
+#: Words that may stand between a word of comparison and its period:
+#: "compared with the same period last year", "مقارنة بالفترة نفسها من
+#: العام الماضي" (function words are passed over too).
+_FILLERS = frozenset(
+    normalize_text("same period time level month quarter فترة الفترة نفسها ذاتها مثل الوقت", None).split()
+)
 #: "العام": the year, and also "general" after a noun with the article.
 _GENERAL = normalize_text("العام", "ar")
 
@@ -200,13 +224,16 @@ def periods(words: list[str], day: int | None) -> list[Period]:
     said = dt.date.fromordinal(day) if day is not None else None
     found = []
     for kind, offset, start, end in table().named(words):
+        key = f"{offset:+d}"
         if said is not None and kind in _PLACED:
-            first, _ = calendar.period(said, kind, offset, first_weekday=_SUNDAY)
-            key = {"year": f"{first.year}", "month": f"{first:%Y-%m}", "week": first.isoformat()}[kind]
+            try:
+                first, _ = calendar.period(said, kind, offset, first_weekday=_SUNDAY)
+            except (ValueError, OverflowError):  # "next year" said on 9999-12-31, a placeholder
+                pass
+            else:
+                key = {"year": f"{first.year}", "month": f"{first:%Y-%m}", "week": first.isoformat()}[kind]
         elif said is not None and kind == "quarter":
             quarter = said.year * 4 + (said.month - 1) // 3 + offset
             key = f"{quarter // 4}-Q{quarter % 4 + 1}"
-        else:
-            key = f"{offset:+d}"
         found.append(Period(kind, key, start, end))
     return found

@@ -34,6 +34,7 @@ places as a changed fact only in one place of the sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
@@ -275,7 +276,7 @@ def _capitals(text: str) -> frozenset[str]:
     claim, so a name written 4,000 times costs 4,000 look-ups, not 4,000
     readings of the text."""
     if not text.isascii():
-        text = fold_accents(text)
+        text = fold_accents(unicodedata.normalize("NFKC", text))  # "Soﬁa": a ligature
     return frozenset(word.lower() for word in _WORD.findall(text) if word[0].isupper())
 
 
