@@ -27,6 +27,18 @@ def linked_on(a, said_a, b, said_b, language):
     return (result.links[0] if result.links else None), bool(result.clusters)
 
 
+def one_claim_on(a, said_a, b, said_b, language):
+    """Said on those days, linked with no conflict, in one cluster."""
+    link, merged = linked_on(a, said_a, b, said_b, language)
+    assert link is not None and link.conflict is None and merged, link
+
+
+def two_facts_on(a, said_a, b, said_b, language):
+    """Said on those days, linked as a changed fact, never merged."""
+    link, merged = linked_on(a, said_a, b, said_b, language)
+    assert link is not None and link.conflict == "changed" and not merged, link
+
+
 @pytest.mark.parametrize(
     ("a", "b", "language", "words"),
     [
@@ -131,8 +143,7 @@ def test_two_periods_relative_to_the_day_said_are_two_facts(a, b, language, word
     ],
 )
 def test_one_period_told_two_ways_is_one_claim(a, said_a, b, said_b, language):
-    link, merged = linked_on(a, said_a, b, said_b, language)
-    assert link is not None and link.conflict is None and merged, link
+    one_claim_on(a, said_a, b, said_b, language)
 
 
 def test_without_the_days_said_a_period_is_not_compared_with_a_date():
@@ -556,8 +567,7 @@ def test_places_with_letters_that_carry_their_mark_are_read():
     ],
 )
 def test_one_date_written_as_a_period_and_as_a_date(a, said_a, b, said_b, language):
-    link, merged = linked_on(a, said_a, b, said_b, language)
-    assert link is not None and link.conflict is None and merged, link
+    one_claim_on(a, said_a, b, said_b, language)
 
 
 @pytest.mark.parametrize(
@@ -587,8 +597,7 @@ def test_one_date_written_as_a_period_and_as_a_date(a, said_a, b, said_b, langua
     ],
 )
 def test_a_period_and_another_date(a, said_a, b, said_b, language):
-    link, merged = linked_on(a, said_a, b, said_b, language)
-    assert link is not None and link.conflict == "changed" and not merged, link
+    two_facts_on(a, said_a, b, said_b, language)
 
 
 @pytest.mark.parametrize(
@@ -726,8 +735,7 @@ def test_no_arabic_future_against_a_past_where_none_is_said(a, b):
     ],
 )
 def test_the_third_review_of_the_round_same_claims(a, said_a, b, said_b, language):
-    link, merged = linked_on(a, said_a, b, said_b, language)
-    assert link is not None and link.conflict is None and merged, link
+    one_claim_on(a, said_a, b, said_b, language)
 
 
 @pytest.mark.parametrize(
@@ -787,5 +795,4 @@ def test_the_third_review_of_the_round_one_figure_conflict(a, b, language):
     ],
 )
 def test_the_third_review_of_the_round_two_facts(a, said_a, b, said_b, language):
-    link, merged = linked_on(a, said_a, b, said_b, language)
-    assert link is not None and link.conflict == "changed" and not merged, link
+    two_facts_on(a, said_a, b, said_b, language)
