@@ -1641,90 +1641,146 @@ def _arabic_done(future: list[str], other: list[str]) -> list[str]:
     that only ``other`` says ("افتتحت", "وصل", "وقعت", "زار"), or an empty
     list. The past is read from the present's stem (:func:`_pasts_of`), and
     only where it is written as a verb: with the past's ending ("افتتحت",
-    "وقعوا") or first in its sentence ("وصل وفد أمريكي"), not a verbal
-    noun inside it ("قررت الحكومة رفع الأسعار"). A claim that writes the
-    future too ("ستفتتح ... بعد أن افتتحت") says no deed against it."""
+    "وقعوا"), or first in the claim or after a conjunction, and then spelled
+    otherwise than a verbal noun of the stem would be ("وصل وفد أمريكي"),
+    or followed by its subject with the article ("رفع البنك المركزي"): not
+    "رفع أسعار الوقود" nor "قررت الحكومة رفع الأسعار". Not a past of the
+    story's background ("بعد أن افتتحت الأول"), nor a verb of saying that
+    reports a future ("أعلنت الهيئة أن النتائج ستصدر"), nor "كان". A claim
+    that writes the future too ("ستفتتح ... بعد أن افتتحت") says no deed
+    against it."""
     verbs = _arabic_futures(future)
     if not verbs:
         return []
-    said_here = set(future)
-    futures_there = {stem for _, stem in _arabic_futures(other)}
-    done: dict[str, str] = {}  # a past as the stem it is read from: that past
+    said_here = set(future) | {_unprefixed(w, "وف", 3) for w in future}
+    futures_there = _arabic_futures(other)
+    stems_there = {stem for _, stem, _ in futures_there}
+    done: dict[str, tuple[str, int]] = {}  # a past as the stem it is read from: that past, where
     for index, word in enumerate(other):
-        if word in said_here:
+        if word in said_here or _background(other, index):
             continue
+        if any(w in _THAT for w in other[index + 1 : index + 7]) and any(
+            index < at <= index + 12 for _, _, at in futures_there
+        ):
+            continue  # "أعلنت ... أن النتائج ستصدر": the saying of a future
         first = index == 0 or other[index - 1] in _SENTENCE_STARTS
+        subject = other[index + 1 : index + 2] != [] and other[index + 1].startswith("ال")
         # With و or ف written on, or a verb that begins with و: "ووصل", "وقعت".
         for form in {word, _unprefixed(word, "وف", 3)}:
             for ending in _PAST_ENDINGS:
                 if form.endswith(ending) and len(form) - len(ending) >= 2:
-                    done.setdefault(form[: len(form) - len(ending)], word)
+                    done.setdefault(form[: len(form) - len(ending)], (word, index))
             if first:
-                done.setdefault(form, word)
-    for written, stem in verbs:
-        if stem in futures_there:
+                done.setdefault("=" + form, (word, index))  # "=": bare, first
+                if subject:
+                    done.setdefault("+" + form, (word, index))  # "+": bare, first, before its subject
+    for written, stem, at in verbs:
+        if stem in stems_there or stem in _COPULA:
             continue
+        # A bare first word spelled as a stem of three letters may be its
+        # verbal noun, "رفع أسعار الوقود" (not before its subject, "رفع
+        # البنك"); one of four that begins with ت, a present ("تواصل فرق
+        # الإنقاذ"). Other stems' verbal nouns are spelled otherwise:
+        # "ناقش" / "مناقشة".
+        bare_first = "+" if len(stem) < 4 or stem[0] == "ت" else "="
         for past in _pasts_of(stem):
-            if past in done:
-                return [written, done[past]]
+            found = done.get(past) or done.get((bare_first if past == stem else "=") + past)
+            if found is None:
+                continue
+            if stem == _TAMMA and future[at + 1 : at + 2] != other[found[1] + 1 : found[1] + 2]:
+                continue  # "سيتم تنفيذ" / "تمت الموافقة": two things done
+            return [written, found[0]]
     return []
 
 
-def _arabic_futures(words: list[str]) -> list[tuple[str, str]]:
-    """The verbs an Arabic claim writes in the future, each as written and
-    as its present stem: "ستفتتح" (فتتح), "وسيصل" (صل), "سوف توقع" (وقع),
-    "من المقرر أن يزور" (زور)."""
+def _background(words: list[str], index: int) -> bool:
+    """Is the Arabic past at ``index`` the story's background: after "بعد
+    أن", "منذ أن", "قبل أن" ("بعد أن افتتحت الأول العام الماضي")?"""
+    return index >= 2 and words[index - 1] == "ان" and words[index - 2] in _BEFORE_THAT
+
+
+def _arabic_futures(words: list[str]) -> list[tuple[str, str, int]]:
+    """The words an Arabic claim reads as verbs in the future, each as
+    written, as its present stem and with where it stands: "ستفتتح"
+    (فتتح), "وسيصل" (صل), "سيفتتحون" (فتتح), "سوف توقع" (وقع), "من المقرر
+    أن يزور" (زور)."""
     found = []
     for index, word in enumerate(words):
         bare = _unprefixed(word, "وف", 3)
-        if (
-            bare[:1] == "س"
-            and bare[1:2] in _PRESENT_PREFIXES
-            and len(bare) >= 4
-            and bare[:4] not in _NOT_FUTURE
-        ):
-            found.append((word, bare[2:]))
+        if bare[:1] == "س" and bare[1:2] in _PRESENT_PREFIXES and len(bare) >= 4:
+            if bare[:4] not in _NOT_FUTURE and bare not in _NOT_FUTURE_WORDS:
+                found.append((word, _present_stem(bare[2:]), index))
         elif bare in _FUTURE_WORDS and index + 1 < len(words):
-            after = words[index + 1]
-            if after == "ان" and index + 2 < len(words):  # "من المقرر أن يزور"
-                after = words[index + 2]
+            at = index + 1
+            if words[at] == "ان" and at + 1 < len(words):  # "من المقرر أن يزور"
+                at += 1
+            after = words[at]
             if after[:1] in _PRESENT_PREFIXES and len(after) >= 3:
-                found.append((f"{word} {after}", after[1:]))
+                found.append((f"{word} {after}", _present_stem(after[1:]), at))
     return found
+
+
+def _present_stem(stem: str) -> str:
+    """A present's stem without the plural's or the dual's ending:
+    "سيفتتحون", "ستفتتحان": فتتح."""
+    for ending in ("ون", "ان"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 3:
+            return stem[: -len(ending)]
+    return stem
 
 
 def _pasts_of(stem: str) -> tuple[str, ...]:
     """The pasts an Arabic present's stem may have: the stem itself ("يرفع":
     رفع, "يتقدم": تقدم), with ا before it ("يفتتح": افتتح, "يعلن": اعلن),
     with و before two letters ("يصل": وصل), a hollow one with ا in the
-    middle ("يزور": زار, "يعود": عاد)."""
+    middle ("يزور": زار, "يزيد": زاد, "يعيد": أعاد), a defective one
+    without its last letter, as its feminine and plural are written
+    ("يلتقي": التقت، التقوا, "يجري": أجرت), or with ا for و ("ينمو": نما)."""
     pasts = [stem, "ا" + stem]
     if len(stem) == 2:
         pasts.append("و" + stem)
     if len(stem) == 3 and stem[1] in "وي":
-        pasts.append(stem[0] + "ا" + stem[2])
+        pasts += [stem[0] + "ا" + stem[2], "ا" + stem[0] + "ا" + stem[2]]
+    if len(stem) >= 3 and stem[-1] in "وي":
+        pasts += [stem[:-1], "ا" + stem[:-1]]
+        if stem[-1] == "و":
+            pasts.append(stem[:-1] + "ا")
     return tuple(pasts)
 
 
 #: What a present begins with after the future's س: "سيصل", "ستفتتح",
-#: "سنعمل", "سأزور" (أ folded to ا).
-_PRESENT_PREFIXES = frozenset("يتنا")
+#: "سنعمل" (not "سأزور", I will visit, rare in news copy and the start of
+#: "سابق", "سالم", "ساحل").
+_PRESENT_PREFIXES = frozenset("يتن")
 #: Words that begin as a future and are none, by their first four letters
-#: as normalized: "سيارة" (a car), "سياسة" (politics), "سيول" (floods),
-#: "ستين" (sixty), "سنوات" (years) and their forms.
+#: as normalized, where no verb of news copy does: "سيارة" (a car),
+#: "سياسة" (politics), "سيول" (floods), "ستين" (sixty) and their forms.
 _NOT_FUTURE = frozenset(
-    normalize_text("سيار سياس سياح سياق سيطر سيول سيده سيرة سينا ستين ستار ستود سنوي سنوا سناء", "ar").split()
+    normalize_text("سيار سياس سياح سياق سيول سيده سيرة ستين ستار ستود سنوي سناء", "ar").split()
 )
-#: Words after which a present tells the future: "سوف توقع", "المقرر أن يزور".
-_FUTURE_WORDS = frozenset(normalize_text("سوف المقرر", "ar").split())
+#: Such words whole, where a verb begins the same way ("سيطرح", "سيناقش",
+#: "سنواصل").
+_NOT_FUTURE_WORDS = frozenset(
+    normalize_text("سيطرة سنوات سيناء سيناريو سيناريوهات ستاد سيما سيدي سيتي وسيلة سيلة", "ar").split()
+)
+#: Words after which a present tells the future: "سوف توقع", "المقرر أن
+#: يزور", "المنتظر أن", "المزمع أن".
+_FUTURE_WORDS = frozenset(normalize_text("سوف المقرر المنتظر المزمع", "ar").split())
 #: The endings of an Arabic past ("وصلت", "وقعوا", "وقعتا"); not the
 #: dual's ا, which ends nouns as often ("عملا بقرار").
 _PAST_ENDINGS = ("تا", "وا", "ت")
 #: Words after which a sentence begins with its verb: a conjunction, "قد".
 _SENTENCE_STARTS = frozenset(normalize_text("و ف ثم قد لقد وقد", "ar").split())
-#: What begins the Arabic future: a verb with س, "سوف", "من المقرر"; a
+#: Words before "أن" that make the past after them background.
+_BEFORE_THAT = frozenset(normalize_text("بعد منذ قبل وبعد", "ar").split())
+#: "أن", "إن" and their forms with a pronoun, after a verb of saying.
+_THAT = frozenset(normalize_text("أن إن أنه أنها إنه إنها أنهم إنهم", "ar").split())
+#: "يكون" and "تم": a copula and a helper, told only with what follows.
+_COPULA = frozenset(normalize_text("كون", "ar").split())
+_TAMMA = normalize_text("تم", "ar")
+#: What begins the Arabic future: a verb with س, "سوف", "من المقرر" …; a
 #: pattern that begins with a letter, which the regex engine skips to.
-_ARABIC_FUTURE = re.compile(r"س[يتنا]\S\S|سوف\s|المقرر\s")
+_ARABIC_FUTURE = re.compile(r"س[يتن]\S\S|سوف\s|المقرر\s|المنتظر\s|المزمع\s")
 
 
 def _writes_arabic_future(normalized: str) -> bool:
