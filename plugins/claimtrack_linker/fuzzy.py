@@ -1302,7 +1302,8 @@ def _check(
         return None
     # Figures of other things: two facts of one subject, however alike in
     # words or meaning ("exports rose 14%" / "exports reached $70 billion").
-    if _count_other_things(figures_a, figures_b):
+    # (A figure of a known unit both give is one quantity: no need to ask.)
+    if same_figure != TELLING_FIGURE and _count_other_things(figures_a, figures_b):
         return None
     differing = _figure_conflict(figures_a, figures_b)
     if only_a or only_b:
