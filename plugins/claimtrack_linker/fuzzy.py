@@ -1049,9 +1049,8 @@ def _orders_apart(a: LinkClaim, b: LinkClaim, figures_a: list[Figure], figures_b
     ("to 5.25%", "إلى 5.25 بالمئة") and a figure that may be a change of it
     ("by 0.25%") are not compared, and a value written with a dot before
     three digits may be thousands (:func:`_values`: "2.500 دولار" / "2500
-    دولار"). The two figures, as the
-    figures plugin wrote them or as the linker read a number, or an empty
-    list."""
+    دولار"). The two figures, as the figures plugin wrote them or as the
+    linker read a number, or an empty list."""
     found: list[str] = []
     for fa in figures_a:
         for fb in figures_b:
