@@ -1058,8 +1058,9 @@ def _orders_apart(a: LinkClaim, b: LinkClaim, figures_a: list[Figure], figures_b
                 continue
             if _same_unit(fa, fb) and _meets(fa, fb):
                 return []
-            levels = {_level(a.text, fa), _level(b.text, fb)}
-            if levels == {True, False}:
+            if not (fa.unit == fb.unit != BARE or {fa.unit, fb.unit} == {"percent", BARE}):
+                continue
+            if {_level(a.text, fa), _level(b.text, fb)} == {True, False}:
                 continue  # "raised it to 5.25%" / "raised it by 0.25%"
             if fa.unit == fb.unit != BARE:
                 if any(max(x, y) < min(x, y) * ORDERS_APART for x in _values(fa) for y in _values(fb)):
@@ -2197,7 +2198,14 @@ def _unpaired(words: frozenset[str], others: frozenset[str]) -> set[str]:
     """The ``words`` that are no form of one word with any of ``others``."""
     if not others:
         return set(words)
-    return {w for w in words if not any(_forms_of_one(w, o) for o in others)}
+    unpaired = set()
+    for word in words:
+        for other in others:
+            if _forms_of_one(word, other):
+                break
+        else:
+            unpaired.add(word)
+    return unpaired
 
 
 def _added_partner(claim: LinkClaim, added: frozenset[str]) -> tuple[str | None, list[str]]:
