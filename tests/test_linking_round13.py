@@ -900,3 +900,29 @@ def test_the_arabic_future_of_verbs_of_every_class_against_their_past(a, b):
     in its sentence before its subject ("رفع البنك")."""
     link, merged = linked(a, b, "ar")
     assert link is not None and link.conflict == "changed" and not merged, link
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "لا سيما" is "especially", no negation.
+        (
+            "تعرضت المدن الساحلية ولا سيما اللاذقية لأمطار غزيرة",
+            "تعرضت المدن الساحلية خصوصا اللاذقية لأمطار غزيرة",
+        ),
+        # "لا يزال" is "still", no negation.
+        ("قال الوزير إن الحكومة لا تزال تدرس المقترح", "قال الوزير إن الحكومة تدرس المقترح"),
+        ("ولا يزال البحث جاريا عن المفقودين في المنطقة", "البحث جار عن المفقودين في المنطقة"),
+    ],
+)
+def test_arabic_idioms_that_begin_with_a_negation_negate_nothing(a, b):
+    one_claim(a, b, "ar")
+
+
+def test_still_doing_is_not_not_doing():
+    link, merged = linked(
+        "قالت الشركة إنها لا تزال تجري محادثات مع الحكومة",
+        "قالت الشركة إنها لا تجري محادثات مع الحكومة",
+        "ar",
+    )
+    assert link is not None and link.conflict == "negation" and not merged, link
