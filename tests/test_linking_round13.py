@@ -926,3 +926,32 @@ def test_still_doing_is_not_not_doing():
         "ar",
     )
     assert link is not None and link.conflict == "negation" and not merged, link
+
+
+def test_did_not_remove_is_a_negation():
+    """ "لم يزل" is "still" and "did not remove": the lexicon reads it as
+    neither, and against "أزال" it is a negation."""
+    link, merged = linked(
+        "قال التقرير إن الجيش لم يزل الحواجز من الطريق الرئيسي",
+        "قال التقرير إن الجيش أزال الحواجز من الطريق الرئيسي",
+        "ar",
+    )
+    assert link is not None and link.conflict == "negation" and not merged, link
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Inflation fell to 0% in May from 12% a year earlier, the statistics office said",
+            "Inflation fell to 0% in May from 0.5% a year earlier, the statistics office said",
+        ),
+        (
+            "The central bank kept its rate at 0% and said unemployment reached 25%",
+            "The central bank kept its rate at 0% and said unemployment reached 2%",
+        ),
+    ],
+)
+def test_a_shared_figure_of_zero_does_not_hide_figures_ten_times_apart(a, b):
+    link, merged = linked(a, b, "en")
+    assert link is not None and link.conflict == "changed" and not merged, link

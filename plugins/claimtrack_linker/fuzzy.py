@@ -1310,8 +1310,10 @@ def _check(
         conflict, detail = _opposed(only_a, only_b, bool(differing), (read_a.sequence, read_b.sequence))
     else:
         conflict, detail = None, []  # the same words: only the figures can differ
-    if conflict is None and figures_a and figures_b and not same_figure:
-        # A figure both give: they measure one thing (and most pairs do).
+    if conflict is None and figures_a and figures_b and same_figure != TELLING_FIGURE:
+        # A figure of a known unit both give, ten or more: they measure one
+        # thing (and most pairs do). Not one of value 0: "0%" is no value
+        # :func:`_orders_apart` compares.
         apart = _orders_apart(a, b, figures_a, figures_b)
         if apart:
             conflict, detail = "changed", apart
