@@ -14,6 +14,10 @@ import datetime as dt
 
 #: Direction a text leans: toward the past, the future, or the nearest day.
 PAST, FUTURE, NEAREST = "past", "future", "nearest"
+#: The weekday (Monday=0) a news week starts on: Sunday, as in the Arab
+#: world (الأحد, "the first") and most newsrooms' calendars. "this week"
+#: and "last week" are counted from it by every plugin that reads them.
+WEEK_START = 6
 
 
 def weekday_near(reference: dt.date, weekday: int, lean: str = NEAREST, strict: bool = False) -> dt.date:

@@ -572,13 +572,11 @@ def _shift(day: dt.date, unit: str, count: int) -> dt.date:
 
 
 REF0 = dt.date(2000, 1, 1)
-#: Weeks run Sunday (الأحد, "the first") to Saturday.
-_SUNDAY = 6
 
 
 def _period(ref: dt.date, cal: str, offset: int) -> tuple[dt.date, dt.date]:
     """The calendar week, month or year ``offset`` periods from ``ref``'s."""
-    return calendar.period(ref, cal, offset, first_weekday=_SUNDAY)
+    return calendar.period(ref, cal, offset, first_weekday=calendar.WEEK_START)
 
 
 def _part_of(start: dt.date, end: dt.date, cal: str, part: str | None) -> tuple[dt.date, dt.date | None]:

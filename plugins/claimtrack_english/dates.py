@@ -70,8 +70,6 @@ _NUMBERS = {
     "a few": None,
     "few": None,
 }
-#: Weeks run Sunday to Saturday, as in most newsrooms' calendars.
-_SUNDAY = 6
 _RELATIONS = {
     "by": "by",
     "before": "before",
@@ -264,7 +262,7 @@ def _resolve(
     if g["cal"]:
         mod = g["cmod"]
         offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(mod, 0)
-        start, end = calendar.period(ref, g["cal"], offset, first_weekday=_SUNDAY)
+        start, end = calendar.period(ref, g["cal"], offset, first_weekday=calendar.WEEK_START)
         if mod == "earlier this":
             end = ref
         elif mod == "later this":

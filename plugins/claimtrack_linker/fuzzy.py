@@ -34,7 +34,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -1589,7 +1589,7 @@ def _to_be_done(words: list[str]) -> Iterator[tuple[str, list[str]]]:
     to") and the verb's first two words after them, adverbs aside ("will
     also begin": "begin")."""
     for index, word in enumerate(words):
-        if word in ("will", "shall", "would"):
+        if word in _WILL:
             starts = [index + 1]
         elif (
             word in _PLANS
@@ -1798,15 +1798,11 @@ def _writes_arabic_future(normalized: str) -> bool:
 
 
 def _plans_to(words: list[str]) -> bool:
-    """Do a claim's normalized words say someone plans to do a thing: a
-    verb of intent right before "to" ("plans to connect"; not "as planned,
-    to traffic", whose comma normalizing drops), or asks someone to
-    ("urged the government to lift")?"""
-    return any(
-        (words[index] in _PLANS and words[index + 1] == "to" and (not index or words[index - 1] not in _AS))
-        or (words[index] in _ASKS and _asked_to(words, index))
-        for index in range(len(words) - 1)
-    )
+    """Do a claim's normalized words say someone plans to do a thing ("plans
+    to connect"; not "as planned, to traffic", whose comma normalizing
+    drops) or asks someone to ("urged the government to lift"): a thing to
+    be done (:func:`_to_be_done`) other than by "will"?"""
+    return any(said not in _WILL for said, _ in _to_be_done(words))
 
 
 def _amount(words: list[str]) -> bool:
@@ -1851,6 +1847,8 @@ _ASKS = frozenset(
         *("asking", "urging", "pressing", "ordering", "calling"),
     }
 )
+#: The English future: "will begin" (:func:`_to_be_done`).
+_WILL = frozenset({"will", "shall", "would"})
 #: How many words may name who is asked: "called on the UN Human Rights
 #: Council to".
 _ASKED_WORDS = 6
@@ -1979,16 +1977,38 @@ _PASSIVE_DENIAL = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got|gets)\
 _TWO_WORD_MONTHS = frozenset(name[0] for name in MONTH_NUMBERS if len(name) > 1)
 
 
-def _said_periods(a: LinkClaim, b: LinkClaim, read_a: Reading, read_b: Reading) -> tuple[list, list, bool]:
+class _SaidPeriods(NamedTuple):
+    """Two claims' normalized words, the periods each names, and whether
+    the two were said close enough in time to compare periods kept as
+    written (:func:`_said_periods`)."""
+
+    words_a: list[str]
+    words_b: list[str]
+    named_a: list[Period]
+    named_b: list[Period]
+    close: bool
+
+
+def _said_periods(a: LinkClaim, b: LinkClaim, read_a: Reading, read_b: Reading) -> _SaidPeriods:
     """The periods two claims name (:func:`claimtrack_linker.periods.periods`),
     placed on the calendar when both days said are known, and whether the
     two were said within :data:`SAME_PERIOD_DAYS` days (or on days not
     known): only then are periods kept as written compared ("next season"
     said in June is "this season" said in September)."""
-    words_a, words_b = _normalized(a).split(), _normalized(b).split()
     days = (read_a.day, read_b.day) if read_a.day is not None and read_b.day is not None else (None, None)
     close = days[0] is None or abs(days[0] - days[1]) <= SAME_PERIOD_DAYS
-    return periods(words_a, days[0]), periods(words_b, days[1]), close
+    words_a, named_a = _periods_of(_normalized(a), days[0])
+    words_b, named_b = _periods_of(_normalized(b), days[1])
+    return _SaidPeriods(words_a, words_b, named_a, named_b, close)
+
+
+@lru_cache(maxsize=1 << 10)
+def _periods_of(normalized: str, day: int | None) -> tuple[list[str], list[Period]]:
+    """A claim's words and the periods it names, placed from ``day``: read
+    once for the pair, which asks for them twice (:func:`_one_period`,
+    :func:`_periods_apart`)."""
+    words = normalized.split()
+    return words, periods(words, day)
 
 
 #: How many days apart two claims may be said and a period of no fixed
@@ -2005,16 +2025,16 @@ def _periods_apart(a: LinkClaim, b: LinkClaim, read_a: Reading, read_b: Reading)
     / "in 2026"); a period of one kind is no counterpart of another ("this
     week" / "on June 12", "this season" / "this year"). The two as
     written, or an empty list."""
-    named_a, named_b, close = _said_periods(a, b, read_a, read_b)
-    words_a, words_b = _normalized(a).split(), _normalized(b).split()
+    words_a, words_b, named_a, named_b, close = _said_periods(a, b, read_a, read_b)
     for kind in sorted({p.kind for p in named_a} | {p.kind for p in named_b}):
         of_a = [p for p in named_a if p.kind == kind]
         of_b = [p for p in named_b if p.kind == kind]
         placed = all(p.placed for p in of_a + of_b)
         if not placed and not close:
             continue  # "next season" said months apart: not comparable
-        found_a, shown_a = _period_places(of_a, words_a, kind == "year" and placed)
-        found_b, shown_b = _period_places(of_b, words_b, kind == "year" and placed)
+        with_years = kind == "year" and placed
+        found_a, shown_a = _period_places(of_a, words_a, _years(read_a) if with_years else frozenset())
+        found_b, shown_b = _period_places(of_b, words_b, _years(read_b) if with_years else frozenset())
         other = in_one_place(found_a, found_b)
         if other:
             return [shown_a[other[0]], shown_b[other[1]]]
@@ -2022,12 +2042,12 @@ def _periods_apart(a: LinkClaim, b: LinkClaim, read_a: Reading, read_b: Reading)
 
 
 def _period_places(
-    named: list[Period], words: list[str], with_years: bool
+    named: list[Period], words: list[str], years: frozenset[str]
 ) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
     """Each period of one kind a claim names, keyed by its place on the
     calendar ("2026") or offset, with what stands next to it
-    (:func:`neighbours`), and as written; ``with_years``: the years the
-    claim writes too ("in 2026")."""
+    (:func:`neighbours`), and as written; and the ``years`` the claim
+    writes ("in 2026"), where they stand."""
     found: dict[str, frozenset[str]] = {}
     shown: dict[str, str] = {}
     for period in named:
@@ -2044,17 +2064,18 @@ def _period_places(
             around |= {"@" + period.kind}
         found[period.key] = found.get(period.key, frozenset()) | around
         shown.setdefault(period.key, " ".join(words[period.start : period.end]))
-    if with_years:
+    if years:
         for index, word in enumerate(words):  # a year written: "in 2026"
-            if _written_year(word):
+            if word in years:
                 found[word] = found.get(word, frozenset()) | neighbours(words, index, index + 1)
                 shown.setdefault(word, word)
     return found, shown
 
 
-def _written_year(word: str) -> bool:
-    """Is a normalized word a year as claims write one: 1900-2099?"""
-    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+def _years(read: Reading) -> frozenset[str]:
+    """The years a claim writes, as :func:`_numbers` read them (its year
+    tokens, "#2026"; not a count of "2,500")."""
+    return frozenset(token[1:] for token in read.tokens if len(token) == 5 and token[1:].isdigit())
 
 
 def _one_period(
@@ -2073,12 +2094,11 @@ def _one_period(
     الجاري" said in January 2026 are one date written two ways, no word
     swapped. A month is only dropped where the other claim writes no other
     year ("this month" / "in June 2024")."""
-    named_a, named_b, _ = _said_periods(a, b, read_a, read_b)
+    words_a, words_b, named_a, named_b, _ = _said_periods(a, b, read_a, read_b)
     if not any(p.placed for p in named_a + named_b):
         return only_a, only_b
-    words_a, words_b = _normalized(a).split(), _normalized(b).split()
-    dropped_a, dropped_b = _same_period(named_a, words_a, named_b, words_b, only_b)
-    back_b, back_a = _same_period(named_b, words_b, named_a, words_a, only_a)
+    dropped_a, dropped_b = _same_period(named_a, words_a, named_b, words_b, _years(read_b), only_b)
+    back_b, back_a = _same_period(named_b, words_b, named_a, words_a, _years(read_a), only_a)
     return only_a - dropped_a - back_a, only_b - dropped_b - back_b
 
 
@@ -2087,6 +2107,7 @@ def _same_period(
     words: list[str],
     other_named: list[Period],
     other: list[str],
+    other_years: frozenset[str],
     only_other: frozenset[str],
 ) -> tuple[set[str], set[str]]:
     """The forms of a claim's periods (``named``, in ``words``) that the
@@ -2096,9 +2117,7 @@ def _same_period(
     form = lexicon().form
     # The years the other claim writes ("2024", not a count of "2,500") or
     # names as a period ("next year"): a month is one only within them.
-    years = {w for w in other if _written_year(w)} | {
-        p.key for p in other_named if p.kind == "year" and p.placed
-    }
+    years = other_years | {p.key for p in other_named if p.kind == "year" and p.placed}
     months: dict[int, set[str]] = {}  # each month the other names: its words' forms
     for index, word in enumerate(other):
         if word in MONTHS:

@@ -11,13 +11,15 @@ other words (the linker compares them in ``fuzzy._periods_apart``).
 
 A year, a month, a week or a quarter is placed on the calendar from the
 day the claim was said (the first three by
-:func:`claimtrack.calendar.period`, weeks from Sunday as the date plugins
-count them), so "next year" said in 2025 is
-2026, as a claim that writes "2026" says, and "this year" said in January
-2026 is "next year" said in December 2025. A season, a fiscal, school or
-Hijri year ("السنة المالية المقبلة") has no fixed place on the calendar: it
-is kept as written ("+1") and compared only with one of its kind said the
-same day. Without the days said, periods are compared as written.
+:func:`claimtrack.calendar.period`, weeks from
+:data:`claimtrack.calendar.WEEK_START` as the date plugins count them),
+so "next year" said in 2025 is 2026, as a claim that writes "2026" says,
+and "this year" said in January 2026 is "next year" said in December
+2025. A season, a fiscal, school or Hijri year ("السنة المالية المقبلة")
+has no fixed place on the calendar: it is kept as written ("+1") and
+compared only with one of its kind said within a week
+(``fuzzy.SAME_PERIOD_DAYS``). Without the days said, periods are compared
+as written.
 
 Not read: a past period after a word of comparison ("up 8% compared with
 the same period last year", "مقارنة بالعام الماضي", "since last month": a
@@ -48,8 +50,6 @@ from claimtrack_linker.words import is_arabic, lexicon
 KINDS = ("year", "month", "week", "season", "quarter")
 #: The kinds :func:`claimtrack.calendar.period` places.
 _PLACED = frozenset({"year", "month", "week"})
-#: The first day of a week, as the date plugins count it (Monday is 0).
-_SUNDAY = 6
 #: The forms of the verbs of saying (the groups of "said" and "قال" in the
 #: lexicon's ``[synonyms LANG]``, and "announced", "stated", "reported"): a
 #: period within a few words after one is when it was said, not when the
@@ -227,7 +227,7 @@ def periods(words: list[str], day: int | None) -> list[Period]:
         key = f"{offset:+d}"
         if said is not None and kind in _PLACED:
             try:
-                first, _ = calendar.period(said, kind, offset, first_weekday=_SUNDAY)
+                first, _ = calendar.period(said, kind, offset, first_weekday=calendar.WEEK_START)
             except (ValueError, OverflowError):  # "next year" said on 9999-12-31, a placeholder
                 pass
             else:
